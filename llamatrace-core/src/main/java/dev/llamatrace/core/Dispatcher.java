@@ -1,0 +1,440 @@
+package dev.llamatrace.core;
+
+import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.EventHandler;
+import dev.llamatrace.core.event.SpanDropEvent;
+import dev.llamatrace.core.span.SpanHandler;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Emits events and tracks spans to the handlers attached to it and, while {@link #propagate()} is true, to those of
+ * its parents; the root ends the walk. Get dispatchers from a {@link DispatcherRegistry} (or {@link Dispatchers}), one
+ * per dotted name.
+ *
+ * <p>Handlers of one dispatcher run in registration order, then the parent's, and so on. The resolved chain is cached
+ * and rebuilt only when handlers or the hierarchy change. With no handler on the chain, events and spans cost no
+ * allocation: {@link #event(Supplier)} does not build the event and {@link #enter(String)} returns
+ * {@link SpanScope#NOOP}.
+ */
+public final class Dispatcher {
+
+    private static final EventHandler[] NO_EVENT_HANDLERS = {};
+
+    private static final SpanHandler<?>[] NO_SPAN_HANDLERS = {};
+
+    private final DispatcherRegistry registry;
+
+    private final String name;
+
+    private volatile @Nullable Dispatcher parent;
+
+    private volatile boolean propagate = true;
+
+    private volatile EventHandler[] eventHandlers = NO_EVENT_HANDLERS;
+
+    private volatile SpanHandler<?>[] spanHandlers = NO_SPAN_HANDLERS;
+
+    private volatile Chain chain = new Chain(-1, NO_EVENT_HANDLERS, NO_SPAN_HANDLERS);
+
+    Dispatcher(DispatcherRegistry registry, String name, @Nullable Dispatcher parent) {
+        this.registry = registry;
+        this.name = name;
+        this.parent = parent;
+    }
+
+    /**
+     * Returns the dotted name of this dispatcher.
+     *
+     * @return the name; {@value DispatcherRegistry#ROOT_NAME} for the root
+     */
+    public String name() {
+        return this.name;
+    }
+
+    /**
+     * Returns the nearest existing ancestor by dotted name.
+     *
+     * @return the parent, or {@code null} for the root
+     */
+    public @Nullable Dispatcher parent() {
+        return this.parent;
+    }
+
+    void parent(Dispatcher parent) {
+        this.parent = parent;
+    }
+
+    /**
+     * Returns the registry this dispatcher belongs to.
+     *
+     * @return the registry
+     */
+    public DispatcherRegistry registry() {
+        return this.registry;
+    }
+
+    /**
+     * Returns whether events and spans continue to the parent after this dispatcher's handlers.
+     *
+     * @return {@code true} by default
+     */
+    public boolean propagate() {
+        return this.propagate;
+    }
+
+    /**
+     * Sets whether events and spans continue to the parent after this dispatcher's handlers.
+     *
+     * @param propagate {@code false} to stop the walk here
+     */
+    public void setPropagate(boolean propagate) {
+        this.propagate = propagate;
+        this.registry.invalidate();
+    }
+
+    /**
+     * Attaches an event handler after those already attached. Adding the same handler twice delivers twice.
+     *
+     * @param handler the handler
+     */
+    public synchronized void addEventHandler(EventHandler handler) {
+        this.eventHandlers = append(this.eventHandlers, handler);
+        this.registry.invalidate();
+    }
+
+    /**
+     * Detaches an event handler (its first occurrence).
+     *
+     * @param handler the handler
+     * @return whether it was attached
+     */
+    public synchronized boolean removeEventHandler(EventHandler handler) {
+        EventHandler[] next = remove(this.eventHandlers, handler);
+        if (next == null) {
+            return false;
+        }
+        this.eventHandlers = next;
+        this.registry.invalidate();
+        return true;
+    }
+
+    /**
+     * Attaches a span handler after those already attached.
+     *
+     * @param handler the handler
+     */
+    public synchronized void addSpanHandler(SpanHandler<?> handler) {
+        this.spanHandlers = append(this.spanHandlers, handler);
+        this.registry.invalidate();
+    }
+
+    /**
+     * Detaches a span handler (its first occurrence).
+     *
+     * @param handler the handler
+     * @return whether it was attached
+     */
+    public synchronized boolean removeSpanHandler(SpanHandler<?> handler) {
+        SpanHandler<?>[] next = remove(this.spanHandlers, handler);
+        if (next == null) {
+            return false;
+        }
+        this.spanHandlers = next;
+        this.registry.invalidate();
+        return true;
+    }
+
+    /**
+     * Returns the event handlers attached to this dispatcher itself, in order.
+     *
+     * @return an unmodifiable list
+     */
+    public List<EventHandler> eventHandlers() {
+        return List.of(this.eventHandlers);
+    }
+
+    /**
+     * Returns the span handlers attached to this dispatcher itself, in order.
+     *
+     * @return an unmodifiable list
+     */
+    public List<SpanHandler<?>> spanHandlers() {
+        return List.of(this.spanHandlers);
+    }
+
+    /**
+     * Returns whether any event handler would see an event dispatched here (this dispatcher's or a parent's).
+     *
+     * @return {@code true} when someone listens for events
+     */
+    public boolean hasEventHandlers() {
+        return chain().events.length > 0;
+    }
+
+    /**
+     * Returns whether any span handler would see a span entered here.
+     *
+     * @return {@code true} when someone listens for spans
+     */
+    public boolean hasSpanHandlers() {
+        return chain().spans.length > 0;
+    }
+
+    /**
+     * Dispatches an event: merges the active tags into it, then hands it to every event handler on the chain.
+     *
+     * @param event the event
+     */
+    public void event(Event event) {
+        EventHandler[] handlers = chain().events;
+        if (handlers.length == 0) {
+            return;
+        }
+        event.putTags(TraceContext.currentTags());
+        HandlerFailures failures = this.registry.failures();
+        for (EventHandler handler : handlers) {
+            try {
+                handler.handle(event);
+            } catch (Throwable ex) {
+                failures.record(handler, "handle(" + event.className() + ")", ex);
+            }
+        }
+    }
+
+    /**
+     * Dispatches an event built only when some handler listens; callers pay nothing otherwise.
+     *
+     * @param event builds the event
+     */
+    public void event(Supplier<? extends Event> event) {
+        if (chain().events.length > 0) {
+            event(event.get());
+        }
+    }
+
+    /**
+     * Enters a span whose parent is the active span. The span does not become active; see
+     * {@link SpanInvocation#makeCurrent()}. End it with {@link #spanExit} or {@link #spanDrop}.
+     *
+     * @param name the span name
+     * @param instance the object whose method the span covers, or {@code null}
+     * @param arguments captured call arguments by name (may be empty)
+     * @return the span, or {@code null} when no span handler listens
+     */
+    public @Nullable SpanInvocation spanEnter(String name, @Nullable Object instance, Map<String, ?> arguments) {
+        return spanEnter(name, TraceContext.currentSpan(), instance, arguments);
+    }
+
+    /**
+     * Enters a span with an explicit parent, for work whose parent is not the active span of this thread (e.g. a
+     * callback that runs on another thread).
+     *
+     * @param name the span name
+     * @param parent the parent span, or {@code null} for a root
+     * @param instance the object whose method the span covers, or {@code null}
+     * @param arguments captured call arguments by name (may be empty)
+     * @return the span, or {@code null} when no span handler listens
+     * @throws HandlerVetoException when a handler refuses the operation; the handlers that already entered the span
+     *     see it dropped
+     */
+    public @Nullable SpanInvocation spanEnter(
+            String name, @Nullable SpanInvocation parent, @Nullable Object instance, Map<String, ?> arguments) {
+        SpanHandler<?>[] handlers = chain().spans;
+        if (handlers.length == 0) {
+            return null;
+        }
+        SpanInvocation span = new SpanInvocation(
+                this, name, parent, TraceContext.currentTags(), instance, arguments, System.nanoTime());
+        HandlerFailures failures = this.registry.failures();
+        for (int i = 0; i < handlers.length; i++) {
+            try {
+                handlers[i].spanEnter(span);
+            } catch (Throwable ex) {
+                try {
+                    failures.record(handlers[i], "spanEnter", ex);
+                } catch (HandlerVetoException veto) {
+                    span.markEnded();
+                    dropOn(handlers, i, span, veto, System.nanoTime());
+                    throw veto;
+                }
+            }
+        }
+        return span;
+    }
+
+    /**
+     * Ends a span normally, unless it already ended. Handlers are those on the chain of the dispatcher it was entered
+     * on.
+     *
+     * @param span the span
+     * @param result the result of the covered work, or {@code null}
+     */
+    public void spanExit(SpanInvocation span, @Nullable Object result) {
+        if (!span.markEnded()) {
+            return;
+        }
+        long endNanos = System.nanoTime();
+        Dispatcher owner = span.dispatcher();
+        HandlerFailures failures = owner.registry.failures();
+        for (SpanHandler<?> handler : owner.chain().spans) {
+            try {
+                handler.spanExit(span, result, endNanos);
+            } catch (Throwable ex) {
+                recordQuietly(failures, handler, "spanExit", ex);
+            }
+        }
+    }
+
+    /**
+     * Ends a span abnormally, unless it already ended: dispatches a {@link SpanDropEvent}, then has span handlers drop
+     * it.
+     *
+     * @param span the span
+     * @param error why it ended
+     */
+    public void spanDrop(SpanInvocation span, Throwable error) {
+        if (!span.markEnded()) {
+            return;
+        }
+        Dispatcher owner = span.dispatcher();
+        if (owner.hasEventHandlers()) {
+            try {
+                owner.event(new SpanDropEvent(span.id(), error));
+            } catch (HandlerVetoException veto) {
+                recordQuietly(owner.registry.failures(), veto, "handle(SpanDropEvent)", veto);
+            }
+        }
+        dropOn(owner.chain().spans, owner.chain().spans.length, span, error, System.nanoTime());
+    }
+
+    /**
+     * Opens a span for a try-with-resources block and makes it active; see {@link SpanScope}.
+     *
+     * @param name the span name
+     * @return the scope, {@link SpanScope#NOOP} when no span handler listens
+     */
+    public SpanScope enter(String name) {
+        SpanInvocation span = spanEnter(name, TraceContext.currentSpan(), null, Map.of());
+        return (span != null) ? new ActiveSpanScope(span) : SpanScope.NOOP;
+    }
+
+    /**
+     * Runs {@code body} inside a span named {@code name}. On success the span exits with the result; on failure a
+     * {@link SpanDropEvent} is dispatched, the span is dropped, and the exception reaches the caller unchanged.
+     *
+     * @param name the span name
+     * @param body the work
+     * @param <T> the result type
+     * @param <E> the exception type of the work
+     * @return what {@code body} returned
+     * @throws E what {@code body} threw, the same instance
+     */
+    public <T, E extends Throwable> T span(String name, SpanCallable<T, E> body) throws E {
+        return span(name, null, Map.of(), body);
+    }
+
+    /**
+     * Runs {@code body} inside a span for a method call; see {@link #span(String, SpanCallable)}.
+     *
+     * @param name the span name, {@code <runtime simple class name>.<method>} for methods ({@link SpanNames})
+     * @param instance the object whose method runs, or {@code null}
+     * @param arguments captured call arguments by name (may be empty)
+     * @param body the work
+     * @param <T> the result type
+     * @param <E> the exception type of the work
+     * @return what {@code body} returned
+     * @throws E what {@code body} threw, the same instance
+     */
+    public <T, E extends Throwable> T span(
+            String name, @Nullable Object instance, Map<String, ?> arguments, SpanCallable<T, E> body) throws E {
+        TraceContext.Holder holder = TraceContext.holder();
+        SpanInvocation previous = holder.span;
+        SpanInvocation span = spanEnter(name, previous, instance, arguments);
+        if (span == null) {
+            return body.call();
+        }
+        holder.span = span;
+        T result;
+        try {
+            result = body.call();
+        } catch (Throwable ex) {
+            holder.span = previous;
+            spanDrop(span, ex);
+            throw ex;
+        }
+        holder.span = previous;
+        spanExit(span, result);
+        return result;
+    }
+
+    private Chain chain() {
+        Chain chain = this.chain;
+        int generation = this.registry.generation();
+        if (chain.generation != generation) {
+            chain = resolveChain(generation);
+            this.chain = chain;
+        }
+        return chain;
+    }
+
+    private Chain resolveChain(int generation) {
+        List<EventHandler> events = new ArrayList<>();
+        List<SpanHandler<?>> spans = new ArrayList<>();
+        Dispatcher current = this;
+        while (current != null) {
+            events.addAll(Arrays.asList(current.eventHandlers));
+            spans.addAll(Arrays.asList(current.spanHandlers));
+            current = current.propagate ? current.parent : null;
+        }
+        return new Chain(generation, events.toArray(NO_EVENT_HANDLERS), spans.toArray(NO_SPAN_HANDLERS));
+    }
+
+    private void dropOn(SpanHandler<?>[] handlers, int count, SpanInvocation span, Throwable error, long endNanos) {
+        HandlerFailures failures = this.registry.failures();
+        for (int i = 0; i < count; i++) {
+            try {
+                handlers[i].spanDrop(span, error, endNanos);
+            } catch (Throwable ex) {
+                recordQuietly(failures, handlers[i], "spanDrop", ex);
+            }
+        }
+    }
+
+    private static void recordQuietly(HandlerFailures failures, Object handler, String operation, Throwable ex) {
+        try {
+            failures.record(handler, operation, ex);
+        } catch (HandlerVetoException veto) {
+            // A veto only means something when work is about to start; at its end it is an ordinary failure.
+            failures.record(handler, operation, new IllegalStateException("veto after the fact", veto));
+        }
+    }
+
+    private static <T> T[] append(T[] array, T element) {
+        T[] next = Arrays.copyOf(array, array.length + 1);
+        next[array.length] = element;
+        return next;
+    }
+
+    private static <T> T @Nullable [] remove(T[] array, T element) {
+        for (int i = 0; i < array.length; i++) {
+            if (array[i] == element) {
+                T[] next = Arrays.copyOf(array, array.length - 1);
+                System.arraycopy(array, i + 1, next, i, array.length - i - 1);
+                return next;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "Dispatcher[" + this.name + "]";
+    }
+
+    private record Chain(int generation, EventHandler[] events, SpanHandler<?>[] spans) {}
+}

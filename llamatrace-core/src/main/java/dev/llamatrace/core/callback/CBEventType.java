@@ -1,0 +1,79 @@
+package dev.llamatrace.core.callback;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** The kinds of operation the legacy callback API reports on; new-style events map onto them for statistics. */
+public enum CBEventType {
+
+    /** Text split into chunks. */
+    CHUNKING,
+
+    /** Documents parsed into nodes. */
+    NODE_PARSING,
+
+    /** Texts embedded. */
+    EMBEDDING,
+
+    /** An LLM call. */
+    LLM,
+
+    /** A query, from question to answer. */
+    QUERY,
+
+    /** Nodes retrieved for a query. */
+    RETRIEVE,
+
+    /** An answer synthesized from retrieved nodes. */
+    SYNTHESIZE,
+
+    /** A tree summary level built. */
+    TREE,
+
+    /** A sub-question generated and answered. */
+    SUB_QUESTION,
+
+    /** A prompt template formatted. */
+    TEMPLATING,
+
+    /** A tool or function called. */
+    FUNCTION_CALL,
+
+    /** Nodes re-ranked. */
+    RERANKING,
+
+    /** An exception. */
+    EXCEPTION,
+
+    /** One step of an agent. */
+    AGENT_STEP;
+
+    /** Types that never become parents: they are not pushed on the event stack. */
+    public static final Set<CBEventType> LEAF_EVENTS = Set.of(CHUNKING, LLM, EMBEDDING);
+
+    /**
+     * Returns the string value of this type, e.g. {@code node_parsing}.
+     *
+     * @return the lower-case value
+     */
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Returns the type with the given string value or name, ignoring case.
+     *
+     * @param value e.g. {@code llm} or {@code LLM}
+     * @return the type
+     * @throws IllegalArgumentException naming the allowed values when none matches
+     */
+    public static CBEventType fromValue(String value) {
+        for (CBEventType type : values()) {
+            if (type.name().equalsIgnoreCase(value) || type.value().equalsIgnoreCase(value)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("Unknown event type '" + value + "'; allowed values are "
+                + java.util.Arrays.stream(values()).map(CBEventType::value).toList());
+    }
+}

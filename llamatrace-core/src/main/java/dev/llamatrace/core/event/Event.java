@@ -1,0 +1,155 @@
+package dev.llamatrace.core.event;
+
+import dev.llamatrace.core.Ids;
+import dev.llamatrace.core.TimeAnchor;
+import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.callback.CBEventType;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A single moment in the application worth telling handlers about.
+ *
+ * <p>An event gets a process-unique id, a timestamp and the id of the span active when it is <em>constructed</em>
+ * (pass a span id explicitly to stamp it on another span, e.g. for streaming chunks consumed on another thread).
+ * Active tags are merged in when it is dispatched. Define your own events by subclassing:
+ *
+ * <pre>{@code
+ * final class MyEvent extends Event {
+ *     private final String newField;
+ *     MyEvent(String newField) { this.newField = newField; }
+ *     public String newField() { return newField; }
+ * }
+ * dispatcher.event(new MyEvent("value"));
+ * }</pre>
+ *
+ * <p>The same event object is handed to every handler on the dispatch path; handlers must treat it as read-only.
+ */
+public abstract class Event {
+
+    private final long seq;
+
+    private final long nanoTime;
+
+    private final @Nullable String spanId;
+
+    private Map<String, Object> tags = Map.of();
+
+    private @Nullable String id;
+
+    /** Creates an event stamped with the span active on this thread. */
+    protected Event() {
+        this(TraceContext.currentSpanId());
+    }
+
+    /**
+     * Creates an event stamped with an explicit span id.
+     *
+     * @param spanId the span this event belongs to, or {@code null} for none
+     */
+    protected Event(@Nullable String spanId) {
+        this.seq = Ids.next();
+        this.nanoTime = System.nanoTime();
+        this.spanId = spanId;
+    }
+
+    /**
+     * Returns this event's id, unique in the process.
+     *
+     * @return the id
+     */
+    public final String id() {
+        String id = this.id;
+        if (id == null) {
+            id = "evt-" + Ids.format(this.seq);
+            this.id = id;
+        }
+        return id;
+    }
+
+    /**
+     * Returns when this event was created.
+     *
+     * @return the wall-clock instant
+     */
+    public final Instant timestamp() {
+        return TimeAnchor.toInstant(this.nanoTime);
+    }
+
+    /**
+     * Returns the monotonic clock reading taken when this event was created, for durations.
+     *
+     * @return a {@link System#nanoTime()} value
+     */
+    public final long nanoTime() {
+        return this.nanoTime;
+    }
+
+    /**
+     * Returns the id of the span this event belongs to.
+     *
+     * @return the span id, or {@code null} when created outside any span
+     */
+    public final @Nullable String spanId() {
+        return this.spanId;
+    }
+
+    /**
+     * Returns this event's tags, including the active tags merged in at dispatch.
+     *
+     * @return an unmodifiable map
+     */
+    public final Map<String, Object> tags() {
+        return this.tags;
+    }
+
+    /**
+     * Adds tags to this event; a tag already present with the same key is replaced. Called by the dispatcher with the
+     * active tags.
+     *
+     * @param tags tags to add
+     */
+    public final void putTags(Map<String, ?> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(this.tags);
+        merged.putAll(tags);
+        this.tags = Collections.unmodifiableMap(merged);
+    }
+
+    /**
+     * Returns the name of this event type, e.g. {@code LLMChatEndEvent}.
+     *
+     * @return the class name
+     */
+    public String className() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * Returns the legacy callback event type this event maps to, for statistics shared with the callback API.
+     *
+     * @return the legacy type, or {@code null} when this event has none
+     */
+    public @Nullable CBEventType eventType() {
+        return null;
+    }
+
+    /**
+     * Returns where in its operation this event happens.
+     *
+     * @return the phase; {@link EventPhase#INSTANT} unless overridden
+     */
+    public EventPhase phase() {
+        return EventPhase.INSTANT;
+    }
+
+    @Override
+    public String toString() {
+        return className() + "[id=" + id() + ", spanId=" + this.spanId + "]";
+    }
+}
