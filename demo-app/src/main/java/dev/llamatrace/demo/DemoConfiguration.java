@@ -1,0 +1,24 @@
+package dev.llamatrace.demo;
+
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.Dispatchers;
+import dev.llamatrace.demo.index.VectorIndex;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The demo's own beans. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DemoProperties.class)
+class DemoConfiguration {
+
+    @Bean
+    VectorIndex vectorIndex() {
+        return new VectorIndex();
+    }
+
+    @Bean
+    DispatcherRegistry dispatcherRegistry() {
+        return Dispatchers.registry();
+    }
+}

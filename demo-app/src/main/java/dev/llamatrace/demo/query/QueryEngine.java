@@ -1,0 +1,98 @@
+package dev.llamatrace.demo.query;
+
+import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.SpanInvocation;
+import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.event.QueryEndEvent;
+import dev.llamatrace.core.event.QueryStartEvent;
+import dev.llamatrace.core.llm.NodeWithScore;
+import dev.llamatrace.demo.extension.GroundingEvent;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers questions over the guide, in LlamaIndex's retriever query engine shape: retrieve, then synthesize. A query
+ * is the root span of its trace (QUERY); its id is returned as the trace id.
+ */
+@Component
+public class QueryEngine {
+
+    private final Retriever retriever;
+
+    private final Synthesizer synthesizer;
+
+    private final Dispatcher dispatcher;
+
+    QueryEngine(Retriever retriever, Synthesizer synthesizer, DispatcherRegistry dispatchers) {
+        this.retriever = retriever;
+        this.synthesizer = synthesizer;
+        this.dispatcher = dispatchers.get(QueryEngine.class);
+    }
+
+    /**
+     * Answers a question.
+     *
+     * @param question the question
+     * @return the answer, its sources and its trace id
+     */
+    public Answer query(String question) {
+        return this.dispatcher.span("QueryEngine.query", this, Map.of("question", question), () -> {
+            String traceId = TraceContext.currentSpanId();
+            this.dispatcher.event(() -> new QueryStartEvent(question));
+            List<NodeWithScore> nodes = this.retriever.retrieve(question);
+            this.dispatcher.event(() -> new GroundingEvent(question, nodes));
+            String text = this.synthesizer.synthesize(question, nodes);
+            this.dispatcher.event(() -> new QueryEndEvent(question, text));
+            return new Answer(text, nodes, traceId);
+        });
+    }
+
+    /**
+     * Answers a question as a stream. The query span ends when the stream ends.
+     *
+     * @param question the question
+     * @param listener receives the sources, the chunks and the whole answer
+     */
+    public void stream(String question, AnswerListener listener) {
+        SpanInvocation span = this.dispatcher.spanEnter("QueryEngine.stream", this, Map.of("question", question));
+        @Nullable String traceId = (span != null) ? span.id() : null;
+        try (TraceContext.Scope scope = TraceContext.activate(span)) {
+            this.dispatcher.event(() -> new QueryStartEvent(question));
+            List<NodeWithScore> nodes = this.retriever.retrieve(question);
+            this.dispatcher.event(() -> new GroundingEvent(question, nodes));
+            listener.onSources(nodes, traceId);
+            this.synthesizer.stream(question, nodes, new Synthesizer.StreamSink() {
+
+                @Override
+                public void onChunk(String chunk) {
+                    listener.onChunk(chunk);
+                }
+
+                @Override
+                public void onComplete(String answer) {
+                    dispatcher.event(() -> new QueryEndEvent(traceId, question, answer));
+                    if (span != null) {
+                        span.exit(answer);
+                    }
+                    listener.onComplete(new Answer(answer, nodes, traceId));
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    if (span != null) {
+                        span.drop(error);
+                    }
+                    listener.onError(error);
+                }
+            });
+        } catch (RuntimeException ex) {
+            if (span != null) {
+                span.drop(ex);
+            }
+            throw ex;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.llamatrace.demo.query;
+
+import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.SpanInvocation;
+import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.event.SynthesizeEndEvent;
+import dev.llamatrace.core.event.SynthesizeStartEvent;
+import dev.llamatrace.core.llm.NodeWithScore;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the answer: renders the question-answering prompt from the retrieved chunks, then asks the chat model
+ * through Spring AI's {@link ChatClient} (the llamatrace Spring AI adapter turns that call into an LLM span). Each
+ * method is a SYNTHESIZE span and emits the built-in synthesize events.
+ */
+@Component
+public class Synthesizer {
+
+    private final ChatClient chatClient;
+
+    private final Dispatcher dispatcher;
+
+    Synthesizer(ChatClient.Builder chatClientBuilder, DispatcherRegistry dispatchers) {
+        this.chatClient = chatClientBuilder.defaultSystem(QaPrompt.SYSTEM).build();
+        this.dispatcher = dispatchers.get(Synthesizer.class);
+    }
+
+    /**
+     * Synthesizes an answer.
+     *
+     * @param question the question
+     * @param nodes the retrieved chunks, best first
+     * @return the answer text
+     */
+    public String synthesize(String question, List<NodeWithScore> nodes) {
+        return this.dispatcher.span("Synthesizer.synthesize", this, Map.of("question", question), () -> {
+            this.dispatcher.event(() -> new SynthesizeStartEvent(question));
+            String prompt = QaPrompt.render(question, nodes);
+            String answer = Objects.requireNonNullElse(
+                    this.chatClient.prompt().user(prompt).call().content(), "");
+            this.dispatcher.event(() -> new SynthesizeEndEvent(question, answer));
+            return answer;
+        });
+    }
+
+    /**
+     * Synthesizes an answer as a stream. The span ends when the stream ends: it exits after the last chunk, or is
+     * dropped when the stream fails.
+     *
+     * @param question the question
+     * @param nodes the retrieved chunks, best first
+     * @param sink receives the chunks, then the whole answer or the failure
+     */
+    public void stream(String question, List<NodeWithScore> nodes, StreamSink sink) {
+        SpanInvocation span = this.dispatcher.spanEnter("Synthesizer.stream", this, Map.of("question", question));
+        @Nullable String spanId = (span != null) ? span.id() : TraceContext.currentSpanId();
+        StringBuilder answer = new StringBuilder();
+        try (TraceContext.Scope scope = TraceContext.activate(span)) {
+            this.dispatcher.event(() -> new SynthesizeStartEvent(question));
+            String prompt = QaPrompt.render(question, nodes);
+            this.chatClient.prompt().user(prompt).stream()
+                    .content()
+                    .subscribe(
+                            (chunk) -> {
+                                answer.append(chunk);
+                                sink.onChunk(chunk);
+                            },
+                            (error) -> {
+                                if (span != null) {
+                                    span.drop(error);
+                                }
+                                sink.onError(error);
+                            },
+                            () -> {
+                                String text = answer.toString();
+                                this.dispatcher.event(() -> new SynthesizeEndEvent(spanId, question, text));
+                                if (span != null) {
+                                    span.exit(text);
+                                }
+                                sink.onComplete(text);
+                            });
+        } catch (RuntimeException ex) {
+            if (span != null) {
+                span.drop(ex);
+            }
+            throw ex;
+        }
+    }
+
+    /** Receives a streamed synthesis; its methods run on the thread that delivers the stream. */
+    public interface StreamSink {
+
+        /**
+         * Called for each piece of the answer, in order.
+         *
+         * @param chunk the next piece
+         */
+        void onChunk(String chunk);
+
+        /**
+         * Called once after the last chunk, after the span exited.
+         *
+         * @param answer the whole answer
+         */
+        void onComplete(String answer);
+
+        /**
+         * Called instead of {@link #onComplete} when the stream fails, after the span was dropped.
+         *
+         * @param error the failure
+         */
+        void onError(Throwable error);
+    }
+}
