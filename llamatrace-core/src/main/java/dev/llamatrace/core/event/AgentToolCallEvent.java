@@ -1,0 +1,66 @@
+package dev.llamatrace.core.event;
+
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.llm.ToolMetadata;
+import org.jspecify.annotations.Nullable;
+
+/** A tool is about to be called. */
+public final class AgentToolCallEvent extends Event {
+
+    private final String arguments;
+
+    private final ToolMetadata tool;
+
+    /**
+     * Creates the event, stamped with the active span.
+     *
+     * @param arguments the call arguments as JSON text
+     * @param tool the tool
+     */
+    public AgentToolCallEvent(String arguments, ToolMetadata tool) {
+        super();
+        this.arguments = arguments;
+        this.tool = tool;
+    }
+
+    /**
+     * Creates the event, stamped with an explicit span, e.g. a streamed call finishing on another thread.
+     *
+     * @param spanId the span the event belongs to
+     * @param arguments the call arguments as JSON text
+     * @param tool the tool
+     */
+    public AgentToolCallEvent(@Nullable String spanId, String arguments, ToolMetadata tool) {
+        super(spanId);
+        this.arguments = arguments;
+        this.tool = tool;
+    }
+
+    /**
+     * Returns the call arguments as JSON text.
+     *
+     * @return the call arguments as JSON text
+     */
+    public String arguments() {
+        return this.arguments;
+    }
+
+    /**
+     * Returns the tool.
+     *
+     * @return the tool
+     */
+    public ToolMetadata tool() {
+        return this.tool;
+    }
+
+    @Override
+    public CBEventType eventType() {
+        return CBEventType.FUNCTION_CALL;
+    }
+
+    @Override
+    public EventPhase phase() {
+        return EventPhase.START;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.llamatrace.core.event;
+
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.llm.ChatMessage;
+import dev.llamatrace.core.llm.ModelInfo;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** A chat call to an LLM started. */
+public final class LLMChatStartEvent extends Event {
+
+    private final List<ChatMessage> messages;
+
+    private final Map<String, Object> additionalKwargs;
+
+    private final ModelInfo model;
+
+    /**
+     * Creates the event, stamped with the active span.
+     *
+     * @param messages the messages sent
+     * @param additionalKwargs extra request arguments, e.g. tool definitions
+     * @param model the model
+     */
+    public LLMChatStartEvent(List<ChatMessage> messages, Map<String, Object> additionalKwargs, ModelInfo model) {
+        super();
+        this.messages = List.copyOf(messages);
+        this.additionalKwargs = Collections.unmodifiableMap(new LinkedHashMap<>(additionalKwargs));
+        this.model = model;
+    }
+
+    /**
+     * Creates the event, stamped with an explicit span, e.g. a streamed call finishing on another thread.
+     *
+     * @param spanId the span the event belongs to
+     * @param messages the messages sent
+     * @param additionalKwargs extra request arguments, e.g. tool definitions
+     * @param model the model
+     */
+    public LLMChatStartEvent(
+            @Nullable String spanId,
+            List<ChatMessage> messages,
+            Map<String, Object> additionalKwargs,
+            ModelInfo model) {
+        super(spanId);
+        this.messages = List.copyOf(messages);
+        this.additionalKwargs = Collections.unmodifiableMap(new LinkedHashMap<>(additionalKwargs));
+        this.model = model;
+    }
+
+    /**
+     * Returns the messages sent.
+     *
+     * @return the messages sent
+     */
+    public List<ChatMessage> messages() {
+        return this.messages;
+    }
+
+    /**
+     * Returns extra request arguments, e.g. tool definitions.
+     *
+     * @return extra request arguments, e.g. tool definitions
+     */
+    public Map<String, Object> additionalKwargs() {
+        return this.additionalKwargs;
+    }
+
+    /**
+     * Returns the model.
+     *
+     * @return the model
+     */
+    public ModelInfo model() {
+        return this.model;
+    }
+
+    @Override
+    public CBEventType eventType() {
+        return CBEventType.LLM;
+    }
+
+    @Override
+    public EventPhase phase() {
+        return EventPhase.START;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.llamatrace.core.event;
+
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.llm.ModelInfo;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** A completion call to an LLM started. */
+public final class LLMCompletionStartEvent extends Event {
+
+    private final String prompt;
+
+    private final Map<String, Object> additionalKwargs;
+
+    private final ModelInfo model;
+
+    /**
+     * Creates the event, stamped with the active span.
+     *
+     * @param prompt the prompt
+     * @param additionalKwargs extra request arguments
+     * @param model the model
+     */
+    public LLMCompletionStartEvent(String prompt, Map<String, Object> additionalKwargs, ModelInfo model) {
+        super();
+        this.prompt = prompt;
+        this.additionalKwargs = Collections.unmodifiableMap(new LinkedHashMap<>(additionalKwargs));
+        this.model = model;
+    }
+
+    /**
+     * Creates the event, stamped with an explicit span, e.g. a streamed call finishing on another thread.
+     *
+     * @param spanId the span the event belongs to
+     * @param prompt the prompt
+     * @param additionalKwargs extra request arguments
+     * @param model the model
+     */
+    public LLMCompletionStartEvent(
+            @Nullable String spanId, String prompt, Map<String, Object> additionalKwargs, ModelInfo model) {
+        super(spanId);
+        this.prompt = prompt;
+        this.additionalKwargs = Collections.unmodifiableMap(new LinkedHashMap<>(additionalKwargs));
+        this.model = model;
+    }
+
+    /**
+     * Returns the prompt.
+     *
+     * @return the prompt
+     */
+    public String prompt() {
+        return this.prompt;
+    }
+
+    /**
+     * Returns extra request arguments.
+     *
+     * @return extra request arguments
+     */
+    public Map<String, Object> additionalKwargs() {
+        return this.additionalKwargs;
+    }
+
+    /**
+     * Returns the model.
+     *
+     * @return the model
+     */
+    public ModelInfo model() {
+        return this.model;
+    }
+
+    @Override
+    public CBEventType eventType() {
+        return CBEventType.LLM;
+    }
+
+    @Override
+    public EventPhase phase() {
+        return EventPhase.START;
+    }
+}

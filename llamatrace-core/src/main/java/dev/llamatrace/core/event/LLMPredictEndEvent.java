@@ -1,0 +1,50 @@
+package dev.llamatrace.core.event;
+
+import dev.llamatrace.core.callback.CBEventType;
+import org.jspecify.annotations.Nullable;
+
+/** A templated LLM prediction finished. */
+public final class LLMPredictEndEvent extends Event {
+
+    private final String output;
+
+    /**
+     * Creates the event, stamped with the active span.
+     *
+     * @param output the predicted text
+     */
+    public LLMPredictEndEvent(String output) {
+        super();
+        this.output = output;
+    }
+
+    /**
+     * Creates the event, stamped with an explicit span, e.g. a streamed call finishing on another thread.
+     *
+     * @param spanId the span the event belongs to
+     * @param output the predicted text
+     */
+    public LLMPredictEndEvent(@Nullable String spanId, String output) {
+        super(spanId);
+        this.output = output;
+    }
+
+    /**
+     * Returns the predicted text.
+     *
+     * @return the predicted text
+     */
+    public String output() {
+        return this.output;
+    }
+
+    @Override
+    public CBEventType eventType() {
+        return CBEventType.LLM;
+    }
+
+    @Override
+    public EventPhase phase() {
+        return EventPhase.END;
+    }
+}

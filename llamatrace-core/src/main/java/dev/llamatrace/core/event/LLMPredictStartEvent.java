@@ -1,0 +1,68 @@
+package dev.llamatrace.core.event;
+
+import dev.llamatrace.core.callback.CBEventType;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** A prompt template is about to be formatted and sent to an LLM. */
+public final class LLMPredictStartEvent extends Event {
+
+    private final String template;
+
+    private final Map<String, Object> templateArgs;
+
+    /**
+     * Creates the event, stamped with the active span.
+     *
+     * @param template the prompt template
+     * @param templateArgs the template variables
+     */
+    public LLMPredictStartEvent(String template, Map<String, Object> templateArgs) {
+        super();
+        this.template = template;
+        this.templateArgs = Collections.unmodifiableMap(new LinkedHashMap<>(templateArgs));
+    }
+
+    /**
+     * Creates the event, stamped with an explicit span, e.g. a streamed call finishing on another thread.
+     *
+     * @param spanId the span the event belongs to
+     * @param template the prompt template
+     * @param templateArgs the template variables
+     */
+    public LLMPredictStartEvent(@Nullable String spanId, String template, Map<String, Object> templateArgs) {
+        super(spanId);
+        this.template = template;
+        this.templateArgs = Collections.unmodifiableMap(new LinkedHashMap<>(templateArgs));
+    }
+
+    /**
+     * Returns the prompt template.
+     *
+     * @return the prompt template
+     */
+    public String template() {
+        return this.template;
+    }
+
+    /**
+     * Returns the template variables.
+     *
+     * @return the template variables
+     */
+    public Map<String, Object> templateArgs() {
+        return this.templateArgs;
+    }
+
+    @Override
+    public CBEventType eventType() {
+        return CBEventType.LLM;
+    }
+
+    @Override
+    public EventPhase phase() {
+        return EventPhase.START;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.llamatrace.core.event;
+
+import dev.llamatrace.core.callback.CBEventType;
+import org.jspecify.annotations.Nullable;
+
+/** A query finished. */
+public final class QueryEndEvent extends Event {
+
+    private final String query;
+
+    private final @Nullable String response;
+
+    /**
+     * Creates the event, stamped with the active span.
+     *
+     * @param query the query text
+     * @param response the answer text, or {@code null} when there is none
+     */
+    public QueryEndEvent(String query, @Nullable String response) {
+        super();
+        this.query = query;
+        this.response = response;
+    }
+
+    /**
+     * Creates the event, stamped with an explicit span, e.g. a streamed call finishing on another thread.
+     *
+     * @param spanId the span the event belongs to
+     * @param query the query text
+     * @param response the answer text, or {@code null} when there is none
+     */
+    public QueryEndEvent(@Nullable String spanId, String query, @Nullable String response) {
+        super(spanId);
+        this.query = query;
+        this.response = response;
+    }
+
+    /**
+     * Returns the query text.
+     *
+     * @return the query text
+     */
+    public String query() {
+        return this.query;
+    }
+
+    /**
+     * Returns the answer text, or {@code null} when there is none.
+     *
+     * @return the answer text, or {@code null} when there is none
+     */
+    public @Nullable String response() {
+        return this.response;
+    }
+
+    @Override
+    public CBEventType eventType() {
+        return CBEventType.QUERY;
+    }
+
+    @Override
+    public EventPhase phase() {
+        return EventPhase.END;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.llamatrace.core.event;
+
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.llm.NodeWithScore;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Retrieval for a query finished. */
+public final class RetrievalEndEvent extends Event {
+
+    private final String query;
+
+    private final List<NodeWithScore> nodes;
+
+    /**
+     * Creates the event, stamped with the active span.
+     *
+     * @param query the query text
+     * @param nodes the retrieved nodes, best first
+     */
+    public RetrievalEndEvent(String query, List<NodeWithScore> nodes) {
+        super();
+        this.query = query;
+        this.nodes = List.copyOf(nodes);
+    }
+
+    /**
+     * Creates the event, stamped with an explicit span, e.g. a streamed call finishing on another thread.
+     *
+     * @param spanId the span the event belongs to
+     * @param query the query text
+     * @param nodes the retrieved nodes, best first
+     */
+    public RetrievalEndEvent(@Nullable String spanId, String query, List<NodeWithScore> nodes) {
+        super(spanId);
+        this.query = query;
+        this.nodes = List.copyOf(nodes);
+    }
+
+    /**
+     * Returns the query text.
+     *
+     * @return the query text
+     */
+    public String query() {
+        return this.query;
+    }
+
+    /**
+     * Returns the retrieved nodes, best first.
+     *
+     * @return the retrieved nodes, best first
+     */
+    public List<NodeWithScore> nodes() {
+        return this.nodes;
+    }
+
+    @Override
+    public CBEventType eventType() {
+        return CBEventType.RETRIEVE;
+    }
+
+    @Override
+    public EventPhase phase() {
+        return EventPhase.END;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.llamatrace.core.event;
+
+import dev.llamatrace.core.callback.CBEventType;
+import org.jspecify.annotations.Nullable;
+
+/** Retrieval for a query started. */
+public final class RetrievalStartEvent extends Event {
+
+    private final String query;
+
+    /**
+     * Creates the event, stamped with the active span.
+     *
+     * @param query the query text
+     */
+    public RetrievalStartEvent(String query) {
+        super();
+        this.query = query;
+    }
+
+    /**
+     * Creates the event, stamped with an explicit span, e.g. a streamed call finishing on another thread.
+     *
+     * @param spanId the span the event belongs to
+     * @param query the query text
+     */
+    public RetrievalStartEvent(@Nullable String spanId, String query) {
+        super(spanId);
+        this.query = query;
+    }
+
+    /**
+     * Returns the query text.
+     *
+     * @return the query text
+     */
+    public String query() {
+        return this.query;
+    }
+
+    @Override
+    public CBEventType eventType() {
+        return CBEventType.RETRIEVE;
+    }
+
+    @Override
+    public EventPhase phase() {
+        return EventPhase.START;
+    }
+}
