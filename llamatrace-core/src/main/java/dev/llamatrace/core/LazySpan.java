@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The span of a lazily consumed result (a stream or an iterator): it ends once, with exit on exhaustion or close, with
  * drop when producing an element fails, and with drop by an {@link AbandonedSpanException} when the result becomes
  * unreachable first.
+ *
+ * <p>"Unreachable" is judged on the objects given to {@link #watch}: the span is abandoned only once all of them are
+ * unreachable. A stream needs two: its pipeline head (held by the caller until it closes the stream) and its source
+ * spliterator (which a terminal operation such as {@code iterator()} detaches from the head and keeps on its own).
  */
 final class LazySpan {
 
@@ -19,20 +24,37 @@ final class LazySpan {
 
     private final AtomicBoolean resourceClosed = new AtomicBoolean();
 
-    private final Cleaner.Cleanable cleanable;
+    private Cleaner.Cleanable[] cleanables = {};
 
     /**
-     * Creates the span state of {@code owner}.
+     * Creates the span state of a lazy result.
      *
-     * @param owner the object handed to the caller; when it becomes unreachable the span is dropped
      * @param span the span
      * @param resource closed by {@link #close()}, or {@code null}
      */
-    LazySpan(Object owner, SpanInvocation span, @Nullable AutoCloseable resource) {
+    LazySpan(SpanInvocation span, @Nullable AutoCloseable resource) {
         this.span = span;
         this.resource = resource;
-        // The action must not reach the owner, or the owner would never become unreachable.
-        this.cleanable = Cleaners.CLEANER.register(owner, new Abandon(span));
+    }
+
+    /**
+     * Has the span dropped as abandoned once every one of {@code owners} is unreachable. Called once, before the
+     * result is handed to the caller.
+     *
+     * @param owners what the caller may hold on to
+     */
+    void watch(Object... owners) {
+        AtomicInteger reachable = new AtomicInteger(owners.length);
+        Cleaner.Cleanable[] cleanables = new Cleaner.Cleanable[owners.length];
+        for (int i = 0; i < owners.length; i++) {
+            // The action must not reach an owner, or that owner would never become unreachable.
+            cleanables[i] = cleaner().register(owners[i], new Abandon(this.span, reachable));
+        }
+        this.cleanables = cleanables;
+    }
+
+    static Cleaner cleaner() {
+        return Cleaners.CLEANER;
     }
 
     TraceContext.Scope makeCurrent() {
@@ -41,12 +63,12 @@ final class LazySpan {
 
     void exhausted() {
         this.span.exit(null);
-        this.cleanable.clean();
+        release();
     }
 
     void failed(Throwable error) {
         this.span.drop(error);
-        this.cleanable.clean();
+        release();
     }
 
     void close() {
@@ -68,11 +90,18 @@ final class LazySpan {
         exhausted();
     }
 
-    private record Abandon(SpanInvocation span) implements Runnable {
+    private void release() {
+        // Deregisters from the cleaner; the actions see the span ended and do nothing.
+        for (Cleaner.Cleanable cleanable : this.cleanables) {
+            cleanable.clean();
+        }
+    }
+
+    private record Abandon(SpanInvocation span, AtomicInteger reachable) implements Runnable {
 
         @Override
         public void run() {
-            if (!this.span.isEnded()) {
+            if (this.reachable.decrementAndGet() == 0 && !this.span.isEnded()) {
                 this.span.drop(new AbandonedSpanException(this.span.id()));
             }
         }

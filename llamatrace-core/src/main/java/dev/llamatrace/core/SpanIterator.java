@@ -13,7 +13,8 @@ final class SpanIterator<T> implements CloseableIterator<T> {
 
     SpanIterator(SpanInvocation span, Iterator<T> delegate) {
         this.delegate = delegate;
-        this.span = new LazySpan(this, span, (delegate instanceof AutoCloseable closeable) ? closeable : null);
+        this.span = new LazySpan(span, (delegate instanceof AutoCloseable closeable) ? closeable : null);
+        this.span.watch(this);
     }
 
     @Override

@@ -29,12 +29,15 @@ final class SpanSpliterator<T> implements Spliterator<T> {
 
     private SpanSpliterator(SpanInvocation span, Stream<T> source) {
         this.delegate = source.spliterator();
-        this.span = new LazySpan(this, span, source);
+        this.span = new LazySpan(span, source);
     }
 
     static <T> Stream<T> stream(SpanInvocation span, Stream<T> source) {
         SpanSpliterator<T> spliterator = new SpanSpliterator<>(span, source);
-        return StreamSupport.stream(spliterator, source.isParallel()).onClose(spliterator.span::close);
+        Stream<T> stream =
+                StreamSupport.stream(spliterator, source.isParallel()).onClose(spliterator.span::close);
+        spliterator.span.watch(stream, spliterator);
+        return stream;
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.llamatrace.core.event.SpanDropEvent;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -124,6 +125,30 @@ class SpanSpliteratorTests {
         assertThat(this.recorder.log)
                 .filteredOn((line) -> line.startsWith("drop") || line.startsWith("exit"))
                 .hasSize(1);
+    }
+
+    @Test
+    void streamStillHeldAfterAShortCircuitIsNotAbandonedAndExitsWhenClosed() {
+        listen();
+        Stream<Integer> stream = this.dispatcher.spanStream("tokens", () -> Stream.of(1, 2, 3));
+        assertThat(stream.findFirst()).contains(1);
+        GarbageCollection.awaitCleanerPass();
+        assertThat(this.recorder.log).containsExactly("enter tokens parent=none");
+        stream.close();
+        assertThat(this.recorder.log).containsExactly("enter tokens parent=none", "exit tokens");
+    }
+
+    @Test
+    void iteratorTakenFromTheStreamKeepsTheSpanAliveWhileItIsUsed() {
+        listen();
+        Iterator<Integer> iterator =
+                this.dispatcher.spanStream("tokens", () -> Stream.of(1, 2)).iterator();
+        assertThat(iterator.next()).isEqualTo(1);
+        GarbageCollection.awaitCleanerPass();
+        assertThat(this.recorder.log).containsExactly("enter tokens parent=none");
+        assertThat(iterator.next()).isEqualTo(2);
+        assertThat(iterator.hasNext()).isFalse();
+        assertThat(this.recorder.log).containsExactly("enter tokens parent=none", "exit tokens");
     }
 
     @Test
