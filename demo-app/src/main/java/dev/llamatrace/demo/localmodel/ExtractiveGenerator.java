@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
  * that are closest to the question in MiniLM embedding space. It never invents text, and for the same input it always
  * gives the same answer.
  *
- * <p>Passages are split into sentences and list items; headings are skipped, and a fenced code block is kept with the
- * sentence that introduces it (one ending in a colon). The best sentences, at most {@value #MAX_SENTENCES} and only
+ * <p>Passages are split into sentences and list items; headings and questions are skipped (a question in the guide,
+ * such as an FAQ entry, repeats the user's question rather than answering it), and a fenced code block is kept with
+ * the sentence that introduces it (one ending in a colon). A sentence's score mixes its own similarity to the question
+ * with its passage's. The best sentences, at most {@value #MAX_SENTENCES} and only
  * those close enough to the best one, are quoted in passage order so the answer reads like the guide.
  */
 final class ExtractiveGenerator {
@@ -28,8 +30,14 @@ final class ExtractiveGenerator {
     /** Below this cosine similarity a sentence is considered unrelated to the question. */
     private static final double MIN_SCORE = 0.2;
 
+    /**
+     * Weight of a sentence's own similarity in its score; the rest is its passage's similarity, so sentences of the
+     * passage that matches best win over stray look-alikes in weaker passages.
+     */
+    private static final double SENTENCE_WEIGHT = 0.6;
+
     /** Sentences scoring below this fraction of the best one are left out. */
-    private static final double RELATIVE_FLOOR = 0.8;
+    private static final double RELATIVE_FLOOR = 0.85;
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z`\"(\\[])");
 
@@ -59,13 +67,22 @@ final class ExtractiveGenerator {
         if (sentences.isEmpty() || question.isBlank()) {
             return NO_CONTEXT;
         }
-        List<String> texts = new ArrayList<>(sentences.size() + 1);
+        List<String> texts = new ArrayList<>(1 + passages.size() + sentences.size());
         texts.add(question);
+        texts.addAll(passages);
         sentences.forEach((sentence) -> texts.add(sentence.plain));
         List<float[]> vectors = this.encoder.encode(texts).vectors();
+        float[] query = vectors.get(0);
+        double[] passageScores = new double[passages.size()];
+        for (int p = 0; p < passages.size(); p++) {
+            passageScores[p] = MiniLmEncoder.cosine(query, vectors.get(1 + p));
+        }
         List<Scored> scored = new ArrayList<>(sentences.size());
         for (int i = 0; i < sentences.size(); i++) {
-            scored.add(new Scored(sentences.get(i), MiniLmEncoder.cosine(vectors.get(0), vectors.get(i + 1))));
+            Sentence sentence = sentences.get(i);
+            double own = MiniLmEncoder.cosine(query, vectors.get(1 + passages.size() + i));
+            double score = SENTENCE_WEIGHT * own + (1 - SENTENCE_WEIGHT) * passageScores[sentence.passage()];
+            scored.add(new Scored(sentence, score));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::sentence, ORDER));
         double best = scored.get(0).score();
@@ -120,6 +137,8 @@ final class ExtractiveGenerator {
             }
         }
         flush(passage, paragraph, out);
+        // A sentence that announces something ("... the values are:") is only worth quoting with what it announces.
+        out.removeIf((sentence) -> sentence.passage == passage && sentence.text.endsWith(":"));
     }
 
     private static void flush(int passage, List<String> paragraph, List<Sentence> out) {
@@ -128,7 +147,7 @@ final class ExtractiveGenerator {
         }
         for (String sentence : SENTENCE_END.split(String.join(" ", paragraph))) {
             String trimmed = sentence.strip();
-            if (trimmed.split("\\s+").length >= 3) {
+            if (trimmed.split("\\s+").length >= 3 && !trimmed.endsWith("?")) {
                 out.add(new Sentence(passage, out.size(), trimmed, trimmed));
             }
         }
