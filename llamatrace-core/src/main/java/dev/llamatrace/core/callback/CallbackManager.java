@@ -47,7 +47,7 @@ public final class CallbackManager {
 
     private final ThreadLocal<@Nullable Frame> stack = new ThreadLocal<>();
 
-    private final Map<String, SpanInvocation> openSpans = new ConcurrentHashMap<>();
+    private final Map<String, OpenEvent> openEvents = new ConcurrentHashMap<>();
 
     private final Map<CallbackHandler, CallbackEventHandler> adapters = new ConcurrentHashMap<>();
 
@@ -161,8 +161,12 @@ public final class CallbackManager {
         String id = (eventId != null) ? eventId : UUID.randomUUID().toString();
         Frame top = this.stack.get();
         String parent = (parentId != null) ? parentId : (top != null) ? top.eventId() : EventPayload.BASE_TRACE_EVENT;
+        OpenEvent parentEvent = (parentId != null) ? this.openEvents.get(parentId) : null;
         TraceRun run = (top != null) ? top.run() : null;
-        SpanInvocation parentSpan = (parentId != null) ? this.openSpans.get(parentId) : null;
+        if (run == null && parentEvent != null) {
+            run = parentEvent.run();
+        }
+        SpanInvocation parentSpan = (parentEvent != null) ? parentEvent.span() : null;
         SpanInvocation span = this.dispatcher.spanEnter(
                 type.value(), (parentSpan != null) ? parentSpan : TraceContext.currentSpan(), null, Map.of());
         try {
@@ -177,9 +181,9 @@ public final class CallbackManager {
         if (run != null) {
             run.record(parent, id);
         }
-        boolean tracked = span != null && track(id, span);
+        boolean tracked = (span != null || run != null) && track(id, new OpenEvent(span, run));
         if (!CBEventType.LEAF_EVENTS.contains(type)) {
-            TraceContext.Scope restore = tracked ? span.makeCurrent() : TraceContext.Scope.NOOP;
+            TraceContext.Scope restore = (tracked && span != null) ? span.makeCurrent() : TraceContext.Scope.NOOP;
             this.stack.set(new Frame(top, id, type, run, restore));
         }
         return id;
@@ -201,8 +205,9 @@ public final class CallbackManager {
             top.restore().close();
             setTop(top.below());
         }
-        SpanInvocation span = this.openSpans.remove(id);
-        TraceRun run = (top != null) ? top.run() : null;
+        OpenEvent open = this.openEvents.remove(id);
+        SpanInvocation span = (open != null) ? open.span() : null;
+        TraceRun run = (open != null && open.run() != null) ? open.run() : (top != null) ? top.run() : null;
         try {
             this.dispatcher.event(new CallbackEvent(
                     spanId(span), type, EventPhase.END, payload, id, null, (run != null) ? run.traceId() : null));
@@ -275,8 +280,9 @@ public final class CallbackManager {
             return;
         }
         Frame top = this.stack.get();
-        if (top != null && top.run() != null) {
-            top.run().depth++;
+        Frame own = ownTrace(top);
+        if (own != null) {
+            own.run().depth++;
             return;
         }
         SpanInvocation span = this.dispatcher.spanEnter(traceId, TraceContext.currentSpan(), null, Map.of());
@@ -301,20 +307,23 @@ public final class CallbackManager {
      */
     public void endTrace(@Nullable String traceId) {
         Frame top = this.stack.get();
-        TraceRun run = (top != null) ? top.run() : null;
-        if (traceId == null || top == null || run == null) {
+        Frame own = ownTrace(top);
+        if (traceId == null || top == null || own == null) {
             return;
         }
+        TraceRun run = own.run();
         if (--run.depth > 0) {
             return;
         }
         Frame frame = top;
-        while (!frame.opensTrace()) {
+        while (frame != own) {
             frame.restore().close();
-            SpanInvocation abandoned = this.openSpans.remove(frame.eventId());
-            if (abandoned != null) {
-                abandoned.drop(new IllegalStateException("Callback event " + frame.eventId() + " (" + frame.type()
-                        + ") still open when its trace ended"));
+            OpenEvent abandoned = this.openEvents.remove(frame.eventId());
+            if (abandoned != null && abandoned.span() != null) {
+                abandoned
+                        .span()
+                        .drop(new IllegalStateException("Callback event " + frame.eventId() + " (" + frame.type()
+                                + ") still open when its trace ended"));
             }
             frame = frame.below();
         }
@@ -369,8 +378,8 @@ public final class CallbackManager {
      * @return parent id to child ids, empty when no trace is open
      */
     public Map<String, List<String>> traceMap() {
-        Frame top = this.stack.get();
-        TraceRun run = (top != null) ? top.run() : null;
+        Frame own = ownTrace(this.stack.get());
+        TraceRun run = (own != null) ? own.run() : null;
         return (run != null) ? run.snapshot() : Map.of();
     }
 
@@ -398,9 +407,9 @@ public final class CallbackManager {
      */
     void reportException(Throwable error) {
         String id = onEventStart(CBEventType.EXCEPTION, Map.of(EventPayload.EXCEPTION.value(), error));
-        SpanInvocation span = this.openSpans.remove(id);
-        if (span != null) {
-            span.drop(error);
+        OpenEvent open = this.openEvents.remove(id);
+        if (open != null && open.span() != null) {
+            open.span().drop(error);
         }
     }
 
@@ -409,15 +418,29 @@ public final class CallbackManager {
         return this.reported.add(error);
     }
 
-    private boolean track(String id, SpanInvocation span) {
-        if (this.openSpans.size() < this.maxOpenEvents) {
-            this.openSpans.put(id, span);
+    private boolean track(String id, OpenEvent open) {
+        if (this.openEvents.size() < this.maxOpenEvents) {
+            this.openEvents.put(id, open);
             return true;
         }
         this.untracked.increment();
-        span.exit(null);
+        if (open.span() != null) {
+            open.span().exit(null);
+        }
         return false;
     }
+
+    /** The frame of the trace this thread itself opened, or {@code null} (events joined from elsewhere do not count). */
+    private static @Nullable Frame ownTrace(@Nullable Frame top) {
+        Frame frame = top;
+        while (frame != null && !frame.opensTrace()) {
+            frame = frame.below();
+        }
+        return frame;
+    }
+
+    /** An event between start and end: its span (when span handlers listen) and its trace (when inside one). */
+    private record OpenEvent(@Nullable SpanInvocation span, @Nullable TraceRun run) {}
 
     private void setTop(@Nullable Frame frame) {
         if (frame != null) {

@@ -263,6 +263,29 @@ class CallbackManagerTests {
     }
 
     @Test
+    void anEventOnAnotherThreadWithAnExplicitParentJoinsThatTrace() throws Exception {
+        String[] ids = new String[2];
+        try (TraceScope trace = this.manager.asTrace("query")) {
+            try (EventContext query = this.manager.event(CBEventType.QUERY, Map.of())) {
+                ids[0] = query.eventId();
+                Thread worker = new Thread(() -> {
+                    ids[1] = this.manager.onEventStart(CBEventType.RETRIEVE, Map.of(), null, ids[0]);
+                    // The worker has no trace of its own: ending a trace there must not end this one.
+                    this.manager.endTrace("query");
+                    this.manager.onEventEnd(CBEventType.RETRIEVE, Map.of(), ids[1]);
+                });
+                worker.start();
+                worker.join();
+            }
+        }
+        assertThat(this.handler.traceMaps.get("query")).containsEntry(ids[0], List.of(ids[1]));
+        assertThat(this.spans.log).contains("enter retrieve parent=query");
+        assertThat(this.handler.log)
+                .filteredOn((line) -> line.startsWith("endTrace"))
+                .hasSize(1);
+    }
+
+    @Test
     void builtInEventsReachCallbackHandlersTranslated() {
         Dispatcher producer = this.registry.get("app.llm");
         producer.span("OpenAI.chat", () -> {
