@@ -10,6 +10,9 @@ import java.util.List;
  */
 public final class QaPrompt {
 
+    /** The name of this template, as reported in TEMPLATING events. */
+    public static final String NAME = "text_qa_template";
+
     /** The system message sent with every question. */
     public static final String SYSTEM = "You are the llamatrace documentation assistant. Answer the query using only "
             + "the context information. If the context does not contain the answer, say that you do not know.";

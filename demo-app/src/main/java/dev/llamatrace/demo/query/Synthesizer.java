@@ -4,9 +4,13 @@ import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.callback.CallbackManager;
+import dev.llamatrace.core.callback.EventPayload;
 import dev.llamatrace.core.event.SynthesizeEndEvent;
 import dev.llamatrace.core.event.SynthesizeStartEvent;
 import dev.llamatrace.core.llm.NodeWithScore;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,8 +19,9 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the answer: renders the question-answering prompt from the retrieved chunks, then asks the chat model
- * through Spring AI's {@link ChatClient} (the llamatrace Spring AI adapter turns that call into an LLM span). Each
+ * Writes the answer: renders the question-answering prompt from the retrieved chunks (a TEMPLATING event of the
+ * callback API), then asks the chat model through Spring AI's {@link ChatClient} (the llamatrace Spring AI adapter
+ * turns that call into an LLM span). Each
  * method is a SYNTHESIZE span and emits the built-in synthesize events.
  */
 @Component
@@ -26,9 +31,12 @@ public class Synthesizer {
 
     private final Dispatcher dispatcher;
 
+    private final CallbackManager callbacks;
+
     Synthesizer(ChatClient.Builder chatClientBuilder, DispatcherRegistry dispatchers) {
         this.chatClient = chatClientBuilder.defaultSystem(QaPrompt.SYSTEM).build();
         this.dispatcher = dispatchers.get(Synthesizer.class);
+        this.callbacks = new CallbackManager(this.dispatcher);
     }
 
     /**
@@ -41,7 +49,7 @@ public class Synthesizer {
     public String synthesize(String question, List<NodeWithScore> nodes) {
         return this.dispatcher.span("Synthesizer.synthesize", this, Map.of("question", question), () -> {
             this.dispatcher.event(() -> new SynthesizeStartEvent(question));
-            String prompt = QaPrompt.render(question, nodes);
+            String prompt = template(question, nodes);
             String answer = Objects.requireNonNullElse(
                     this.chatClient.prompt().user(prompt).call().content(), "");
             this.dispatcher.event(() -> new SynthesizeEndEvent(question, answer));
@@ -63,7 +71,7 @@ public class Synthesizer {
         StringBuilder answer = new StringBuilder();
         try (TraceContext.Scope scope = TraceContext.activate(span)) {
             this.dispatcher.event(() -> new SynthesizeStartEvent(question));
-            String prompt = QaPrompt.render(question, nodes);
+            String prompt = template(question, nodes);
             this.chatClient.prompt().user(prompt).stream()
                     .content()
                     .subscribe(
@@ -91,6 +99,22 @@ public class Synthesizer {
             }
             throw ex;
         }
+    }
+
+    /** TEMPLATING, with the callback API: the prompt template is filled with the question and the chunks. */
+    private String template(String question, List<NodeWithScore> nodes) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("query_str", question);
+        variables.put("context_str", nodes.stream().map(NodeWithScore::id).toList());
+        Map<String, ?> payload = Map.of(
+                EventPayload.TEMPLATE.value(), QaPrompt.NAME,
+                EventPayload.TEMPLATE_VARS.value(), variables,
+                EventPayload.SYSTEM_PROMPT.value(), QaPrompt.SYSTEM);
+        return this.callbacks.inEvent(CBEventType.TEMPLATING, payload, (event) -> {
+            String prompt = QaPrompt.render(question, nodes);
+            event.onEnd(Map.of(EventPayload.PROMPT.value(), prompt));
+            return prompt;
+        });
     }
 
     /** Receives a streamed synthesis; its methods run on the thread that delivers the stream. */
