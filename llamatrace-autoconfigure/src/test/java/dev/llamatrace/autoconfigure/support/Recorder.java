@@ -40,6 +40,12 @@ public final class Recorder implements EventHandler, SpanHandler<Span> {
         recorded(span).end(null, error);
     }
 
+    /** Forgets everything recorded so far. */
+    public void clear() {
+        this.spans.clear();
+        this.events.clear();
+    }
+
     /**
      * Returns the spans entered, in order.
      *
