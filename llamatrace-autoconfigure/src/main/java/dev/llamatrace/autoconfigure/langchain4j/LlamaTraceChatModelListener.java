@@ -1,5 +1,8 @@
 package dev.llamatrace.autoconfigure.langchain4j;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.internal.Json;
+import dev.langchain4j.internal.JsonSchemaElementJsonUtils;
 import dev.langchain4j.model.chat.listener.ChatModelErrorContext;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
@@ -10,9 +13,14 @@ import dev.llamatrace.autoconfigure.export.GenAiNames;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
+import dev.llamatrace.core.llm.RequestKeys;
+import dev.llamatrace.core.llm.ToolMetadata;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A LangChain4j {@link ChatModelListener} that turns every chat call of the models it is attached to into an LLM span
@@ -25,9 +33,6 @@ import java.util.Objects;
  * {@code OpenAiChatModel.builder().listeners(List.of(listener))}.
  */
 public final class LlamaTraceChatModelListener implements ChatModelListener {
-
-    /** Key, in the start event's additional arguments, of the names of the tools offered to the model. */
-    public static final String TOOLS = "tools";
 
     private final Dispatcher dispatcher;
 
@@ -81,10 +86,24 @@ public final class LlamaTraceChatModelListener implements ChatModelListener {
         if (request.toolSpecifications() == null || request.toolSpecifications().isEmpty()) {
             return Map.of();
         }
+        List<ToolMetadata> tools = new ArrayList<>();
+        for (ToolSpecification tool : request.toolSpecifications()) {
+            tools.add(new ToolMetadata(tool.name(), tool.description(), schema(tool)));
+        }
         Map<String, Object> kwargs = new LinkedHashMap<>();
-        kwargs.put(
-                TOOLS,
-                request.toolSpecifications().stream().map((tool) -> tool.name()).toList());
+        kwargs.put(RequestKeys.TOOLS, tools);
         return kwargs;
+    }
+
+    private static @Nullable String schema(ToolSpecification tool) {
+        if (tool.parameters() == null) {
+            return null;
+        }
+        try {
+            return Json.toJson(JsonSchemaElementJsonUtils.toMap(tool.parameters()));
+        } catch (RuntimeException ex) {
+            // The schema only serves fine-tuning export; never lose the call's events over it.
+            return null;
+        }
     }
 }

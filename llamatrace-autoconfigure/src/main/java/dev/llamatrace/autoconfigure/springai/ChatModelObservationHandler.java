@@ -7,6 +7,9 @@ import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
 import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.ModelInfo;
+import dev.llamatrace.core.llm.RequestKeys;
+import dev.llamatrace.core.llm.ToolMetadata;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.definition.ToolDefinition;
 
 /**
  * Turns Spring AI chat model observations ({@code gen_ai.client.operation}, operation {@code chat}) into LLM spans
@@ -29,9 +33,6 @@ import org.springframework.ai.tool.ToolCallback;
  * cancelled before it completed is dropped with a {@link CancellationException}.
  */
 public final class ChatModelObservationHandler extends SpanObservationHandler<ChatModelObservationContext> {
-
-    /** Key, in the start event's additional arguments, of the names of the tools offered to the model. */
-    public static final String TOOLS = "tools";
 
     /**
      * Creates the handler.
@@ -109,11 +110,12 @@ public final class ChatModelObservationHandler extends SpanObservationHandler<Ch
             return Map.of();
         }
         Map<String, Object> kwargs = new LinkedHashMap<>();
-        kwargs.put(
-                TOOLS,
-                callbacks.stream()
-                        .map((callback) -> callback.getToolDefinition().name())
-                        .toList());
+        List<ToolMetadata> tools = new ArrayList<>(callbacks.size());
+        for (ToolCallback callback : callbacks) {
+            ToolDefinition definition = callback.getToolDefinition();
+            tools.add(new ToolMetadata(definition.name(), definition.description(), definition.inputSchema()));
+        }
+        kwargs.put(RequestKeys.TOOLS, tools);
         return kwargs;
     }
 }

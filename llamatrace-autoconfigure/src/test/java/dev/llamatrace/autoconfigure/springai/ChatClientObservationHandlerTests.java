@@ -9,9 +9,13 @@ import dev.llamatrace.core.TraceContext;
 import dev.llamatrace.core.event.AgentToolCallEvent;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatInProgressEvent;
+import dev.llamatrace.core.event.LLMChatStartEvent;
 import dev.llamatrace.core.event.ToolCallResultEvent;
+import dev.llamatrace.core.llm.RequestKeys;
+import dev.llamatrace.core.llm.ToolMetadata;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +77,16 @@ class ChatClientObservationHandlerTests {
         assertThat(result.spanId()).isEqualTo(tool.id());
         assertThat(result.result()).contains("sunny in Paris");
 
+        assertThat(recorder.events(LLMChatStartEvent.class)
+                        .get(0)
+                        .additionalKwargs()
+                        .get(RequestKeys.TOOLS))
+                .asInstanceOf(InstanceOfAssertFactories.list(ToolMetadata.class))
+                .singleElement()
+                .satisfies((offered) -> {
+                    assertThat(offered.name()).isEqualTo("weather");
+                    assertThat(offered.parametersSchema()).contains("city");
+                });
         List<LLMChatEndEvent> ends = recorder.events(LLMChatEndEvent.class);
         assertThat(ends).hasSize(2);
         assertThat(ends.get(0).response().message().toolCalls())

@@ -8,9 +8,13 @@ import dev.llamatrace.autoconfigure.support.OpenAiStub;
 import dev.llamatrace.autoconfigure.support.Recorder.Recorded;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.HandlerVetoException;
+import dev.llamatrace.core.callback.CallbackEventHandler;
 import dev.llamatrace.core.event.ExceptionEvent;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
+import dev.llamatrace.core.handler.TokenCountingEvent;
+import dev.llamatrace.core.handler.TokenCountingHandler;
+import dev.llamatrace.core.handler.TokenSource;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatRole;
 import dev.llamatrace.core.llm.UsageKeys;
@@ -128,6 +132,37 @@ class ChatModelObservationHandlerTests {
         LLMChatEndEvent end = single(LLMChatEndEvent.class);
         assertThat(end.response().message().content()).isEqualTo("Hello stream");
         assertThat(end.response().raw()).doesNotContainKey(UsageKeys.USAGE).containsKey("model");
+    }
+
+    @Test
+    void tokenCountsComeFromTheProviderWhenTheStreamSentUsageAndFromTheTokenizerOtherwise() {
+        TokenCountingHandler tokens = TokenCountingHandler.create();
+        this.fixture.registry.root().addEventHandler(new CallbackEventHandler(tokens));
+
+        this.fixture.chatModel().stream(new Prompt("Hi stream")).blockLast();
+        this.fixture.chatModel(OpenAiChatOptions.builder().streamUsage(false)).stream(new Prompt("Hi stream"))
+                .blockLast();
+
+        this.fixture.recorder.awaitEnded(2);
+        List<TokenCountingEvent> counts = tokens.llmTokenCounts();
+        assertThat(counts).hasSize(2);
+        TokenCountingEvent withUsage = counts.stream()
+                .filter((count) -> count.promptSource() == TokenSource.PROVIDER)
+                .findFirst()
+                .orElseThrow();
+        assertThat(withUsage.promptTokenCount()).isEqualTo(OpenAiStub.STREAM_USAGE[0]);
+        assertThat(withUsage.completionTokenCount()).isEqualTo(OpenAiStub.STREAM_USAGE[1]);
+        TokenCountingEvent withoutUsage = counts.stream()
+                .filter((count) -> count != withUsage)
+                .findFirst()
+                .orElseThrow();
+        assertThat(withoutUsage.promptSource()).isEqualTo(TokenSource.TOKENIZER);
+        assertThat(withoutUsage.completionSource()).isEqualTo(TokenSource.TOKENIZER);
+        assertThat(withoutUsage.model()).isEqualTo("gpt-4o-mini");
+        assertThat(withoutUsage.completion()).contains("Hello stream");
+        assertThat(withoutUsage.promptTokenCount()).isPositive();
+        assertThat(withoutUsage.completionTokenCount()).isPositive();
+        assertThat(tokens.totalLlmTokenCount()).isEqualTo(withUsage.totalTokenCount() + withoutUsage.totalTokenCount());
     }
 
     @Test
