@@ -20,10 +20,15 @@ import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.UsageKeys;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +143,82 @@ class LlamaTraceChatModelListenerTests {
                 .containsEntry(
                         UsageKeys.USAGE, Map.of("prompt_tokens", 9L, "completion_tokens", 2L, "total_tokens", 11L));
         assertThat(TraceContext.currentSpan()).isNull();
+    }
+
+    @Test
+    void concurrentStreamsEachEndUnderTheirOwnParent() throws Exception {
+        OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
+                .baseUrl(this.stub.baseUrl())
+                .apiKey("test-key")
+                .modelName("gpt-4o-mini")
+                .listeners(List.of(this.listener))
+                .build();
+        int callers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<ChatResponse>> responses = new ArrayList<>();
+        try {
+            for (int i = 0; i < callers; i++) {
+                String name = "Caller.ask" + i;
+                CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+                responses.add(done);
+                pool.execute(() -> {
+                    try {
+                        start.await();
+                        this.registry.get("app").span(name, () -> {
+                            model.chat("Hi stream", completingHandler(done));
+                            return null;
+                        });
+                    } catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                        done.completeExceptionally(ex);
+                    }
+                });
+            }
+            start.countDown();
+            for (CompletableFuture<ChatResponse> response : responses) {
+                assertThat(response.get(10, TimeUnit.SECONDS).aiMessage().text())
+                        .isEqualTo("Hello stream");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        this.recorder.awaitEnded(2 * callers);
+        List<Recorded> llms = this.recorder.spans().stream()
+                .filter((span) -> span.name().equals("chat gpt-4o-mini"))
+                .toList();
+        assertThat(llms).hasSize(callers);
+        assertThat(llms)
+                .extracting((llm) -> this.recorder.spans().stream()
+                        .filter((span) -> span.id().equals(llm.parentId()))
+                        .map(Recorded::name)
+                        .findFirst()
+                        .orElseThrow())
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, callers)
+                        .mapToObj((i) -> "Caller.ask" + i)
+                        .toList());
+        assertThat(this.recorder.events(LLMChatEndEvent.class))
+                .extracting(LLMChatEndEvent::spanId)
+                .containsExactlyInAnyOrderElementsOf(
+                        llms.stream().map(Recorded::id).toList());
+    }
+
+    private static StreamingChatResponseHandler completingHandler(CompletableFuture<ChatResponse> done) {
+        return new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String partialResponse) {}
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        };
     }
 
     @Test
