@@ -2,7 +2,9 @@ package dev.llamatrace.demo.localmodel;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +16,8 @@ import java.util.regex.Pattern;
  * such as an FAQ entry, repeats the user's question rather than answering it), and a fenced code block is kept with
  * the sentence that introduces it (one ending in a colon). A sentence's score mixes its own similarity to the question
  * with its passage's. The best sentences, at most {@value #MAX_SENTENCES} and only
- * those close enough to the best one, are quoted in passage order so the answer reads like the guide.
+ * those close enough to the best one, are quoted grouped by passage, best passage first, each passage's sentences
+ * in their original order.
  */
 final class ExtractiveGenerator {
 
@@ -89,17 +92,35 @@ final class ExtractiveGenerator {
         if (best < MIN_SCORE) {
             return NOT_FOUND;
         }
-        List<Sentence> chosen = new ArrayList<>();
+        List<Scored> chosen = new ArrayList<>();
         for (Scored candidate : scored) {
             if (chosen.size() == MAX_SENTENCES || candidate.score() < best * RELATIVE_FLOOR) {
                 break;
             }
-            if (chosen.stream().noneMatch((s) -> s.plain.equalsIgnoreCase(candidate.sentence().plain))) {
-                chosen.add(candidate.sentence());
+            if (chosen.stream().noneMatch((s) -> s.sentence().plain.equalsIgnoreCase(candidate.sentence().plain))) {
+                chosen.add(candidate);
             }
         }
-        chosen.sort(ORDER);
-        return compose(chosen);
+        return compose(readingOrder(chosen));
+    }
+
+    /**
+     * Groups the chosen sentences by passage, the passage of the best sentence first, and keeps each passage's
+     * sentences in their original order, so the answer opens with the best match and still reads like the guide.
+     */
+    private static List<Sentence> readingOrder(List<Scored> chosen) {
+        Map<Integer, List<Sentence>> byPassage = new LinkedHashMap<>();
+        for (Scored scored : chosen) {
+            byPassage
+                    .computeIfAbsent(scored.sentence().passage(), (p) -> new ArrayList<>())
+                    .add(scored.sentence());
+        }
+        List<Sentence> ordered = new ArrayList<>();
+        for (List<Sentence> sentences : byPassage.values()) {
+            sentences.sort(ORDER);
+            ordered.addAll(sentences);
+        }
+        return ordered;
     }
 
     private static String compose(List<Sentence> chosen) {
