@@ -1,0 +1,62 @@
+package dev.llamatrace.autoconfigure.metrics;
+
+import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
+import dev.llamatrace.autoconfigure.LlamaTraceProperties;
+import dev.llamatrace.core.DispatcherRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of llamatrace's Micrometer meters, when a {@link MeterRegistry} exists (e.g. with
+ * {@code spring-boot-starter-actuator}). The meter handlers are ordinary handler beans, attached to the root
+ * dispatcher like any other; the names are in {@link LlamaTraceMeterNames}.
+ */
+@AutoConfiguration(
+        after = LlamaTraceAutoConfiguration.class,
+        afterName = {
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
+        })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = LlamaTraceProperties.METRICS_ENABLED, matchIfMissing = true)
+@ConditionalOnBean({MeterRegistry.class, DispatcherRegistry.class})
+public final class LlamaTraceMetricsAutoConfiguration {
+
+    LlamaTraceMetricsAutoConfiguration() {}
+
+    @Bean
+    @ConditionalOnMissingBean
+    SpanMetrics llamatraceSpanMetrics(MeterRegistry registry) {
+        return new SpanMetrics(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventMetrics llamatraceEventMetrics(MeterRegistry registry) {
+        return new EventMetrics(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    GenAiClientMetrics llamatraceGenAiClientMetrics(MeterRegistry registry) {
+        return new GenAiClientMetrics(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LlamaTraceMeterBinder llamatraceMeterBinder(DispatcherRegistry dispatchers, GenAiClientMetrics genAiClientMetrics) {
+        Map<String, LlamaTraceMeterBinder.EvictionCount> evictions = new LinkedHashMap<>();
+        evictions.put(
+                "GenAiClientMetrics",
+                LlamaTraceMeterBinder.EvictionCount.of(genAiClientMetrics, GenAiClientMetrics::untrackedCount));
+        return new LlamaTraceMeterBinder(dispatchers, evictions);
+    }
+}

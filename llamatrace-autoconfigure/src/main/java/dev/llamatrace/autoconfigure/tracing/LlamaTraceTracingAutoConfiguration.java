@@ -1,0 +1,37 @@
+package dev.llamatrace.autoconfigure.tracing;
+
+import dev.llamatrace.autoconfigure.ContentCapture;
+import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
+import dev.llamatrace.autoconfigure.LlamaTraceProperties;
+import dev.llamatrace.core.DispatcherRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the bridge from llamatrace spans to Micrometer observations, when an
+ * {@link ObservationRegistry} exists. With a Micrometer Tracing bridge on the class path (e.g.
+ * {@code spring-boot-starter-opentelemetry}), Boot exports the spans over OTLP or Zipkin with no further code.
+ */
+@AutoConfiguration(
+        after = LlamaTraceAutoConfiguration.class,
+        afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+@ConditionalOnClass(ObservationRegistry.class)
+@ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = LlamaTraceProperties.TRACING_ENABLED, matchIfMissing = true)
+@ConditionalOnBean({ObservationRegistry.class, DispatcherRegistry.class})
+public final class LlamaTraceTracingAutoConfiguration {
+
+    LlamaTraceTracingAutoConfiguration() {}
+
+    @Bean
+    @ConditionalOnMissingBean
+    ObservationSpanHandler llamatraceObservationSpanHandler(
+            ObservationRegistry registry, LlamaTraceProperties properties) {
+        return new ObservationSpanHandler(registry, ContentCapture.of(properties));
+    }
+}
