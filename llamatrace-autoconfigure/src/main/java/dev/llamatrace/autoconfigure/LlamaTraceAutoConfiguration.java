@@ -3,12 +3,14 @@ package dev.llamatrace.autoconfigure;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.Dispatchers;
+import dev.llamatrace.core.callback.CallbackManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration of the llamatrace bus: the dispatcher registry, its root dispatcher, and the subscription of every
@@ -22,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
 @EnableConfigurationProperties(LlamaTraceProperties.class)
+@Import(BuiltInHandlersConfiguration.class)
 public final class LlamaTraceAutoConfiguration {
 
     /** Bean name of the dispatcher registry. */
@@ -29,6 +32,21 @@ public final class LlamaTraceAutoConfiguration {
 
     /** Bean name of the root dispatcher. */
     public static final String ROOT_DISPATCHER_BEAN_NAME = "llamatraceRootDispatcher";
+
+    /** Bean name of the token counting handler ({@code TokenCountingHandler}). */
+    public static final String TOKEN_COUNTING_HANDLER_BEAN_NAME = BuiltInHandlersConfiguration.TOKEN_COUNTING_HANDLER;
+
+    /** Bean name of the debug handler ({@code LlamaDebugHandler}). */
+    public static final String DEBUG_HANDLER_BEAN_NAME = BuiltInHandlersConfiguration.DEBUG_HANDLER;
+
+    /** Bean name of the span handler keeping trace trees ({@code SimpleSpanHandler}). */
+    public static final String SPAN_HANDLER_BEAN_NAME = BuiltInHandlersConfiguration.SPAN_HANDLER;
+
+    /** Bean name of the fine-tuning handler ({@code OpenAIFineTuningHandler}). */
+    public static final String FINE_TUNING_HANDLER_BEAN_NAME = BuiltInHandlersConfiguration.FINE_TUNING_HANDLER;
+
+    /** Bean name of the callback manager on the root dispatcher. */
+    public static final String CALLBACK_MANAGER_BEAN_NAME = "llamatraceCallbackManager";
 
     LlamaTraceAutoConfiguration() {}
 
@@ -42,6 +60,12 @@ public final class LlamaTraceAutoConfiguration {
     @ConditionalOnMissingBean(name = ROOT_DISPATCHER_BEAN_NAME)
     Dispatcher llamatraceRootDispatcher(DispatcherRegistry registry) {
         return registry.root();
+    }
+
+    @Bean(CALLBACK_MANAGER_BEAN_NAME)
+    @ConditionalOnMissingBean
+    CallbackManager llamatraceCallbackManager(DispatcherRegistry registry) {
+        return new CallbackManager(registry.root());
     }
 
     @Bean

@@ -2,6 +2,8 @@ package dev.llamatrace.autoconfigure;
 
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.callback.CallbackEventHandler;
+import dev.llamatrace.core.callback.CallbackHandler;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.span.SpanHandler;
 import java.util.ArrayList;
@@ -23,9 +25,10 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 
 /**
- * Attaches every singleton {@link EventHandler} and {@link SpanHandler} bean to a dispatcher, exactly once each: the
- * root, or the one named by {@code llamatrace.handlers.dispatchers.<bean name>} or {@link LlamaTraceHandler}. Handlers
- * are detached, and span handlers closed, when their bean is destroyed.
+ * Attaches every singleton {@link EventHandler}, {@link SpanHandler} and {@link CallbackHandler} bean to a dispatcher,
+ * exactly once each: the root, or the one named by {@code llamatrace.handlers.dispatchers.<bean name>} or
+ * {@link LlamaTraceHandler}. A callback handler listens through a {@link CallbackEventHandler}. Handlers are detached,
+ * and span handlers closed, when their bean is destroyed.
  *
  * <p>Beans are attached as they are initialized (like Boot's meter and observation registry post-processors), so
  * lazily created handler beans are attached too; singletons registered without a definition are picked up once all
@@ -133,7 +136,12 @@ final class LlamaTraceHandlerRegistrar
             if (bean instanceof SpanHandler<?> spanHandler) {
                 dispatcher.addSpanHandler(spanHandler);
             }
-            this.attached.put(bean, new Attachment(beanName, dispatcher));
+            CallbackEventHandler callbacks = null;
+            if (bean instanceof CallbackHandler callbackHandler && !(bean instanceof EventHandler)) {
+                callbacks = new CallbackEventHandler(callbackHandler);
+                dispatcher.addEventHandler(callbacks);
+            }
+            this.attached.put(bean, new Attachment(beanName, dispatcher, callbacks));
             if (logger.isDebugEnabled()) {
                 logger.debug("Attached llamatrace handler bean '" + beanName + "' to " + dispatcher);
             }
@@ -144,6 +152,10 @@ final class LlamaTraceHandlerRegistrar
         Dispatcher dispatcher = attachment.dispatcher();
         if (bean instanceof EventHandler eventHandler) {
             dispatcher.removeEventHandler(eventHandler);
+        }
+        CallbackEventHandler callbacks = attachment.callbacks();
+        if (callbacks != null) {
+            dispatcher.removeEventHandler(callbacks);
         }
         if (bean instanceof SpanHandler<?> spanHandler) {
             dispatcher.removeSpanHandler(spanHandler);
@@ -189,8 +201,8 @@ final class LlamaTraceHandlerRegistrar
     }
 
     private static boolean isHandler(Object bean) {
-        return bean instanceof EventHandler || bean instanceof SpanHandler;
+        return bean instanceof EventHandler || bean instanceof SpanHandler || bean instanceof CallbackHandler;
     }
 
-    private record Attachment(String beanName, Dispatcher dispatcher) {}
+    private record Attachment(String beanName, Dispatcher dispatcher, @Nullable CallbackEventHandler callbacks) {}
 }

@@ -112,6 +112,12 @@ public class LlamaTraceProperties implements InitializingBean {
         atLeastOne("handlers.debug.max-events", this.handlers.debug.maxEvents);
         atLeastOne("handlers.debug.max-traces", this.handlers.debug.maxTraces);
         atLeastOne("handlers.spans.capacity", this.handlers.spans.capacity);
+        if (this.handlers.spans.maxEventsPerSpan < 0) {
+            throw new InvalidLlamaTracePropertyException(
+                    PREFIX + ".handlers.spans.max-events-per-span",
+                    this.handlers.spans.maxEventsPerSpan,
+                    "an integer of at least 0");
+        }
         atLeastOne("handlers.fine-tuning.max-examples", this.handlers.fineTuning.maxExamples);
         this.handlers.dispatchers.forEach((bean, dispatcher) -> {
             if (dispatcher.isBlank()
@@ -229,8 +235,8 @@ public class LlamaTraceProperties implements InitializingBean {
         /** Maximum number of LLM tokens allowed; further LLM work is refused once exceeded. Unset means no budget. */
         private @Nullable Long tokenBudget;
 
-        /** Maximum number of per-call token records kept; older records are evicted and counted. */
-        private int maxRecords = 10_000;
+        /** Maximum number of per-call token records kept (per kind: LLM, embedding); older ones are evicted and counted. */
+        private int maxRecords = 1_000;
 
         public boolean isEnabled() {
             return this.enabled;
@@ -274,10 +280,10 @@ public class LlamaTraceProperties implements InitializingBean {
         /** Maximum number of events kept; older events are evicted and counted. */
         private int maxEvents = 10_000;
 
-        /** Maximum number of traces kept for the trace map. */
+        /** Maximum number of ended callback traces (trace maps) kept; older ones are evicted and counted. */
         private int maxTraces = 100;
 
-        /** Whether each finished trace is printed to the log at DEBUG level. */
+        /** Whether each ended callback trace is printed as a trace map to the log at DEBUG level. */
         private boolean printTraceOnEnd = false;
 
         public boolean isEnabled() {
@@ -319,8 +325,11 @@ public class LlamaTraceProperties implements InitializingBean {
         /** Whether the span handler keeping trace trees is registered. */
         private boolean enabled = true;
 
-        /** Maximum number of finished traces kept; the oldest trace is evicted and counted. */
-        private int capacity = 100;
+        /** Maximum number of ended spans kept for trace trees; the oldest span is evicted and counted. */
+        private int capacity = 1_000;
+
+        /** Maximum number of events kept per span; later events of the span are counted, not kept. */
+        private int maxEventsPerSpan = 256;
 
         public boolean isEnabled() {
             return this.enabled;
@@ -336,6 +345,14 @@ public class LlamaTraceProperties implements InitializingBean {
 
         public void setCapacity(int capacity) {
             this.capacity = capacity;
+        }
+
+        public int getMaxEventsPerSpan() {
+            return this.maxEventsPerSpan;
+        }
+
+        public void setMaxEventsPerSpan(int maxEventsPerSpan) {
+            this.maxEventsPerSpan = maxEventsPerSpan;
         }
     }
 

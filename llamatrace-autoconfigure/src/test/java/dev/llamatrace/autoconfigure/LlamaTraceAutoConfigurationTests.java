@@ -18,9 +18,18 @@ import org.springframework.context.annotation.Lazy;
 
 class LlamaTraceAutoConfigurationTests {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(LlamaTraceAutoConfiguration.class))
-            .withBean(DispatcherRegistry.class, DispatcherRegistry::new);
+    // The built-in handlers are beans too; they are switched off here so only the test's handlers are attached.
+    private final ApplicationContextRunner runner = runner(new DispatcherRegistry());
+
+    private static ApplicationContextRunner runner(DispatcherRegistry registry) {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(LlamaTraceAutoConfiguration.class))
+                .withPropertyValues(
+                        "llamatrace.handlers.token-counting.enabled=false",
+                        "llamatrace.handlers.debug.enabled=false",
+                        "llamatrace.handlers.spans.enabled=false")
+                .withBean(DispatcherRegistry.class, () -> registry);
+    }
 
     @Test
     void defaultRegistryIsTheProcessWideOne() {
@@ -107,9 +116,7 @@ class LlamaTraceAutoConfigurationTests {
         DispatcherRegistry registry = new DispatcherRegistry();
         RecordingSpanHandler spans = new RecordingSpanHandler();
         RecordingEventHandler events = new RecordingEventHandler();
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(LlamaTraceAutoConfiguration.class))
-                .withBean(DispatcherRegistry.class, () -> registry)
+        runner(registry)
                 .withBean("spans", RecordingSpanHandler.class, () -> spans)
                 .withBean("events", RecordingEventHandler.class, () -> events)
                 .run((context) -> assertThat(registry.root().spanHandlers()).containsExactly(spans));

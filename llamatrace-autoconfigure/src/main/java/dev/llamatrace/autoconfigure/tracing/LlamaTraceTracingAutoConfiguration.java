@@ -3,7 +3,10 @@ package dev.llamatrace.autoconfigure.tracing;
 import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.autoconfigure.LlamaTraceProperties;
+import dev.llamatrace.autoconfigure.TokenCountListenerRegistration;
 import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.handler.TokenCountingHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -33,5 +36,17 @@ public final class LlamaTraceTracingAutoConfiguration {
     ObservationSpanHandler llamatraceObservationSpanHandler(
             ObservationRegistry registry, LlamaTraceProperties properties) {
         return new ObservationSpanHandler(registry, ContentCapture.of(properties));
+    }
+
+    /** Token counts reach the spans from the token counting handler: counted once, fallback counts included. */
+    @Bean
+    @ConditionalOnBean(TokenCountingHandler.class)
+    TokenCountListenerRegistration llamatraceObservationTokenCounts(
+            TokenCountingHandler handler, ObservationSpanHandler spans) {
+        return new TokenCountListenerRegistration(handler, (count) -> {
+            if (count.operation() == CBEventType.LLM) {
+                spans.recordTokens(count.eventId(), count.promptTokenCount(), count.completionTokenCount());
+            }
+        });
     }
 }
