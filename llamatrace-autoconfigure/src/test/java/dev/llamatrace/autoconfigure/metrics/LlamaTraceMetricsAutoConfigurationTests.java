@@ -11,9 +11,12 @@ import dev.llamatrace.core.event.EmbeddingStartEvent;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
+import dev.llamatrace.core.handler.TokenCountingHandler;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.ModelInfo;
+import dev.llamatrace.core.llm.UsageKeys;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -121,6 +124,68 @@ class LlamaTraceMetricsAutoConfigurationTests {
     }
 
     @Test
+    void tokenUsageComesFromTheTokenCountingHandlerCountedOnce() {
+        this.runner.run((context) -> {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).root();
+            dispatcher.span("ChatModel.chat", () -> {
+                dispatcher.event(new LLMChatStartEvent(MESSAGES, Map.of(), ModelInfo.of("openai", "gpt-4o")));
+                dispatcher.event(new LLMChatEndEvent(
+                        MESSAGES, ChatResponse.of(ChatMessage.assistant("hello"), UsageKeys.rawUsage(11, 4))));
+                return null;
+            });
+            dispatcher.span("Embedder.embed", () -> {
+                dispatcher.event(new EmbeddingStartEvent(ModelInfo.of("local", "minilm")));
+                dispatcher.event(new EmbeddingEndEvent(
+                        List.of("one two three", "four"), List.of(new float[] {1f}, new float[] {2f})));
+                return null;
+            });
+            DistributionSummary input = tokens(meters, "input", "chat", "openai", "gpt-4o");
+            DistributionSummary output = tokens(meters, "output", "chat", "openai", "gpt-4o");
+            assertThat(input.count()).isOne();
+            assertThat(input.totalAmount()).isEqualTo(11);
+            assertThat(output.totalAmount()).isEqualTo(4);
+            assertThat(input.getId().getBaseUnit()).isEqualTo("tokens");
+            TokenCountingHandler handler = context.getBean(TokenCountingHandler.class);
+            DistributionSummary embedding = tokens(meters, "input", "embeddings", "local", "minilm");
+            assertThat(embedding.totalAmount())
+                    .isEqualTo(handler.totalEmbeddingTokenCount())
+                    .isPositive();
+            assertThat(meters.find(LlamaTraceMeterNames.GEN_AI_CLIENT_TOKEN_USAGE)
+                            .tag("gen_ai.operation.name", "embeddings")
+                            .tag("gen_ai.token.type", "output")
+                            .summary())
+                    .isNull();
+        });
+    }
+
+    @Test
+    void noTokenUsageMeterWithoutTheTokenCountingHandler() {
+        this.runner
+                .withPropertyValues("llamatrace.handlers.token-counting.enabled=false")
+                .run((context) -> assertThat(context).doesNotHaveBean(TokenUsageMetrics.class));
+    }
+
+    @Test
+    void evictionsOfTheBuiltInHandlersAreCounted() {
+        this.runner.withPropertyValues("llamatrace.handlers.spans.capacity=1").run((context) -> {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).root();
+            for (int i = 0; i < 3; i++) {
+                dispatcher.span("Work.run", () -> null);
+            }
+            assertThat(meters.get(LlamaTraceMeterNames.EVICTIONS)
+                            .tag(LlamaTraceMeterNames.TAG_HANDLER, "SimpleSpanHandler")
+                            .functionCounter()
+                            .count())
+                    .isEqualTo(2.0);
+            assertThat(meters.find(LlamaTraceMeterNames.EVICTIONS).functionCounters())
+                    .extracting((counter) -> counter.getId().getTag(LlamaTraceMeterNames.TAG_HANDLER))
+                    .contains("TokenCountingHandler", "LlamaDebugHandler.events", "LlamaDebugHandler.traces");
+        });
+    }
+
+    @Test
     void handlerErrorsAndEvictionsAreCounted() {
         this.runner
                 .withBean("failing", EventHandler.class, () -> (event) -> {
@@ -200,6 +265,16 @@ class LlamaTraceMetricsAutoConfigurationTests {
                 .tag(LlamaTraceMeterNames.TAG_SPAN_NAME, spanName)
                 .tag(LlamaTraceMeterNames.TAG_OUTCOME, outcome)
                 .timer();
+    }
+
+    private static DistributionSummary tokens(
+            MeterRegistry meters, String type, String operation, String provider, String model) {
+        return meters.get(LlamaTraceMeterNames.GEN_AI_CLIENT_TOKEN_USAGE)
+                .tag("gen_ai.token.type", type)
+                .tag("gen_ai.operation.name", operation)
+                .tag("gen_ai.provider.name", provider)
+                .tag("gen_ai.request.model", model)
+                .summary();
     }
 
     private static Timer operation(

@@ -14,6 +14,7 @@ import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.NodeWithScore;
+import dev.llamatrace.core.llm.UsageKeys;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -76,6 +77,11 @@ class ObservationSpanHandlerTests {
             assertThat(attribute(chat, "output.value")).isNull();
             assertThat(attribute(retrieve, "input.value")).isNull();
             assertThat(attribute(chat, "gen_ai.system")).isNull();
+            assertThat(attribute(chat, "gen_ai.usage.input_tokens")).isEqualTo("12");
+            assertThat(attribute(chat, "gen_ai.usage.output_tokens")).isEqualTo("1");
+            assertThat(attribute(chat, "llm.token_count.prompt")).isEqualTo("12");
+            assertThat(attribute(chat, "llm.token_count.completion")).isEqualTo("1");
+            assertThat(attribute(chat, "llm.token_count.total")).isEqualTo("13");
         });
     }
 
@@ -141,8 +147,8 @@ class ObservationSpanHandlerTests {
                     List<ChatMessage> messages =
                             List.of(ChatMessage.system("be brief"), ChatMessage.user("capital of France?"));
                     dispatcher.event(new LLMChatStartEvent(messages, Map.of(), ModelInfo.of("openai", "gpt-4o")));
-                    dispatcher.event(
-                            new LLMChatEndEvent(messages, ChatResponse.of(ChatMessage.assistant("Paris"), Map.of())));
+                    dispatcher.event(new LLMChatEndEvent(
+                            messages, ChatResponse.of(ChatMessage.assistant("Paris"), UsageKeys.rawUsage(12, 1))));
                     return "Paris";
                 });
             });
