@@ -1,29 +1,17 @@
 package dev.llamatrace.autoconfigure.tracing;
 
 import dev.llamatrace.autoconfigure.ContentCapture;
+import dev.llamatrace.autoconfigure.EventContent;
 import dev.llamatrace.autoconfigure.semconv.EventSemantics;
 import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.event.AgentToolCallEvent;
 import dev.llamatrace.core.event.EmbeddingStartEvent;
 import dev.llamatrace.core.event.Event;
-import dev.llamatrace.core.event.LLMChatEndEvent;
-import dev.llamatrace.core.event.LLMChatStartEvent;
-import dev.llamatrace.core.event.LLMCompletionEndEvent;
-import dev.llamatrace.core.event.LLMCompletionStartEvent;
-import dev.llamatrace.core.event.QueryEndEvent;
-import dev.llamatrace.core.event.QueryStartEvent;
+import dev.llamatrace.core.event.ExceptionEvent;
 import dev.llamatrace.core.event.ReRankStartEvent;
-import dev.llamatrace.core.event.RetrievalEndEvent;
-import dev.llamatrace.core.event.RetrievalStartEvent;
-import dev.llamatrace.core.llm.ChatMessage;
-import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.ModelInfo;
-import dev.llamatrace.core.llm.NodeWithScore;
 import io.micrometer.observation.Observation;
-import java.util.List;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,31 +37,10 @@ final class SpanAttributes {
         if (model != null) {
             model(observation, event, model);
         }
-        if (event instanceof LLMChatStartEvent chat) {
-            putContent(observation, OpenInferenceAttributes.INPUT_VALUE, content, () -> render(chat.messages()));
-        } else if (event instanceof LLMChatEndEvent chat) {
-            ChatResponse response = chat.response();
-            putContent(
-                    observation,
-                    OpenInferenceAttributes.OUTPUT_VALUE,
-                    content,
-                    () -> (response != null) ? response.message().content() : null);
-        } else if (event instanceof LLMCompletionStartEvent completion) {
-            putContent(observation, OpenInferenceAttributes.INPUT_VALUE, content, () -> completion.prompt());
-        } else if (event instanceof LLMCompletionEndEvent completion) {
-            putContent(observation, OpenInferenceAttributes.OUTPUT_VALUE, content, () -> completion
-                    .response()
-                    .text());
-        } else if (event instanceof RetrievalStartEvent retrieval) {
-            putContent(observation, OpenInferenceAttributes.INPUT_VALUE, content, () -> retrieval.query());
-        } else if (event instanceof RetrievalEndEvent retrieval) {
-            putContent(
-                    observation, OpenInferenceAttributes.OUTPUT_VALUE, content, () -> renderNodes(retrieval.nodes()));
-        } else if (event instanceof ReRankStartEvent rerank) {
+        if (event instanceof ReRankStartEvent rerank) {
             observation.highCardinalityKeyValue(OpenInferenceAttributes.RERANKER_MODEL_NAME, rerank.modelName());
             observation.highCardinalityKeyValue(
                     OpenInferenceAttributes.RERANKER_TOP_K, Integer.toString(rerank.topN()));
-            putContent(observation, OpenInferenceAttributes.INPUT_VALUE, content, () -> rerank.query());
         } else if (event instanceof AgentToolCallEvent tool) {
             observation.highCardinalityKeyValue(
                     GenAiAttributes.TOOL_NAME, tool.tool().name());
@@ -84,11 +51,10 @@ final class SpanAttributes {
                 observation.highCardinalityKeyValue(GenAiAttributes.TOOL_DESCRIPTION, description);
                 observation.highCardinalityKeyValue(OpenInferenceAttributes.TOOL_DESCRIPTION, description);
             }
-            putContent(observation, OpenInferenceAttributes.INPUT_VALUE, content, () -> tool.arguments());
-        } else if (event instanceof QueryStartEvent query) {
-            putContent(observation, OpenInferenceAttributes.INPUT_VALUE, content, () -> query.query());
-        } else if (event instanceof QueryEndEvent query) {
-            putContent(observation, OpenInferenceAttributes.OUTPUT_VALUE, content, () -> query.response());
+        }
+        if (content.enabled() && !(event instanceof ExceptionEvent)) {
+            putContent(observation, OpenInferenceAttributes.INPUT_VALUE, content, EventContent.input(event));
+            putContent(observation, OpenInferenceAttributes.OUTPUT_VALUE, content, EventContent.output(event));
         }
     }
 
@@ -116,20 +82,10 @@ final class SpanAttributes {
     }
 
     private static void putContent(
-            Observation observation, String key, ContentCapture content, Supplier<@Nullable Object> value) {
-        if (content.enabled()) {
-            String captured = content.capture(value.get());
-            if (captured != null) {
-                observation.highCardinalityKeyValue(key, captured);
-            }
+            Observation observation, String key, ContentCapture content, @Nullable String value) {
+        String captured = content.capture(value);
+        if (captured != null) {
+            observation.highCardinalityKeyValue(key, captured);
         }
-    }
-
-    private static String render(List<ChatMessage> messages) {
-        return messages.stream().map(ChatMessage::toString).collect(Collectors.joining("\n"));
-    }
-
-    private static String renderNodes(List<NodeWithScore> nodes) {
-        return nodes.stream().map(NodeWithScore::text).collect(Collectors.joining("\n\n"));
     }
 }
