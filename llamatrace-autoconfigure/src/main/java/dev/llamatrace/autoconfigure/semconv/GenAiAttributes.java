@@ -1,8 +1,11 @@
 package dev.llamatrace.autoconfigure.semconv;
 
+import dev.llamatrace.autoconfigure.export.GenAiNames;
+
 /**
  * Attribute keys and values of the OpenTelemetry GenAI semantic conventions used by llamatrace's meters and exported
- * spans. The provider key is {@code gen_ai.provider.name}, not the deprecated {@code gen_ai.system}.
+ * spans. The provider key is {@code gen_ai.provider.name}, not the deprecated {@code gen_ai.system}. Operation and
+ * provider values shared with the framework adapters come from {@link GenAiNames}.
  */
 public final class GenAiAttributes {
 
@@ -40,25 +43,25 @@ public final class GenAiAttributes {
     public static final String TOKEN_TYPE_OUTPUT = "output";
 
     /** {@value #OPERATION_NAME} of a chat call. */
-    public static final String OPERATION_CHAT = "chat";
+    public static final String OPERATION_CHAT = GenAiNames.CHAT;
 
     /** {@value #OPERATION_NAME} of a text completion call. */
     public static final String OPERATION_TEXT_COMPLETION = "text_completion";
 
     /** {@value #OPERATION_NAME} of an embeddings call. */
-    public static final String OPERATION_EMBEDDINGS = "embeddings";
+    public static final String OPERATION_EMBEDDINGS = GenAiNames.EMBEDDINGS;
 
     /** {@value #OPERATION_NAME} of a retrieval. */
-    public static final String OPERATION_RETRIEVAL = "retrieval";
+    public static final String OPERATION_RETRIEVAL = GenAiNames.RETRIEVAL;
 
     /** {@value #OPERATION_NAME} of a tool call. */
-    public static final String OPERATION_EXECUTE_TOOL = "execute_tool";
+    public static final String OPERATION_EXECUTE_TOOL = GenAiNames.EXECUTE_TOOL;
 
     /** {@value #OPERATION_NAME} of an agent step. */
     public static final String OPERATION_INVOKE_AGENT = "invoke_agent";
 
     /** The value used when a required attribute is not known, e.g. a provider that was not reported. */
-    public static final String UNKNOWN = "unknown";
+    public static final String UNKNOWN = GenAiNames.UNKNOWN;
 
     /** The value of {@value #ERROR_TYPE} when an operation succeeded; meters need the tag on every series. */
     public static final String NO_ERROR = "none";

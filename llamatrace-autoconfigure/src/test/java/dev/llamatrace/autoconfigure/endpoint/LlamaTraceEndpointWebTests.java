@@ -34,7 +34,11 @@ import org.springframework.test.annotation.DirtiesContext;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "management.endpoints.web.exposure.include=llamatrace",
-            "llamatrace.handlers.fine-tuning.enabled=true"
+            "llamatrace.handlers.fine-tuning.enabled=true",
+            // Other modules' test dependencies (Spring AI's OpenAI client, OTLP export) are on this class path too.
+            "spring.ai.openai.api-key=unused",
+            "management.otlp.metrics.export.enabled=false",
+            "management.tracing.export.enabled=false"
         })
 @DirtiesContext
 class LlamaTraceEndpointWebTests {
