@@ -2,7 +2,6 @@ package dev.llamatrace.autoconfigure.aop;
 
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
-import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.TraceContext;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
 import org.aspectj.lang.annotation.Aspect;
 import org.aspectj.lang.reflect.MethodSignature;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The aspect behind {@link LlamaSpan}: enters a span on the dispatcher named after the bean's class (or the one the
@@ -52,7 +52,7 @@ public final class LlamaSpanAspect {
      */
     @Around("execution(* *(..)) && (@annotation(dev.llamatrace.autoconfigure.aop.LlamaSpan)"
             + " || @within(dev.llamatrace.autoconfigure.aop.LlamaSpan))")
-    public Object around(ProceedingJoinPoint joinPoint) throws Throwable {
+    public @Nullable Object around(ProceedingJoinPoint joinPoint) throws Throwable {
         Object target = joinPoint.getTarget();
         Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
         SpanSpec spec = spec((target != null) ? target.getClass() : method.getDeclaringClass(), method);
@@ -69,32 +69,8 @@ public final class LlamaSpanAspect {
                 return joinPoint.proceed();
             }
             Map<String, ?> arguments = this.captureArguments ? spec.arguments(joinPoint.getArgs()) : Map.of();
-            if (spec.returnKind() == ReturnKind.VALUE) {
-                return dispatcher.span(spec.name(), target, arguments, joinPoint::proceed);
-            }
-            return deferred(spec, dispatcher, target, arguments, joinPoint);
+            return spec.returnKind().invoke(dispatcher, spec.name(), target, arguments, joinPoint);
         }
-    }
-
-    private Object deferred(
-            SpanSpec spec, Dispatcher dispatcher, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
-            throws Throwable {
-        SpanInvocation span = dispatcher.spanEnter(spec.name(), target, arguments);
-        if (span == null) {
-            return call.proceed();
-        }
-        Object result;
-        try (TraceContext.Scope active = span.makeCurrent()) {
-            result = call.proceed();
-        } catch (Throwable ex) {
-            span.drop(ex);
-            throw ex;
-        }
-        if (result == null) {
-            span.exit(null);
-            return null;
-        }
-        return spec.returnKind().track(span, result);
     }
 
     private SpanSpec spec(Class<?> targetClass, Method method) {

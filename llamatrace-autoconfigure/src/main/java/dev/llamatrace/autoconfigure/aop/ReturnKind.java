@@ -1,11 +1,14 @@
 package dev.llamatrace.autoconfigure.aop;
 
+import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.SpanInvocation;
+import dev.llamatrace.core.TraceContext;
 import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
+import org.aspectj.lang.ProceedingJoinPoint;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
@@ -15,41 +18,65 @@ enum ReturnKind {
     /** A plain value: the span ends when the method returns or throws. */
     VALUE {
         @Override
-        Object track(SpanInvocation span, Object result) {
-            span.exit(result);
-            return result;
+        @Nullable
+        Object invoke(
+                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+                throws Throwable {
+            return dispatcher.span(name, target, arguments, call::proceed);
         }
     },
 
-    /** A future: the span ends when it completes; the caller gets a future that completes after the span ended. */
+    /**
+     * A future: the span ends when it completes; the caller gets a future that completes after the span ended and
+     * whose cancellation cancels the method's future.
+     */
     COMPLETION_STAGE {
         @Override
-        Object track(SpanInvocation span, Object result) {
-            return SpanFutures.track(span, (CompletionStage<?>) result);
+        @Nullable
+        Object invoke(
+                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+                throws Throwable {
+            return dispatcher.spanAsync(name, target, arguments, () -> {
+                Object result = call.proceed();
+                return (result != null) ? ((CompletionStage<?>) result).toCompletableFuture() : null;
+            });
         }
     },
 
-    /** A stream: the span ends when it is exhausted, fails, or is closed. */
+    /** A stream: the span ends when it is exhausted, fails or is closed (or is dropped once it is abandoned). */
     STREAM {
         @Override
-        Object track(SpanInvocation span, Object result) {
-            return SpanStreams.track(span, (Stream<?>) result);
+        @Nullable
+        Object invoke(
+                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+                throws Throwable {
+            return dispatcher.spanStream(name, target, arguments, () -> (Stream<?>) call.proceed());
         }
     },
 
     /** A Reactor {@code Mono}: the span ends on its terminal signal or cancellation. */
     MONO {
         @Override
-        Object track(SpanInvocation span, Object result) {
-            return ReactorSpans.mono(span, result);
+        @Nullable
+        Object invoke(
+                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+                throws Throwable {
+            SpanInvocation span = dispatcher.spanEnter(name, target, arguments);
+            Object result = proceedActive(span, call);
+            return (span != null && result != null) ? ReactorSpans.mono(span, result) : exitIfEmpty(span, result);
         }
     },
 
     /** A Reactor {@code Flux}: the span ends on its terminal signal or cancellation. */
     FLUX {
         @Override
-        Object track(SpanInvocation span, Object result) {
-            return ReactorSpans.flux(span, result);
+        @Nullable
+        Object invoke(
+                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+                throws Throwable {
+            SpanInvocation span = dispatcher.spanEnter(name, target, arguments);
+            Object result = proceedActive(span, call);
+            return (span != null && result != null) ? ReactorSpans.flux(span, result) : exitIfEmpty(span, result);
         }
     };
 
@@ -58,11 +85,13 @@ enum ReturnKind {
     private static final @Nullable Class<?> FLUX_TYPE = reactorType("reactor.core.publisher.Flux");
 
     /**
-     * Ties the span to the method's non-null result.
+     * Runs the call inside a span that ends as this kind of result ends.
      *
      * @return what the caller receives
      */
-    abstract Object track(SpanInvocation span, Object result);
+    abstract @Nullable Object invoke(
+            Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+            throws Throwable;
 
     static ReturnKind of(Method method) {
         Class<?> type = method.getReturnType();
@@ -81,45 +110,28 @@ enum ReturnKind {
         return VALUE;
     }
 
+    private static @Nullable Object proceedActive(@Nullable SpanInvocation span, ProceedingJoinPoint call)
+            throws Throwable {
+        if (span == null) {
+            return call.proceed();
+        }
+        try (TraceContext.Scope active = span.makeCurrent()) {
+            return call.proceed();
+        } catch (Throwable ex) {
+            span.drop(ex);
+            throw ex;
+        }
+    }
+
+    private static @Nullable Object exitIfEmpty(@Nullable SpanInvocation span, @Nullable Object result) {
+        if (span != null) {
+            span.exit(null);
+        }
+        return result;
+    }
+
     private static @Nullable Class<?> reactorType(String name) {
         ClassLoader loader = ReturnKind.class.getClassLoader();
         return ClassUtils.isPresent(name, loader) ? ClassUtils.resolveClassName(name, loader) : null;
-    }
-
-    /** Futures: the caller's future completes only after the span ended, and cancelling it cancels the source. */
-    static final class SpanFutures {
-
-        private SpanFutures() {}
-
-        static CompletableFuture<Object> track(SpanInvocation span, CompletionStage<?> source) {
-            CompletableFuture<?> sourceFuture = source.toCompletableFuture();
-            CompletableFuture<Object> future = new CompletableFuture<>() {
-                @Override
-                public boolean cancel(boolean mayInterruptIfRunning) {
-                    sourceFuture.cancel(mayInterruptIfRunning);
-                    return super.cancel(mayInterruptIfRunning) || isCancelled();
-                }
-            };
-            source.whenComplete((value, error) -> {
-                try {
-                    if (error == null) {
-                        span.exit(value);
-                    } else {
-                        span.drop(unwrap(error));
-                    }
-                } finally {
-                    if (error == null) {
-                        future.complete(value);
-                    } else {
-                        future.completeExceptionally(error);
-                    }
-                }
-            });
-            return future;
-        }
-
-        private static Throwable unwrap(Throwable error) {
-            return (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
-        }
     }
 }
