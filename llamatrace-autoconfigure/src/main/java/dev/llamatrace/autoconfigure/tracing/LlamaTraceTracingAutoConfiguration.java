@@ -4,10 +4,12 @@ import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.autoconfigure.LlamaTraceProperties;
 import dev.llamatrace.autoconfigure.TokenCountListenerRegistration;
+import dev.llamatrace.autoconfigure.springai.LlamaTraceSpringAiAutoConfiguration;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.handler.TokenCountingHandler;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.Set;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -35,7 +37,10 @@ public final class LlamaTraceTracingAutoConfiguration {
     @ConditionalOnMissingBean
     ObservationSpanHandler llamatraceObservationSpanHandler(
             ObservationRegistry registry, LlamaTraceProperties properties) {
-        return new ObservationSpanHandler(registry, ContentCapture.of(properties));
+        // Spring AI's own observations are exported already; re-exporting the spans made from them would duplicate
+        // them.
+        return new ObservationSpanHandler(
+                registry, ContentCapture.of(properties), Set.of(LlamaTraceSpringAiAutoConfiguration.DISPATCHER_NAME));
     }
 
     /** Token counts reach the spans from the token counting handler: counted once, fallback counts included. */

@@ -10,6 +10,7 @@ import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.span.AbstractSpanHandler;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,8 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
 
     private final ContentCapture content;
 
+    private final Set<String> mirroredDispatchers;
+
     /**
      * Creates the handler.
      *
@@ -39,12 +42,30 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
      * @param content what content the observations may carry
      */
     public ObservationSpanHandler(ObservationRegistry registry, ContentCapture content) {
+        this(registry, content, Set.of());
+    }
+
+    /**
+     * Creates the handler, skipping spans that mirror an observation of their own.
+     *
+     * @param registry where observations are created
+     * @param content what content the observations may carry
+     * @param mirroredDispatchers names of dispatchers whose spans are made from observations (e.g. the Spring AI
+     *     integration's); those observations are exported already, so their spans get none, and spans inside them
+     *     take the observation current on the thread as parent
+     */
+    public ObservationSpanHandler(
+            ObservationRegistry registry, ContentCapture content, Set<String> mirroredDispatchers) {
         this.registry = registry;
         this.content = content;
+        this.mirroredDispatchers = Set.copyOf(mirroredDispatchers);
     }
 
     @Override
     protected @Nullable ObservedSpan newSpan(SpanInvocation span) {
+        if (this.mirroredDispatchers.contains(span.dispatcher().name())) {
+            return null;
+        }
         LlamaTraceObservationContext context = new LlamaTraceObservationContext(span);
         Observation observation =
                 Observation.createNotStarted(LlamaTraceMeterNames.OBSERVATION, () -> context, this.registry);

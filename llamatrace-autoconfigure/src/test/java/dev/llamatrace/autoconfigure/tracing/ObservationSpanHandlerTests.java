@@ -3,6 +3,7 @@ package dev.llamatrace.autoconfigure.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
+import dev.llamatrace.autoconfigure.springai.LlamaTraceSpringAiAutoConfiguration;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.TraceContext;
@@ -15,6 +16,8 @@ import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.NodeWithScore;
 import dev.llamatrace.core.llm.UsageKeys;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -117,6 +120,27 @@ class ObservationSpanHandlerTests {
             assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
             assertThat(span.getEvents())
                     .anySatisfy((event) -> assertThat(event.getName()).isEqualTo("exception"));
+        });
+    }
+
+    @Test
+    void spansMirroringSpringAiObservationsAreNotExportedTwiceAndTheirChildrenNestUnderTheObservation() {
+        this.runner.run((context) -> {
+            ObservationRegistry observations = context.getBean(ObservationRegistry.class);
+            DispatcherRegistry registry = context.getBean(DispatcherRegistry.class);
+            Dispatcher springAi = registry.get(LlamaTraceSpringAiAutoConfiguration.DISPATCHER_NAME);
+            Observation tool = Observation.start("spring.ai.tool", observations).contextualName("execute_tool weather");
+            try (Observation.Scope scope = tool.openScope()) {
+                springAi.span("execute_tool weather", () -> registry.root().span("WeatherTool.lookup", () -> null));
+            } finally {
+                tool.stop();
+            }
+            Map<String, SpanData> spans = exported(context);
+            assertThat(spans).containsOnlyKeys("execute_tool weather", "WeatherTool.lookup");
+            assertThat(spans.get("WeatherTool.lookup").getParentSpanId())
+                    .isEqualTo(spans.get("execute_tool weather").getSpanId());
+            assertThat(attribute(spans.get("execute_tool weather"), "llamatrace.span.id"))
+                    .isNull();
         });
     }
 
