@@ -1,7 +1,5 @@
 package dev.llamatrace.demo;
 
-import dev.llamatrace.core.DispatcherRegistry;
-import dev.llamatrace.core.Dispatchers;
 import dev.llamatrace.demo.index.VectorIndex;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,10 +13,5 @@ class DemoConfiguration {
     @Bean
     VectorIndex vectorIndex() {
         return new VectorIndex();
-    }
-
-    @Bean
-    DispatcherRegistry dispatcherRegistry() {
-        return Dispatchers.registry();
     }
 }

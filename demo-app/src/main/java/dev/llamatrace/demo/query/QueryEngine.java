@@ -1,5 +1,6 @@
 package dev.llamatrace.demo.query;
 
+import dev.llamatrace.autoconfigure.aop.LlamaSpan;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.SpanInvocation;
@@ -15,7 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers questions over the guide, in LlamaIndex's retriever query engine shape: retrieve, then synthesize. A query
- * is the root span of its trace (QUERY); its id is returned as the trace id.
+ * is the root span of its trace and emits the built-in query events (QUERY) and the demo's own {@link GroundingEvent};
+ * the span's id is returned as the trace id.
+ *
+ * <p>Not {@code final}: {@code @LlamaSpan} works through a Spring AOP proxy, which subclasses the bean.
  */
 @Component
 public class QueryEngine {
@@ -38,20 +42,21 @@ public class QueryEngine {
      * @param question the question
      * @return the answer, its sources and its trace id
      */
+    @LlamaSpan
     public Answer query(String question) {
-        return this.dispatcher.span("QueryEngine.query", this, Map.of("question", question), () -> {
-            String traceId = TraceContext.currentSpanId();
-            this.dispatcher.event(() -> new QueryStartEvent(question));
-            List<NodeWithScore> nodes = this.retriever.retrieve(question);
-            this.dispatcher.event(() -> new GroundingEvent(question, nodes));
-            String text = this.synthesizer.synthesize(question, nodes);
-            this.dispatcher.event(() -> new QueryEndEvent(question, text));
-            return new Answer(text, nodes, traceId);
-        });
+        // Inside the @LlamaSpan method, the active span is the query's: the root of this question's trace.
+        String traceId = TraceContext.currentSpanId();
+        this.dispatcher.event(() -> new QueryStartEvent(question));
+        List<NodeWithScore> nodes = this.retriever.retrieve(question);
+        this.dispatcher.event(() -> new GroundingEvent(question, nodes));
+        String text = this.synthesizer.synthesize(question, nodes);
+        this.dispatcher.event(() -> new QueryEndEvent(question, text));
+        return new Answer(text, nodes, traceId);
     }
 
     /**
-     * Answers a question as a stream. The query span ends when the stream ends.
+     * Answers a question as a stream. The query span is opened with the dispatcher API, because it must end when the
+     * stream ends, not when this method returns.
      *
      * @param question the question
      * @param listener receives the sources, the chunks and the whole answer

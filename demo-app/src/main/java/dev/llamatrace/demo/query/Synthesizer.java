@@ -1,5 +1,6 @@
 package dev.llamatrace.demo.query;
 
+import dev.llamatrace.autoconfigure.aop.LlamaSpan;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.SpanInvocation;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the answer: renders the question-answering prompt from the retrieved chunks (a TEMPLATING event of the
  * callback API), then asks the chat model through Spring AI's {@link ChatClient} (the llamatrace Spring AI adapter
- * turns that call into an LLM span). Each
- * method is a SYNTHESIZE span and emits the built-in synthesize events.
+ * turns that call into an LLM span). Both methods are spans and emit the built-in synthesize events (SYNTHESIZE).
+ *
+ * <p>Not {@code final}: {@code @LlamaSpan} works through a Spring AOP proxy, which subclasses the bean.
  */
 @Component
 public class Synthesizer {
@@ -46,20 +48,20 @@ public class Synthesizer {
      * @param nodes the retrieved chunks, best first
      * @return the answer text
      */
+    @LlamaSpan
     public String synthesize(String question, List<NodeWithScore> nodes) {
-        return this.dispatcher.span("Synthesizer.synthesize", this, Map.of("question", question), () -> {
-            this.dispatcher.event(() -> new SynthesizeStartEvent(question));
-            String prompt = template(question, nodes);
-            String answer = Objects.requireNonNullElse(
-                    this.chatClient.prompt().user(prompt).call().content(), "");
-            this.dispatcher.event(() -> new SynthesizeEndEvent(question, answer));
-            return answer;
-        });
+        this.dispatcher.event(() -> new SynthesizeStartEvent(question));
+        String prompt = template(question, nodes);
+        String answer = Objects.requireNonNullElse(
+                this.chatClient.prompt().user(prompt).call().content(), "");
+        this.dispatcher.event(() -> new SynthesizeEndEvent(question, answer));
+        return answer;
     }
 
     /**
-     * Synthesizes an answer as a stream. The span ends when the stream ends: it exits after the last chunk, or is
-     * dropped when the stream fails.
+     * Synthesizes an answer as a stream. The span is opened with the dispatcher API rather than {@code @LlamaSpan}: the
+     * chat stream must be subscribed while the span is active, so the adapter parents the LLM span under it, and the
+     * span must end when the stream ends, after the last chunk (exit), or when it fails (drop).
      *
      * @param question the question
      * @param nodes the retrieved chunks, best first
