@@ -2,6 +2,7 @@ package dev.llamatrace.benchmarks;
 
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.SpanCallable;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.StreamChatDeltaReceivedEvent;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -46,6 +47,14 @@ public class EventBenchmarks {
 
     private Supplier<Event> deltaEvent;
 
+    DurationByNameHandler durations;
+
+    Dispatcher spansAndEvents;
+
+    private final Object result = new Object();
+
+    private SpanCallable<Object, RuntimeException> spanWithEventBody;
+
     SimpleMeterRegistry meterRegistry;
 
     private Observation openObservation;
@@ -67,6 +76,16 @@ public class EventBenchmarks {
         this.oneHandler = withHandler.get("dev.llamatrace.benchmarks.chat");
         this.noHandlers = new DispatcherRegistry().get("dev.llamatrace.benchmarks.chat");
         this.deltaEvent = () -> new StreamChatDeltaReceivedEvent(DELTA);
+        DispatcherRegistry withAll = new DispatcherRegistry();
+        this.durations = new DurationByNameHandler();
+        withAll.root().addSpanHandler(this.durations);
+        withAll.root().addSpanHandler(new OutcomeCountingHandler());
+        withAll.root().addEventHandler(this.handler);
+        this.spansAndEvents = withAll.get("dev.llamatrace.benchmarks.chat");
+        this.spanWithEventBody = () -> {
+            this.spansAndEvents.event(new StreamChatDeltaReceivedEvent(DELTA));
+            return this.result;
+        };
 
         this.meterRegistry = new SimpleMeterRegistry();
         ObservationRegistry observations = ObservationRegistry.create();
@@ -111,6 +130,17 @@ public class EventBenchmarks {
     @Threads(2)
     public void llamatrace_event_1handler_t2() {
         this.oneHandler.event(new StreamChatDeltaReceivedEvent(DELTA));
+    }
+
+    /**
+     * A span (two span handlers) whose body dispatches one event (one event handler); the event is stamped with the
+     * span's id. Compare with {@link #otelSdk_spanWithOneEvent()}.
+     *
+     * @return the body's result
+     */
+    @Benchmark
+    public Object llamatrace_spanWithOneEvent() {
+        return this.spansAndEvents.span("chat.stream", this.spanWithEventBody);
     }
 
     /** {@code Observation.event} on a started observation with {@link DefaultMeterObservationHandler}. */

@@ -30,6 +30,13 @@ class EventBenchmarksTests {
     }
 
     @Test
+    void llamatraceSpanWithOneEventReachesTheSpanAndEventHandlers() {
+        this.benchmarks.llamatrace_spanWithOneEvent();
+        assertThat(this.benchmarks.durations.count("chat.stream")).isEqualTo(1);
+        assertThat(this.benchmarks.handler.events()).isEqualTo(1);
+    }
+
+    @Test
     void noHandlerVariantsDispatchToNobody() {
         assertThat(this.benchmarks.noHandlers.hasEventHandlers()).isFalse();
         this.benchmarks.llamatrace_eventSupplier_0handlers();
