@@ -5,7 +5,10 @@
 #   llamatrace-benchmarks/run.sh 'SpanBenchmarks'     # a regex over benchmark names
 #   llamatrace-benchmarks/run.sh '_t2$' -f 2          # further arguments go to JMH and override the defaults
 #
-# Environment: JAVA (default: java), SKIP_BUILD=1 to reuse target/benchmarks.jar.
+# Environment: JAVA (default: java), SKIP_BUILD=1 to reuse target/benchmarks.jar, ROUNDS=n to run the whole
+# selection n times one after the other (default 1). On a shared host, load changes while the forks run one
+# benchmark after another; rounds spread every benchmark over the same stretch of time, and summarize.py then
+# compares the least disturbed (lowest) round median of each benchmark.
 set -euo pipefail
 module_dir="$(cd "$(dirname "$0")" && pwd)"
 root_dir="$(dirname "$module_dir")"
@@ -18,9 +21,9 @@ fi
 
 mkdir -p "$module_dir/results"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-json="$module_dir/results/jmh-$stamp.json"
 log="$module_dir/results/jmh-$stamp.txt"
 java_cmd="${JAVA:-java}"
+rounds="${ROUNDS:-1}"
 
 {
     echo "# date: $(date -u +%FT%TZ)"
@@ -29,15 +32,25 @@ java_cmd="${JAVA:-java}"
     echo "# jdk: $("$java_cmd" -version 2>&1 | head -2 | tr '\n' ' ')"
     echo "# load before: $(cat /proc/loadavg)"
     echo "# command: $java_cmd -jar target/benchmarks.jar '$pattern' -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc -rf json $*"
+    echo "# rounds: $rounds"
 } | tee "$log"
 
-"$java_cmd" -jar "$module_dir/target/benchmarks.jar" "$pattern" \
-    -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc -rf json -rff "$json" "$@" 2>&1 | tee -a "$log"
+jsons=()
+for round in $(seq 1 "$rounds"); do
+    json="$module_dir/results/jmh-$stamp-r$round.json"
+    echo "# round $round, load: $(cat /proc/loadavg)" | tee -a "$log"
+    "$java_cmd" -jar "$module_dir/target/benchmarks.jar" "$pattern" \
+        -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc -rf json -rff "$json" "$@" 2>&1 | tee -a "$log"
+    jsons+=("$json")
+done
 
 echo "# load after: $(cat /proc/loadavg)" | tee -a "$log"
-cp "$json" "$module_dir/results/latest.json"
-cp "$log" "$module_dir/results/latest.txt"
 if command -v python3 >/dev/null; then
-    python3 "$module_dir/summarize.py" "$json" | tee -a "$log"
+    python3 "$module_dir/summarize.py" "${jsons[@]}" | tee -a "$log"
 fi
-echo "JSON: $json"
+rm -f "$module_dir"/results/latest-r*.json
+for round in $(seq 1 "$rounds"); do
+    cp "$module_dir/results/jmh-$stamp-r$round.json" "$module_dir/results/latest-r$round.json"
+done
+cp "$log" "$module_dir/results/latest.txt"
+echo "JSON: ${jsons[*]}"
