@@ -6,9 +6,12 @@ import dev.llamatrace.core.event.SpanDropEvent;
 import dev.llamatrace.core.span.SpanHandler;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -370,6 +373,138 @@ public final class Dispatcher {
         holder.span = previous;
         spanExit(span, result);
         return result;
+    }
+
+    /**
+     * Runs {@code body}, which starts asynchronous work, inside a span that stays open until the returned future
+     * completes; see {@link #spanAsync(String, Object, Map, SpanCallable)}.
+     *
+     * @param name the span name
+     * @param body starts the work and returns its future
+     * @param <T> the result type of the future
+     * @param <E> the exception type {@code body} may throw synchronously
+     * @return a future with the outcome of the body's future, completed after the span ended
+     * @throws E what {@code body} threw synchronously, the same instance
+     */
+    public <T, E extends Throwable> CompletableFuture<T> spanAsync(
+            String name, SpanCallable<? extends CompletableFuture<T>, E> body) throws E {
+        return spanAsync(name, null, Map.of(), body);
+    }
+
+    /**
+     * Runs {@code body}, which starts asynchronous work, inside a span that stays open until the returned future
+     * completes.
+     *
+     * <p>{@code body} runs with the span active, so spans it enters synchronously are its children. The span exits
+     * when the future succeeds and is dropped when it fails or is cancelled. The returned future completes only after
+     * the span ended (so {@code join()} sees handlers done), with the same value or the same exception; cancelling it
+     * cancels the body's future. When {@code body} throws, a {@link SpanDropEvent} is dispatched, the span is dropped,
+     * and the exception is rethrown unchanged. When no span handler listens, the body's future is returned as is.
+     *
+     * @param name the span name
+     * @param instance the object whose method runs, or {@code null}
+     * @param arguments captured call arguments by name (may be empty)
+     * @param body starts the work and returns its future
+     * @param <T> the result type of the future
+     * @param <E> the exception type {@code body} may throw synchronously
+     * @return a future with the outcome of the body's future, completed after the span ended
+     * @throws E what {@code body} threw synchronously, the same instance
+     */
+    public <T, E extends Throwable> CompletableFuture<T> spanAsync(
+            String name,
+            @Nullable Object instance,
+            Map<String, ?> arguments,
+            SpanCallable<? extends CompletableFuture<T>, E> body)
+            throws E {
+        return DeferredSpans.future(this, name, instance, arguments, body);
+    }
+
+    /**
+     * Runs {@code body}, which returns a lazy stream, inside a span that ends when the stream is consumed; see
+     * {@link #spanStream(String, Object, Map, SpanCallable)}.
+     *
+     * @param name the span name
+     * @param body returns the stream
+     * @param <T> the element type
+     * @param <E> the exception type {@code body} may throw
+     * @return a stream of the same elements
+     * @throws E what {@code body} threw, the same instance
+     */
+    public <T, E extends Throwable> Stream<T> spanStream(String name, SpanCallable<? extends Stream<T>, E> body)
+            throws E {
+        return spanStream(name, null, Map.of(), body);
+    }
+
+    /**
+     * Runs {@code body}, which returns a lazy stream, inside a span that ends when the stream is consumed.
+     *
+     * <p>The span exits when the stream is exhausted or closed and is dropped when producing an element throws (the
+     * same exception instance reaches the consumer). While each element is produced the span is active, so work the
+     * stream does lazily is parented under it; downstream operations run in the consumer's context. The stream is
+     * consumed sequentially and closing it closes the body's stream.
+     *
+     * <p>A stream that is neither exhausted nor closed (e.g. after {@code findFirst()}) keeps its span open until it
+     * becomes unreachable; the garbage collector then has the span dropped with an {@link AbandonedSpanException}, on
+     * the JVM cleaner thread. Use try-with-resources to end such spans promptly. When no span handler listens, the
+     * body's stream is returned as is.
+     *
+     * @param name the span name
+     * @param instance the object whose method runs, or {@code null}
+     * @param arguments captured call arguments by name (may be empty)
+     * @param body returns the stream
+     * @param <T> the element type
+     * @param <E> the exception type {@code body} may throw
+     * @return a stream of the same elements
+     * @throws E what {@code body} threw, the same instance
+     */
+    public <T, E extends Throwable> Stream<T> spanStream(
+            String name, @Nullable Object instance, Map<String, ?> arguments, SpanCallable<? extends Stream<T>, E> body)
+            throws E {
+        return DeferredSpans.stream(this, name, instance, arguments, body);
+    }
+
+    /**
+     * Runs {@code body}, which returns a lazy iterator, inside a span that ends when the iterator is consumed; see
+     * {@link #spanIterator(String, Object, Map, SpanCallable)}.
+     *
+     * @param name the span name
+     * @param body returns the iterator
+     * @param <T> the element type
+     * @param <E> the exception type {@code body} may throw
+     * @return an iterator over the same elements
+     * @throws E what {@code body} threw, the same instance
+     */
+    public <T, E extends Throwable> CloseableIterator<T> spanIterator(
+            String name, SpanCallable<? extends Iterator<T>, E> body) throws E {
+        return spanIterator(name, null, Map.of(), body);
+    }
+
+    /**
+     * Runs {@code body}, which returns a lazy iterator, inside a span that ends when the iterator is consumed.
+     *
+     * <p>The span exits when {@code hasNext()} returns {@code false}, {@code next()} throws
+     * {@link java.util.NoSuchElementException}, or the iterator is closed (closing also closes the body's iterator if
+     * it is {@link AutoCloseable}). It is dropped when the body's iterator throws anything else, and the same
+     * exception reaches the caller. The span is active while {@code hasNext()} and {@code next()} run. An iterator
+     * that is abandoned is handled as for {@link #spanStream(String, Object, Map, SpanCallable) streams}. When no span
+     * handler listens the elements come straight from the body's iterator.
+     *
+     * @param name the span name
+     * @param instance the object whose method runs, or {@code null}
+     * @param arguments captured call arguments by name (may be empty)
+     * @param body returns the iterator
+     * @param <T> the element type
+     * @param <E> the exception type {@code body} may throw
+     * @return an iterator over the same elements
+     * @throws E what {@code body} threw, the same instance
+     */
+    public <T, E extends Throwable> CloseableIterator<T> spanIterator(
+            String name,
+            @Nullable Object instance,
+            Map<String, ?> arguments,
+            SpanCallable<? extends Iterator<T>, E> body)
+            throws E {
+        return DeferredSpans.iterator(this, name, instance, arguments, body);
     }
 
     private Chain chain() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -144,6 +145,20 @@ public final class TraceContext {
     }
 
     /**
+     * Wraps a function (for {@code CompletableFuture.thenApplyAsync} and friends) so it runs with the context current
+     * now. Prefer it to a wrapped executor for stages that start when an earlier stage completes: those are submitted
+     * from the completing thread, whose context is not the one the chain was built in.
+     *
+     * @param function the function
+     * @param <T> the argument type
+     * @param <R> the result type
+     * @return a function that restores this context around {@code function}
+     */
+    public static <T, R> Function<T, R> wrapFunction(Function<T, R> function) {
+        return capture().wrapFunction(function);
+    }
+
+    /**
      * Wraps an executor so every task runs with the context current when it was submitted.
      *
      * @param executor the executor
@@ -238,6 +253,22 @@ public final class TraceContext {
             return () -> {
                 try (Scope scope = restore()) {
                     return supplier.get();
+                }
+            };
+        }
+
+        /**
+         * Wraps a function to run with this context.
+         *
+         * @param function the function
+         * @param <T> the argument type
+         * @param <R> the result type
+         * @return the wrapped function
+         */
+        public <T, R> Function<T, R> wrapFunction(Function<T, R> function) {
+            return (argument) -> {
+                try (Scope scope = restore()) {
+                    return function.apply(argument);
                 }
             };
         }

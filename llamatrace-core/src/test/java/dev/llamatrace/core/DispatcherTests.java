@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.SpanDropEvent;
+import dev.llamatrace.core.span.Span;
 import dev.llamatrace.core.span.SpanHandler;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +142,202 @@ class DispatcherTests {
         @Override
         public void spanDrop(SpanInvocation span, Throwable error, long endNanos) {
             DispatcherTests.this.log.add("drop " + span.id());
+        }
+    }
+
+    private final RecordingHandler root = new RecordingHandler();
+
+    @Test
+    void handlerOnAChildSeesOnlyThatChildWhileTheRootSeesEverythingThatPropagates() {
+        Dispatcher child = this.registry.get("app.child");
+        Dispatcher sibling = this.registry.get("app.sibling");
+        RecordingHandler onChild = new RecordingHandler();
+        child.addSpanHandler(onChild);
+        this.registry.root().addSpanHandler(this.root);
+        child.span("c", () -> "v");
+        sibling.span("s", () -> "v");
+        assertThat(onChild.log).containsExactly("enter c parent=none", "exit c");
+        assertThat(this.root.log).containsExactly("enter c parent=none", "exit c", "enter s parent=none", "exit s");
+    }
+
+    @Test
+    void propagateFalseKeepsSpansAwayFromTheRoot() {
+        Dispatcher child = this.registry.get("private");
+        RecordingHandler onChild = new RecordingHandler();
+        child.addSpanHandler(onChild);
+        this.registry.root().addSpanHandler(this.root);
+        child.setPropagate(false);
+        child.span("c", () -> "v");
+        assertThat(onChild.log).containsExactly("enter c parent=none", "exit c");
+        assertThat(this.root.log).isEmpty();
+    }
+
+    @Test
+    void customEventsReachHandlersWithTheirOwnFieldsAndTheActiveSpanId() {
+        this.registry.root().addSpanHandler(this.root);
+        this.registry.root().addEventHandler(this.root);
+        Dispatcher dispatcher = this.registry.get("custom");
+        dispatcher.span("work", () -> {
+            dispatcher.event(new MyEvent("payload"));
+            return null;
+        });
+        Event event = this.root.events.get(0);
+        assertThat(event).isInstanceOf(MyEvent.class);
+        assertThat(((MyEvent) event).newField()).isEqualTo("payload");
+        assertThat(event.className()).isEqualTo("MyEvent");
+        assertThat(event.spanId()).isEqualTo(this.root.span("work").id());
+    }
+
+    @Test
+    void spanExceptionKeepsItsIdentityAndCheckedType() {
+        this.registry.root().addSpanHandler(this.root);
+        IOException failure = new IOException("disk");
+        assertThatThrownBy(() -> this.registry.root().span("read", () -> {
+                    throw failure;
+                }))
+                .isSameAs(failure);
+        assertThat(this.root.error("read")).isSameAs(failure);
+    }
+
+    @Test
+    void enterScopeExitsWithItsResultOrDropsOnceWhenToldTo() {
+        this.registry.root().addSpanHandler(this.root);
+        Dispatcher dispatcher = this.registry.get("scoped");
+        try (SpanScope scope = dispatcher.enter("ok")) {
+            assertThat(TraceContext.currentSpan()).isSameAs(scope.span());
+            scope.setResult("result");
+        }
+        IllegalStateException failure = new IllegalStateException("bad");
+        try (SpanScope scope = dispatcher.enter("bad")) {
+            scope.drop(failure);
+        }
+        assertThat(TraceContext.currentSpan()).isNull();
+        assertThat(this.root.log)
+                .containsExactly(
+                        "enter ok parent=none", "exit ok", "enter bad parent=none", "drop bad IllegalStateException");
+        assertThat(this.root.results).containsValue("result");
+    }
+
+    @Test
+    void vetoFromSpanEnterReachesTheCallerAndEarlierHandlersSeeADrop() {
+        Dispatcher dispatcher = this.registry.get("budget");
+        HandlerVetoException veto = new HandlerVetoException("token budget exceeded");
+        RecordingHandler before = new RecordingHandler();
+        RecordingHandler after = new RecordingHandler();
+        dispatcher.addSpanHandler(before);
+        dispatcher.addSpanHandler(new VetoingHandler(veto));
+        dispatcher.addSpanHandler(after);
+        AtomicInteger bodyRuns = new AtomicInteger();
+        assertThatThrownBy(() -> dispatcher.span("llm", bodyRuns::incrementAndGet))
+                .isSameAs(veto);
+        assertThat(bodyRuns).hasValue(0);
+        assertThat(before.log).containsExactly("enter llm parent=none", "drop llm HandlerVetoException");
+        assertThat(after.log).isEmpty();
+        assertThat(TraceContext.currentSpan()).isNull();
+        assertThat(this.registry.failures().count()).isZero();
+    }
+
+    @Test
+    void everySpanEndsExactlyOnceWhenExitAndDropRaceOnManyThreads() throws Exception {
+        Dispatcher dispatcher = this.registry.get("race");
+        AtomicInteger exits = new AtomicInteger();
+        AtomicInteger drops = new AtomicInteger();
+        dispatcher.addSpanHandler(new CountingHandler(exits, drops));
+        int spans = 500;
+        int threads = 4;
+        List<SpanInvocation> entered = new ArrayList<>();
+        for (int i = 0; i < spans; i++) {
+            entered.add(dispatcher.spanEnter("s", null, Map.of()));
+        }
+        CyclicBarrier start = new CyclicBarrier(threads);
+        CountDownLatch done = new CountDownLatch(threads);
+        RuntimeException error = new RuntimeException("drop");
+        for (int t = 0; t < threads; t++) {
+            boolean exit = t % 2 == 0;
+            new Thread(() -> {
+                        try {
+                            start.await();
+                            for (SpanInvocation span : entered) {
+                                if (exit) {
+                                    span.exit(null);
+                                } else {
+                                    span.drop(error);
+                                }
+                            }
+                        } catch (Exception ex) {
+                            throw new IllegalStateException(ex);
+                        } finally {
+                            done.countDown();
+                        }
+                    })
+                    .start();
+        }
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(exits.get() + drops.get()).isEqualTo(spans);
+        assertThat(entered).allSatisfy((span) -> assertThat(span.isEnded()).isTrue());
+    }
+
+    @Test
+    void withNoHandlerNothingIsBuiltAndTheContextIsUntouched() {
+        Dispatcher dispatcher = this.registry.get("quiet");
+        AtomicInteger built = new AtomicInteger();
+        Supplier<Event> event = () -> {
+            built.incrementAndGet();
+            return new MyEvent("v");
+        };
+        dispatcher.event(event);
+        assertThat(built).hasValue(0);
+        assertThat(dispatcher.hasEventHandlers()).isFalse();
+        assertThat(dispatcher.hasSpanHandlers()).isFalse();
+        assertThat(dispatcher.spanEnter("s", null, Map.of())).isNull();
+        assertThat(dispatcher.enter("s")).isSameAs(SpanScope.NOOP);
+        assertThat(dispatcher.span("s", TraceContext::currentSpan)).isNull();
+        this.registry.get("other").addEventHandler(this.root);
+        dispatcher.event(event);
+        assertThat(built).hasValue(0);
+        this.registry.root().addEventHandler(this.root);
+        dispatcher.event(event);
+        assertThat(built).hasValue(1);
+    }
+
+    @Test
+    void handlersAddedAndRemovedAreSeenByTheCachedChain() {
+        Dispatcher dispatcher = this.registry.get("a.b");
+        this.registry.root().addEventHandler(this.root);
+        dispatcher.event(new MyEvent("1"));
+        assertThat(this.registry.root().removeEventHandler(this.root)).isTrue();
+        assertThat(this.registry.root().removeEventHandler(this.root)).isFalse();
+        dispatcher.event(new MyEvent("2"));
+        assertThat(this.root.events).hasSize(1);
+    }
+
+    private record VetoingHandler(HandlerVetoException veto) implements SpanHandler<Span> {
+
+        @Override
+        public void spanEnter(SpanInvocation span) {
+            throw this.veto;
+        }
+
+        @Override
+        public void spanExit(SpanInvocation span, @Nullable Object result, long endNanos) {}
+
+        @Override
+        public void spanDrop(SpanInvocation span, Throwable error, long endNanos) {}
+    }
+
+    private record CountingHandler(AtomicInteger exits, AtomicInteger drops) implements SpanHandler<Span> {
+
+        @Override
+        public void spanEnter(SpanInvocation span) {}
+
+        @Override
+        public void spanExit(SpanInvocation span, @Nullable Object result, long endNanos) {
+            this.exits.incrementAndGet();
+        }
+
+        @Override
+        public void spanDrop(SpanInvocation span, Throwable error, long endNanos) {
+            this.drops.incrementAndGet();
         }
     }
 }

@@ -1,0 +1,104 @@
+package dev.llamatrace.autoconfigure;
+
+import dev.llamatrace.core.handler.LlamaDebugHandler;
+import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
+import dev.llamatrace.core.handler.TokenCountingHandler;
+import dev.llamatrace.core.handler.TokenCountingHandlerBuilder;
+import dev.llamatrace.core.span.SimpleSpanHandler;
+import dev.llamatrace.core.token.JTokkitTokenizers;
+import java.util.Locale;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The built-in handlers, each replaceable by a bean of the same type and switchable by property. They are plain beans:
+ * the handler registrar attaches them to the root dispatcher like any user handler.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({
+    BuiltInHandlersConfiguration.TokenCountingConfiguration.class,
+    BuiltInHandlersConfiguration.DebugConfiguration.class,
+    BuiltInHandlersConfiguration.SpansConfiguration.class,
+    BuiltInHandlersConfiguration.FineTuningConfiguration.class
+})
+final class BuiltInHandlersConfiguration {
+
+    /** Bean name of the token counting handler. */
+    static final String TOKEN_COUNTING_HANDLER = "llamatraceTokenCountingHandler";
+
+    /** Bean name of the debug handler. */
+    static final String DEBUG_HANDLER = "llamatraceDebugHandler";
+
+    /** Bean name of the span handler keeping trace trees. */
+    static final String SPAN_HANDLER = "llamatraceSpanHandler";
+
+    /** Bean name of the fine-tuning handler. */
+    static final String FINE_TUNING_HANDLER = "llamatraceFineTuningHandler";
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = LlamaTraceProperties.TOKEN_COUNTING_ENABLED, matchIfMissing = true)
+    static final class TokenCountingConfiguration {
+
+        @Bean(TOKEN_COUNTING_HANDLER)
+        @ConditionalOnMissingBean
+        TokenCountingHandler llamatraceTokenCountingHandler(LlamaTraceProperties properties) {
+            LlamaTraceProperties.TokenCounting settings =
+                    properties.getHandlers().getTokenCounting();
+            String encoding = settings.getEncoding().toLowerCase(Locale.ROOT);
+            TokenCountingHandlerBuilder builder = TokenCountingHandler.builder()
+                    .maxEvents(settings.getMaxRecords())
+                    .tokenizers(
+                            LlamaTraceProperties.AUTO_ENCODING.equals(encoding)
+                                    ? JTokkitTokenizers.byModel()
+                                    : JTokkitTokenizers.fixed(encoding));
+            Long budget = settings.getTokenBudget();
+            if (budget != null) {
+                builder.tokenBudget(budget);
+            }
+            return builder.build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = LlamaTraceProperties.DEBUG_ENABLED, matchIfMissing = true)
+    static final class DebugConfiguration {
+
+        @Bean(DEBUG_HANDLER)
+        @ConditionalOnMissingBean
+        LlamaDebugHandler llamatraceDebugHandler(LlamaTraceProperties properties) {
+            LlamaTraceProperties.Debug settings = properties.getHandlers().getDebug();
+            return LlamaDebugHandler.builder()
+                    .maxEvents(settings.getMaxEvents())
+                    .maxTraces(settings.getMaxTraces())
+                    .printTraceOnEnd(settings.isPrintTraceOnEnd())
+                    .build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = LlamaTraceProperties.SPANS_ENABLED, matchIfMissing = true)
+    static final class SpansConfiguration {
+
+        @Bean(SPAN_HANDLER)
+        @ConditionalOnMissingBean
+        SimpleSpanHandler llamatraceSpanHandler(LlamaTraceProperties properties) {
+            LlamaTraceProperties.Spans settings = properties.getHandlers().getSpans();
+            return new SimpleSpanHandler(settings.getCapacity(), settings.getMaxEventsPerSpan());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = LlamaTraceProperties.FINE_TUNING_ENABLED)
+    static final class FineTuningConfiguration {
+
+        @Bean(FINE_TUNING_HANDLER)
+        @ConditionalOnMissingBean
+        OpenAIFineTuningHandler llamatraceFineTuningHandler(LlamaTraceProperties properties) {
+            return new OpenAIFineTuningHandler(
+                    properties.getHandlers().getFineTuning().getMaxExamples());
+        }
+    }
+}

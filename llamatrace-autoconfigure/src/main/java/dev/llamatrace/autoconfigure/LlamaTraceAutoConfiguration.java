@@ -1,0 +1,76 @@
+package dev.llamatrace.autoconfigure;
+
+import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.Dispatchers;
+import dev.llamatrace.core.callback.CallbackManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Auto-configuration of the llamatrace bus: the dispatcher registry, its root dispatcher, and the subscription of every
+ * {@code EventHandler} and {@code SpanHandler} bean. The built-in handlers, meters, tracing bridge, aspect and endpoint
+ * have their own auto-configurations. {@code llamatrace.enabled=false} switches all of them off.
+ *
+ * <p>The default registry is the process-wide {@link Dispatchers#registry()}, so libraries that instrument themselves
+ * with {@code Dispatchers.get(MyClass.class)} reach the application's handlers. Define a {@link DispatcherRegistry}
+ * bean to isolate a context instead.
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
+@EnableConfigurationProperties(LlamaTraceProperties.class)
+@Import(BuiltInHandlersConfiguration.class)
+public final class LlamaTraceAutoConfiguration {
+
+    /** Bean name of the dispatcher registry. */
+    public static final String REGISTRY_BEAN_NAME = "llamatraceDispatcherRegistry";
+
+    /** Bean name of the root dispatcher. */
+    public static final String ROOT_DISPATCHER_BEAN_NAME = "llamatraceRootDispatcher";
+
+    /** Bean name of the token counting handler ({@code TokenCountingHandler}). */
+    public static final String TOKEN_COUNTING_HANDLER_BEAN_NAME = BuiltInHandlersConfiguration.TOKEN_COUNTING_HANDLER;
+
+    /** Bean name of the debug handler ({@code LlamaDebugHandler}). */
+    public static final String DEBUG_HANDLER_BEAN_NAME = BuiltInHandlersConfiguration.DEBUG_HANDLER;
+
+    /** Bean name of the span handler keeping trace trees ({@code SimpleSpanHandler}). */
+    public static final String SPAN_HANDLER_BEAN_NAME = BuiltInHandlersConfiguration.SPAN_HANDLER;
+
+    /** Bean name of the fine-tuning handler ({@code OpenAIFineTuningHandler}). */
+    public static final String FINE_TUNING_HANDLER_BEAN_NAME = BuiltInHandlersConfiguration.FINE_TUNING_HANDLER;
+
+    /** Bean name of the callback manager on the root dispatcher. */
+    public static final String CALLBACK_MANAGER_BEAN_NAME = "llamatraceCallbackManager";
+
+    LlamaTraceAutoConfiguration() {}
+
+    @Bean(REGISTRY_BEAN_NAME)
+    @ConditionalOnMissingBean
+    DispatcherRegistry llamatraceDispatcherRegistry() {
+        return Dispatchers.registry();
+    }
+
+    @Bean(ROOT_DISPATCHER_BEAN_NAME)
+    @ConditionalOnMissingBean(name = ROOT_DISPATCHER_BEAN_NAME)
+    Dispatcher llamatraceRootDispatcher(DispatcherRegistry registry) {
+        return registry.root();
+    }
+
+    @Bean(CALLBACK_MANAGER_BEAN_NAME)
+    @ConditionalOnMissingBean
+    CallbackManager llamatraceCallbackManager(DispatcherRegistry registry) {
+        return new CallbackManager(registry.root());
+    }
+
+    @Bean
+    static LlamaTraceHandlerRegistrar llamatraceHandlerRegistrar(
+            ObjectProvider<DispatcherRegistry> registry, ObjectProvider<LlamaTraceProperties> properties) {
+        return new LlamaTraceHandlerRegistrar(registry, properties);
+    }
+}

@@ -1,0 +1,443 @@
+package dev.llamatrace.autoconfigure;
+
+import com.knuddels.jtokkit.api.EncodingType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of llamatrace under {@code llamatrace.*}. The key constants of this class are the only place property
+ * names are spelled; conditions refer to them.
+ *
+ * <p>Values are checked once bound: a bad value fails startup with {@link InvalidLlamaTracePropertyException}, which
+ * names the property, the value and what is allowed.
+ */
+@ConfigurationProperties(LlamaTraceProperties.PREFIX)
+public class LlamaTraceProperties implements InitializingBean {
+
+    /** The prefix of every llamatrace property. */
+    public static final String PREFIX = "llamatrace";
+
+    /** The master switch; {@code false} turns every llamatrace bean off. */
+    public static final String ENABLED = PREFIX + ".enabled";
+
+    /** Switch of the token counting handler. */
+    public static final String TOKEN_COUNTING_ENABLED = PREFIX + ".handlers.token-counting.enabled";
+
+    /** Switch of the debug handler. */
+    public static final String DEBUG_ENABLED = PREFIX + ".handlers.debug.enabled";
+
+    /** Switch of the span handler that keeps trace trees. */
+    public static final String SPANS_ENABLED = PREFIX + ".handlers.spans.enabled";
+
+    /** Switch of the fine-tuning handler. */
+    public static final String FINE_TUNING_ENABLED = PREFIX + ".handlers.fine-tuning.enabled";
+
+    /** Switch of the {@code @LlamaSpan} aspect. */
+    public static final String AOP_ENABLED = PREFIX + ".aop.enabled";
+
+    /** Switch of the Micrometer meters. */
+    public static final String METRICS_ENABLED = PREFIX + ".metrics.enabled";
+
+    /** Switch of the bridge from llamatrace spans to Micrometer observations. */
+    public static final String TRACING_ENABLED = PREFIX + ".tracing.enabled";
+
+    /** The value of {@code llamatrace.handlers.token-counting.encoding} that picks the encoding per model. */
+    public static final String AUTO_ENCODING = "auto";
+
+    private static final String AT_LEAST_ONE = "an integer of at least 1";
+
+    /** Whether llamatrace is enabled. When false no llamatrace bean is created and the application runs untouched. */
+    private boolean enabled = true;
+
+    /**
+     * Whether prompts, completions, documents and call arguments are captured into traces, the endpoint and exported
+     * spans. Off by default because they may hold personal data.
+     */
+    private boolean captureContent = false;
+
+    /** Maximum length, in characters, of each captured content value; longer values are truncated. */
+    private int contentMaxLength = 2048;
+
+    /** Built-in handlers. */
+    private final Handlers handlers = new Handlers();
+
+    /** The {@code @LlamaSpan} aspect. */
+    private final Aop aop = new Aop();
+
+    /** Micrometer meters. */
+    private final Metrics metrics = new Metrics();
+
+    /** Export of spans as Micrometer observations (and so as distributed-tracing spans). */
+    private final Tracing tracing = new Tracing();
+
+    /**
+     * Returns the encodings {@code llamatrace.handlers.token-counting.encoding} accepts.
+     *
+     * @return {@value #AUTO_ENCODING} followed by the tokenizer encoding names
+     */
+    public static List<String> allowedEncodings() {
+        List<String> allowed = new ArrayList<>();
+        allowed.add(AUTO_ENCODING);
+        for (EncodingType type : EncodingType.values()) {
+            allowed.add(type.getName());
+        }
+        return allowed;
+    }
+
+    /**
+     * Checks the bound values.
+     *
+     * @throws InvalidLlamaTracePropertyException naming the first invalid property
+     */
+    @Override
+    public void afterPropertiesSet() {
+        atLeastOne("content-max-length", this.contentMaxLength);
+        String encoding = this.handlers.tokenCounting.encoding;
+        if (!allowedEncodings().contains(encoding.toLowerCase(Locale.ROOT))) {
+            throw new InvalidLlamaTracePropertyException(
+                    PREFIX + ".handlers.token-counting.encoding", encoding, "one of " + allowedEncodings());
+        }
+        Long budget = this.handlers.tokenCounting.tokenBudget;
+        if (budget != null && budget < 0) {
+            throw new InvalidLlamaTracePropertyException(
+                    PREFIX + ".handlers.token-counting.token-budget", budget, "an integer of at least 0, or unset");
+        }
+        atLeastOne("handlers.token-counting.max-records", this.handlers.tokenCounting.maxRecords);
+        atLeastOne("handlers.debug.max-events", this.handlers.debug.maxEvents);
+        atLeastOne("handlers.debug.max-traces", this.handlers.debug.maxTraces);
+        atLeastOne("handlers.spans.capacity", this.handlers.spans.capacity);
+        if (this.handlers.spans.maxEventsPerSpan < 0) {
+            throw new InvalidLlamaTracePropertyException(
+                    PREFIX + ".handlers.spans.max-events-per-span",
+                    this.handlers.spans.maxEventsPerSpan,
+                    "an integer of at least 0");
+        }
+        atLeastOne("handlers.fine-tuning.max-examples", this.handlers.fineTuning.maxExamples);
+        this.handlers.dispatchers.forEach((bean, dispatcher) -> {
+            if (dispatcher.isBlank()
+                    || dispatcher.startsWith(".")
+                    || dispatcher.endsWith(".")
+                    || dispatcher.contains("..")) {
+                throw new InvalidLlamaTracePropertyException(
+                        PREFIX + ".handlers.dispatchers." + bean,
+                        dispatcher,
+                        "a dotted dispatcher name without empty segments, e.g. com.example.rag");
+            }
+        });
+    }
+
+    private static void atLeastOne(String key, int value) {
+        if (value < 1) {
+            throw new InvalidLlamaTracePropertyException(PREFIX + "." + key, value, AT_LEAST_ONE);
+        }
+    }
+
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public boolean isCaptureContent() {
+        return this.captureContent;
+    }
+
+    public void setCaptureContent(boolean captureContent) {
+        this.captureContent = captureContent;
+    }
+
+    public int getContentMaxLength() {
+        return this.contentMaxLength;
+    }
+
+    public void setContentMaxLength(int contentMaxLength) {
+        this.contentMaxLength = contentMaxLength;
+    }
+
+    public Handlers getHandlers() {
+        return this.handlers;
+    }
+
+    public Aop getAop() {
+        return this.aop;
+    }
+
+    public Metrics getMetrics() {
+        return this.metrics;
+    }
+
+    public Tracing getTracing() {
+        return this.tracing;
+    }
+
+    /** The built-in handlers and where handler beans are attached. */
+    public static class Handlers {
+
+        /**
+         * Dispatcher name per handler bean name, for handler beans that should listen on a named dispatcher instead of
+         * the root. The {@code @LlamaTraceHandler} annotation does the same in code.
+         */
+        private final Map<String, String> dispatchers = new LinkedHashMap<>();
+
+        /** Token counting. */
+        private final TokenCounting tokenCounting = new TokenCounting();
+
+        /** The debug handler: event pairs, timings and LLM inputs/outputs. */
+        private final Debug debug = new Debug();
+
+        /** The span handler keeping recent trace trees. */
+        private final Spans spans = new Spans();
+
+        /** The fine-tuning handler collecting chat examples as JSONL. */
+        private final FineTuning fineTuning = new FineTuning();
+
+        public Map<String, String> getDispatchers() {
+            return this.dispatchers;
+        }
+
+        public TokenCounting getTokenCounting() {
+            return this.tokenCounting;
+        }
+
+        public Debug getDebug() {
+            return this.debug;
+        }
+
+        public Spans getSpans() {
+            return this.spans;
+        }
+
+        public FineTuning getFineTuning() {
+            return this.fineTuning;
+        }
+    }
+
+    /** Token counting settings. */
+    public static class TokenCounting {
+
+        /** Whether the token counting handler is registered. */
+        private boolean enabled = true;
+
+        /**
+         * Tokenizer encoding used when a provider reports no usage: "auto" picks it from the model name, falling back
+         * to cl100k_base.
+         */
+        private String encoding = AUTO_ENCODING;
+
+        /** Maximum number of LLM tokens allowed; further LLM work is refused once exceeded. Unset means no budget. */
+        private @Nullable Long tokenBudget;
+
+        /** Maximum number of per-call token records kept (per kind: LLM, embedding); older ones are evicted and counted. */
+        private int maxRecords = 1_000;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getEncoding() {
+            return this.encoding;
+        }
+
+        public void setEncoding(String encoding) {
+            this.encoding = encoding;
+        }
+
+        public @Nullable Long getTokenBudget() {
+            return this.tokenBudget;
+        }
+
+        public void setTokenBudget(@Nullable Long tokenBudget) {
+            this.tokenBudget = tokenBudget;
+        }
+
+        public int getMaxRecords() {
+            return this.maxRecords;
+        }
+
+        public void setMaxRecords(int maxRecords) {
+            this.maxRecords = maxRecords;
+        }
+    }
+
+    /** Debug handler settings. */
+    public static class Debug {
+
+        /** Whether the debug handler is registered. */
+        private boolean enabled = true;
+
+        /** Maximum number of events kept; older events are evicted and counted. */
+        private int maxEvents = 10_000;
+
+        /** Maximum number of ended callback traces (trace maps) kept; older ones are evicted and counted. */
+        private int maxTraces = 100;
+
+        /** Whether each ended callback trace is printed as a trace map to the log at DEBUG level. */
+        private boolean printTraceOnEnd = false;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getMaxEvents() {
+            return this.maxEvents;
+        }
+
+        public void setMaxEvents(int maxEvents) {
+            this.maxEvents = maxEvents;
+        }
+
+        public int getMaxTraces() {
+            return this.maxTraces;
+        }
+
+        public void setMaxTraces(int maxTraces) {
+            this.maxTraces = maxTraces;
+        }
+
+        public boolean isPrintTraceOnEnd() {
+            return this.printTraceOnEnd;
+        }
+
+        public void setPrintTraceOnEnd(boolean printTraceOnEnd) {
+            this.printTraceOnEnd = printTraceOnEnd;
+        }
+    }
+
+    /** Trace tree settings. */
+    public static class Spans {
+
+        /** Whether the span handler keeping trace trees is registered. */
+        private boolean enabled = true;
+
+        /** Maximum number of ended spans kept for trace trees; the oldest span is evicted and counted. */
+        private int capacity = 1_000;
+
+        /** Maximum number of events kept per span; later events of the span are counted, not kept. */
+        private int maxEventsPerSpan = 256;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getCapacity() {
+            return this.capacity;
+        }
+
+        public void setCapacity(int capacity) {
+            this.capacity = capacity;
+        }
+
+        public int getMaxEventsPerSpan() {
+            return this.maxEventsPerSpan;
+        }
+
+        public void setMaxEventsPerSpan(int maxEventsPerSpan) {
+            this.maxEventsPerSpan = maxEventsPerSpan;
+        }
+    }
+
+    /** Fine-tuning handler settings. */
+    public static class FineTuning {
+
+        /** Whether the fine-tuning handler is registered. It retains chat content, so it is off by default. */
+        private boolean enabled = false;
+
+        /** Maximum number of chat examples kept; older examples are evicted and counted. */
+        private int maxExamples = 1_000;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getMaxExamples() {
+            return this.maxExamples;
+        }
+
+        public void setMaxExamples(int maxExamples) {
+            this.maxExamples = maxExamples;
+        }
+    }
+
+    /** {@code @LlamaSpan} aspect settings. */
+    public static class Aop {
+
+        /** Whether methods annotated with @LlamaSpan open spans. */
+        private boolean enabled = true;
+
+        /**
+         * Whether the arguments of @LlamaSpan methods are captured into their spans. They reach exported spans and the
+         * endpoint only when capture-content is also on.
+         */
+        private boolean captureArguments = false;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isCaptureArguments() {
+            return this.captureArguments;
+        }
+
+        public void setCaptureArguments(boolean captureArguments) {
+            this.captureArguments = captureArguments;
+        }
+    }
+
+    /** Micrometer meter settings. */
+    public static class Metrics {
+
+        /** Whether llamatrace and GenAI meters are registered when a MeterRegistry exists. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** Tracing bridge settings. */
+    public static class Tracing {
+
+        /** Whether each span becomes a Micrometer Observation when an ObservationRegistry exists. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+}

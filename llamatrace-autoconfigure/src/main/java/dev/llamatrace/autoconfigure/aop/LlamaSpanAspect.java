@@ -1,0 +1,85 @@
+package dev.llamatrace.autoconfigure.aop;
+
+import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.TraceContext;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.aspectj.lang.annotation.Around;
+import org.aspectj.lang.annotation.Aspect;
+import org.aspectj.lang.reflect.MethodSignature;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The aspect behind {@link LlamaSpan}: enters a span on the dispatcher named after the bean's class (or the one the
+ * annotation names) around each annotated call.
+ *
+ * <p>It needs nothing but a {@link DispatcherRegistry}, so it also works outside an application context, e.g. with
+ * {@code AspectJProxyFactory} in a benchmark. When no span handler listens on the dispatcher's chain, the call runs
+ * with no span and no allocation beyond the annotation's tags block. The application's result, and its exception
+ * (the same instance), reach the caller unchanged.
+ */
+@Aspect
+public final class LlamaSpanAspect {
+
+    private final DispatcherRegistry registry;
+
+    private final boolean captureArguments;
+
+    private final ConcurrentMap<Class<?>, ConcurrentMap<Method, SpanSpec>> specs = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the aspect.
+     *
+     * @param registry the registry whose dispatchers spans are entered on
+     * @param captureArguments whether call arguments are captured into spans
+     */
+    public LlamaSpanAspect(DispatcherRegistry registry, boolean captureArguments) {
+        this.registry = Objects.requireNonNull(registry, "registry must not be null");
+        this.captureArguments = captureArguments;
+    }
+
+    /**
+     * Runs an annotated method inside a span.
+     *
+     * @param joinPoint the call
+     * @return what the method returned, or a future/stream/publisher that behaves like it and ends the span
+     * @throws Throwable what the method threw, the same instance
+     */
+    @Around("execution(* *(..)) && (@annotation(dev.llamatrace.autoconfigure.aop.LlamaSpan)"
+            + " || @within(dev.llamatrace.autoconfigure.aop.LlamaSpan))")
+    public @Nullable Object around(ProceedingJoinPoint joinPoint) throws Throwable {
+        Object target = joinPoint.getTarget();
+        Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
+        SpanSpec spec = spec((target != null) ? target.getClass() : method.getDeclaringClass(), method);
+        if (spec == SpanSpec.NONE) {
+            return joinPoint.proceed();
+        }
+        Dispatcher dispatcher = spec.dispatcher();
+        boolean spans = dispatcher.hasSpanHandlers();
+        if (!spans && (spec.tags().isEmpty() || !dispatcher.hasEventHandlers())) {
+            return joinPoint.proceed();
+        }
+        try (TraceContext.Scope tags = spec.openTags()) {
+            if (!spans) {
+                return joinPoint.proceed();
+            }
+            Map<String, ?> arguments = this.captureArguments ? spec.arguments(joinPoint.getArgs()) : Map.of();
+            return spec.returnKind().invoke(dispatcher, spec.name(), target, arguments, joinPoint);
+        }
+    }
+
+    private SpanSpec spec(Class<?> targetClass, Method method) {
+        ConcurrentMap<Method, SpanSpec> byMethod =
+                this.specs.computeIfAbsent(targetClass, (key) -> new ConcurrentHashMap<>());
+        SpanSpec spec = byMethod.get(method);
+        if (spec == null) {
+            spec = byMethod.computeIfAbsent(method, (key) -> SpanSpec.resolve(this.registry, targetClass, key));
+        }
+        return spec;
+    }
+}

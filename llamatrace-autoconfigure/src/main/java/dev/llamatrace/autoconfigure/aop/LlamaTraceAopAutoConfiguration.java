@@ -1,0 +1,33 @@
+package dev.llamatrace.autoconfigure.aop;
+
+import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
+import dev.llamatrace.autoconfigure.LlamaTraceProperties;
+import dev.llamatrace.core.DispatcherRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@link LlamaSpan} aspect, when AspectJ is on the class path (e.g. through
+ * {@code spring-boot-starter-aspectj}) and Boot's AOP auto-configuration proxies aspects.
+ */
+@AutoConfiguration(
+        after = LlamaTraceAutoConfiguration.class,
+        afterName = "org.springframework.boot.autoconfigure.aop.AopAutoConfiguration")
+@ConditionalOnClass(name = "org.aspectj.weaver.Advice")
+@ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = LlamaTraceProperties.AOP_ENABLED, matchIfMissing = true)
+@ConditionalOnBean(DispatcherRegistry.class)
+public final class LlamaTraceAopAutoConfiguration {
+
+    LlamaTraceAopAutoConfiguration() {}
+
+    @Bean
+    @ConditionalOnMissingBean
+    LlamaSpanAspect llamaSpanAspect(DispatcherRegistry registry, LlamaTraceProperties properties) {
+        return new LlamaSpanAspect(registry, properties.getAop().isCaptureArguments());
+    }
+}

@@ -1,0 +1,137 @@
+package dev.llamatrace.autoconfigure.aop;
+
+import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.SpanInvocation;
+import dev.llamatrace.core.TraceContext;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.ClassUtils;
+
+/** How the span of a method ends, by the method's declared return type. */
+enum ReturnKind {
+
+    /** A plain value: the span ends when the method returns or throws. */
+    VALUE {
+        @Override
+        @Nullable
+        Object invoke(
+                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+                throws Throwable {
+            return dispatcher.span(name, target, arguments, call::proceed);
+        }
+    },
+
+    /**
+     * A future: the span ends when it completes; the caller gets a future that completes after the span ended and
+     * whose cancellation cancels the method's future.
+     */
+    COMPLETION_STAGE {
+        @Override
+        @Nullable
+        Object invoke(
+                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+                throws Throwable {
+            return dispatcher.spanAsync(name, target, arguments, () -> {
+                Object result = call.proceed();
+                return (result != null) ? ((CompletionStage<?>) result).toCompletableFuture() : null;
+            });
+        }
+    },
+
+    /** A stream: the span ends when it is exhausted, fails or is closed (or is dropped once it is abandoned). */
+    STREAM {
+        @Override
+        @Nullable
+        Object invoke(
+                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+                throws Throwable {
+            return dispatcher.spanStream(name, target, arguments, () -> (Stream<?>) call.proceed());
+        }
+    },
+
+    /** A Reactor {@code Mono}: the span ends on its terminal signal or cancellation. */
+    MONO {
+        @Override
+        @Nullable
+        Object invoke(
+                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+                throws Throwable {
+            SpanInvocation span = dispatcher.spanEnter(name, target, arguments);
+            Object result = proceedActive(span, call);
+            return (span != null && result != null) ? ReactorSpans.mono(span, result) : exitIfEmpty(span, result);
+        }
+    },
+
+    /** A Reactor {@code Flux}: the span ends on its terminal signal or cancellation. */
+    FLUX {
+        @Override
+        @Nullable
+        Object invoke(
+                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+                throws Throwable {
+            SpanInvocation span = dispatcher.spanEnter(name, target, arguments);
+            Object result = proceedActive(span, call);
+            return (span != null && result != null) ? ReactorSpans.flux(span, result) : exitIfEmpty(span, result);
+        }
+    };
+
+    private static final @Nullable Class<?> MONO_TYPE = reactorType("reactor.core.publisher.Mono");
+
+    private static final @Nullable Class<?> FLUX_TYPE = reactorType("reactor.core.publisher.Flux");
+
+    /**
+     * Runs the call inside a span that ends as this kind of result ends.
+     *
+     * @return what the caller receives
+     */
+    abstract @Nullable Object invoke(
+            Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+            throws Throwable;
+
+    static ReturnKind of(Method method) {
+        Class<?> type = method.getReturnType();
+        if (type == CompletableFuture.class || type == CompletionStage.class) {
+            return COMPLETION_STAGE;
+        }
+        if (type == Stream.class) {
+            return STREAM;
+        }
+        if (MONO_TYPE != null && MONO_TYPE.isAssignableFrom(type)) {
+            return MONO;
+        }
+        if (FLUX_TYPE != null && FLUX_TYPE.isAssignableFrom(type)) {
+            return FLUX;
+        }
+        return VALUE;
+    }
+
+    private static @Nullable Object proceedActive(@Nullable SpanInvocation span, ProceedingJoinPoint call)
+            throws Throwable {
+        if (span == null) {
+            return call.proceed();
+        }
+        try (TraceContext.Scope active = span.makeCurrent()) {
+            return call.proceed();
+        } catch (Throwable ex) {
+            span.drop(ex);
+            throw ex;
+        }
+    }
+
+    private static @Nullable Object exitIfEmpty(@Nullable SpanInvocation span, @Nullable Object result) {
+        if (span != null) {
+            span.exit(null);
+        }
+        return result;
+    }
+
+    private static @Nullable Class<?> reactorType(String name) {
+        ClassLoader loader = ReturnKind.class.getClassLoader();
+        return ClassUtils.isPresent(name, loader) ? ClassUtils.resolveClassName(name, loader) : null;
+    }
+}

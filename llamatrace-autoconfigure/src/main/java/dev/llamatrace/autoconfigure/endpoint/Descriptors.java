@@ -1,0 +1,143 @@
+package dev.llamatrace.autoconfigure.endpoint;
+
+import dev.llamatrace.autoconfigure.ContentCapture;
+import dev.llamatrace.autoconfigure.EventContent;
+import dev.llamatrace.core.callback.CBEvent;
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.callback.EventStats;
+import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.handler.ModelTokenUsage;
+import dev.llamatrace.core.handler.TokenCountingEvent;
+import dev.llamatrace.core.handler.TokenCountingHandler;
+import dev.llamatrace.core.span.SimpleSpan;
+import dev.llamatrace.core.span.TraceNode;
+import dev.llamatrace.core.span.TraceTree;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Builds the endpoint's descriptors from the handlers' data, applying content capture. */
+final class Descriptors {
+
+    private final ContentCapture content;
+
+    Descriptors(ContentCapture content) {
+        this.content = content;
+    }
+
+    LlamaTraceDescriptors.Tokens tokens(TokenCountingHandler handler) {
+        Map<String, LlamaTraceDescriptors.ModelTokens> models = new LinkedHashMap<>();
+        for (Map.Entry<String, ModelTokenUsage> entry : handler.modelUsage().entrySet()) {
+            ModelTokenUsage usage = entry.getValue();
+            models.put(
+                    entry.getKey(),
+                    new LlamaTraceDescriptors.ModelTokens(
+                            usage.provider(),
+                            usage.llmCalls(),
+                            usage.promptTokens(),
+                            usage.completionTokens(),
+                            usage.totalLlmTokens(),
+                            usage.embeddingTokens()));
+        }
+        return new LlamaTraceDescriptors.Tokens(
+                handler.promptLlmTokenCount(),
+                handler.completionLlmTokenCount(),
+                handler.totalLlmTokenCount(),
+                handler.totalEmbeddingTokenCount(),
+                handler.llmCallCount(),
+                models);
+    }
+
+    static LlamaTraceDescriptors.EventTypeStats stats(EventStats stats) {
+        return new LlamaTraceDescriptors.EventTypeStats(stats.totalCount(), stats.totalSecs(), stats.averageSecs());
+    }
+
+    static LlamaTraceDescriptors.TraceSummary summary(TraceTree tree) {
+        SimpleSpan root = tree.root().span();
+        return new LlamaTraceDescriptors.TraceSummary(
+                tree.rootId(),
+                root.name(),
+                root.startTime(),
+                seconds(root),
+                root.outcome().name(),
+                tree.spanCount());
+    }
+
+    LlamaTraceDescriptors.Trace trace(TraceTree tree, Map<String, TokenCountingEvent> tokensBySpan) {
+        return new LlamaTraceDescriptors.Trace(tree.rootId(), tree.missingParentId(), node(tree.root(), tokensBySpan));
+    }
+
+    static Map<String, TokenCountingEvent> tokensBySpan(@Nullable TokenCountingHandler handler) {
+        Map<String, TokenCountingEvent> tokens = new LinkedHashMap<>();
+        if (handler != null) {
+            // For built-in events the counted event id is the id of the span the call ran in.
+            handler.llmTokenCounts().forEach((count) -> tokens.put(count.eventId(), count));
+        }
+        return tokens;
+    }
+
+    List<List<LlamaTraceDescriptors.CallbackEvent>> pairs(List<List<CBEvent>> pairs) {
+        return pairs.stream()
+                .map((pair) -> pair.stream().map(this::callbackEvent).toList())
+                .toList();
+    }
+
+    private LlamaTraceDescriptors.SpanNode node(TraceNode node, Map<String, TokenCountingEvent> tokensBySpan) {
+        SimpleSpan span = node.span();
+        TokenCountingEvent count = tokensBySpan.get(span.id());
+        LlamaTraceDescriptors.TokenCount tokens = (count != null)
+                ? new LlamaTraceDescriptors.TokenCount(
+                        count.promptTokenCount(), count.completionTokenCount(), count.totalTokenCount(), count.model())
+                : null;
+        return new LlamaTraceDescriptors.SpanNode(
+                span.id(),
+                span.name(),
+                span.parentId(),
+                span.startTime(),
+                span.endTime(),
+                seconds(span),
+                span.outcome().name(),
+                span.error(),
+                span.tags(),
+                tokens,
+                span.events().stream().map(this::spanEvent).toList(),
+                span.droppedEventCount(),
+                node.children().stream()
+                        .map((child) -> node(child, tokensBySpan))
+                        .toList());
+    }
+
+    private LlamaTraceDescriptors.SpanEvent spanEvent(Event event) {
+        CBEventType type = event.eventType();
+        boolean capture = this.content.enabled();
+        return new LlamaTraceDescriptors.SpanEvent(
+                event.id(),
+                event.className(),
+                event.phase().name(),
+                event.timestamp(),
+                (type != null) ? type.value() : null,
+                capture ? this.content.capture(EventContent.input(event)) : null,
+                capture ? this.content.capture(EventContent.output(event)) : null);
+    }
+
+    private LlamaTraceDescriptors.CallbackEvent callbackEvent(CBEvent event) {
+        Map<String, String> payload = null;
+        if (this.content.enabled()) {
+            payload = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> entry : event.payload().entrySet()) {
+                String value = this.content.capture(entry.getValue());
+                if (value != null) {
+                    payload.put(entry.getKey(), value);
+                }
+            }
+        }
+        return new LlamaTraceDescriptors.CallbackEvent(event.type().value(), event.id(), event.time(), payload);
+    }
+
+    private static @Nullable Double seconds(SimpleSpan span) {
+        return (span.outcome() == SimpleSpan.Outcome.OPEN)
+                ? null
+                : span.duration().toNanos() / 1e9;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.llamatrace.autoconfigure.endpoint;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** The JSON shapes of the {@code llamatrace} endpoint. A section is {@code null} when its handler is switched off. */
+public final class LlamaTraceDescriptors {
+
+    private LlamaTraceDescriptors() {}
+
+    /**
+     * The root view.
+     *
+     * @param tokens token totals
+     * @param events per event type: count, total and average seconds
+     * @param spans span counts
+     * @param handlerErrors handler failures isolated so far
+     * @param recentTraceIds root span ids of the most recent traces, newest first
+     */
+    public record Summary(
+            @Nullable Tokens tokens,
+            @Nullable Map<String, EventTypeStats> events,
+            @Nullable Spans spans,
+            long handlerErrors,
+            List<String> recentTraceIds) {}
+
+    /**
+     * Token totals.
+     *
+     * @param prompt LLM prompt tokens
+     * @param completion LLM completion tokens
+     * @param total LLM prompt plus completion tokens
+     * @param embedding embedding tokens
+     * @param llmCalls LLM calls counted
+     * @param models the same per model
+     */
+    public record Tokens(
+            long prompt, long completion, long total, long embedding, long llmCalls, Map<String, ModelTokens> models) {}
+
+    /**
+     * Token totals of one model.
+     *
+     * @param provider the provider
+     * @param llmCalls LLM calls
+     * @param prompt prompt tokens
+     * @param completion completion tokens
+     * @param total prompt plus completion tokens
+     * @param embedding embedding tokens
+     */
+    public record ModelTokens(
+            String provider, long llmCalls, long prompt, long completion, long total, long embedding) {}
+
+    /**
+     * Timing of the event pairs of one type.
+     *
+     * @param count start/end groups
+     * @param totalSeconds summed duration
+     * @param averageSeconds average duration
+     */
+    public record EventTypeStats(int count, double totalSeconds, double averageSeconds) {}
+
+    /**
+     * Span counts.
+     *
+     * @param open spans open now
+     * @param completed spans that exited normally
+     * @param dropped spans that ended by an error
+     * @param evicted ended spans evicted to stay within the capacity
+     */
+    public record Spans(long open, long completed, long dropped, long evicted) {}
+
+    /**
+     * One trace in the list of traces.
+     *
+     * @param id the root span id, for {@code /traces/{id}}
+     * @param rootSpanName the root span name
+     * @param startTime when the root span started
+     * @param durationSeconds the root span's duration, {@code null} while open
+     * @param outcome {@code OPEN}, {@code EXITED} or {@code DROPPED}
+     * @param spanCount spans in the trace
+     */
+    public record TraceSummary(
+            String id,
+            String rootSpanName,
+            Instant startTime,
+            @Nullable Double durationSeconds,
+            String outcome,
+            int spanCount) {}
+
+    /**
+     * One trace as a tree.
+     *
+     * @param id the root span id
+     * @param missingParentId the root's parent id when that parent is no longer known
+     * @param root the root span and its descendants
+     */
+    public record Trace(String id, @Nullable String missingParentId, SpanNode root) {}
+
+    /**
+     * A span in a trace tree.
+     *
+     * @param id the span id
+     * @param name the span name
+     * @param parentId the parent span id
+     * @param startTime when it started
+     * @param endTime when it ended, {@code null} while open
+     * @param durationSeconds its duration, {@code null} while open
+     * @param outcome {@code OPEN}, {@code EXITED} or {@code DROPPED}
+     * @param error the error that dropped it
+     * @param tags its tags
+     * @param tokens the tokens counted for an LLM call in this span
+     * @param events its events, oldest first
+     * @param droppedEvents events beyond the per-span cap, not kept
+     * @param children child spans by start time
+     */
+    public record SpanNode(
+            String id,
+            String name,
+            @Nullable String parentId,
+            Instant startTime,
+            @Nullable Instant endTime,
+            @Nullable Double durationSeconds,
+            String outcome,
+            @Nullable String error,
+            Map<String, Object> tags,
+            @Nullable TokenCount tokens,
+            List<SpanEvent> events,
+            long droppedEvents,
+            List<SpanNode> children) {}
+
+    /**
+     * Tokens of one LLM call.
+     *
+     * @param prompt prompt tokens
+     * @param completion completion tokens
+     * @param total both
+     * @param model the model
+     */
+    public record TokenCount(long prompt, long completion, long total, String model) {}
+
+    /**
+     * An event inside a span.
+     *
+     * @param id the event id
+     * @param type the event class, e.g. {@code LLMChatEndEvent}
+     * @param phase {@code START}, {@code IN_PROGRESS}, {@code END} or {@code INSTANT}
+     * @param timestamp when it was created
+     * @param eventType the legacy callback type, e.g. {@code llm}
+     * @param input the content given, only with content capture on
+     * @param output the content produced, only with content capture on
+     */
+    public record SpanEvent(
+            String id,
+            String type,
+            String phase,
+            Instant timestamp,
+            @Nullable String eventType,
+            @Nullable String input,
+            @Nullable String output) {}
+
+    /**
+     * A callback event recorded by the debug handler.
+     *
+     * @param type the callback type, e.g. {@code llm}
+     * @param id the event id its start and end share
+     * @param time when it happened
+     * @param payload the payload values as text, only with content capture on
+     */
+    public record CallbackEvent(String type, String id, Instant time, @Nullable Map<String, String> payload) {}
+
+    /**
+     * The event pairs of one type (or all types) with their timing.
+     *
+     * @param type the callback type, or {@code null} for all
+     * @param stats timing of the pairs
+     * @param pairs each operation's start and end, ordered by start time
+     */
+    public record EventPairs(@Nullable String type, EventTypeStats stats, List<List<CallbackEvent>> pairs) {}
+
+    /**
+     * The body of a 400 answer.
+     *
+     * @param status the HTTP status, 400
+     * @param message what was wrong
+     * @param allowed the values that would have been accepted
+     */
+    public record BadRequest(int status, String message, List<String> allowed) {}
+}

@@ -1,0 +1,243 @@
+package dev.llamatrace.autoconfigure.endpoint;
+
+import dev.llamatrace.autoconfigure.ContentCapture;
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.handler.LlamaDebugHandler;
+import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
+import dev.llamatrace.core.handler.TokenCountingHandler;
+import dev.llamatrace.core.span.SimpleSpanHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.util.MimeType;
+
+/**
+ * The {@code llamatrace} actuator endpoint. Reads the built-in handlers; a section whose handler is switched off
+ * answers 404.
+ *
+ * <ul>
+ *   <li>{@code GET /actuator/llamatrace}: token totals, per event type count and seconds, span counts, handler errors,
+ *       recent trace ids.
+ *   <li>{@code GET /actuator/llamatrace/traces}: the retained traces; {@code /traces/{id}}: one trace as a tree.
+ *   <li>{@code GET /actuator/llamatrace/events}: all event pairs; {@code /events/{type}}: those of one callback type
+ *       ({@code llm}, {@code embedding}, ...).
+ *   <li>{@code GET /actuator/llamatrace/llm}: LLM inputs and outputs (the {@code llm} event pairs).
+ *   <li>{@code GET /actuator/llamatrace/fine-tuning}: the fine-tuning examples as a JSONL download.
+ *   <li>{@code DELETE /actuator/llamatrace}: resets counts and flushes the retained events, spans and examples.
+ * </ul>
+ *
+ * Content (prompts, answers, documents) appears only with {@code llamatrace.capture-content=true}, truncated. An
+ * unknown section or event type answers 400 with a body naming the allowed values; an unknown trace 404.
+ */
+@Endpoint(id = LlamaTraceEndpoint.ID)
+public class LlamaTraceEndpoint {
+
+    /** The endpoint id. */
+    public static final String ID = "llamatrace";
+
+    /** The content type of the fine-tuning download. */
+    public static final MimeType JSONL = new MimeType("application", "jsonl", StandardCharsets.UTF_8);
+
+    /** How many recent trace ids the root view lists. */
+    static final int RECENT_TRACES = 20;
+
+    static final List<String> SECTIONS = List.of("traces", "events", "llm", "fine-tuning");
+
+    static final List<String> EVENT_TYPES =
+            Arrays.stream(CBEventType.values()).map(CBEventType::value).toList();
+
+    private final DispatcherRegistry registry;
+
+    private final @Nullable TokenCountingHandler tokens;
+
+    private final @Nullable LlamaDebugHandler debug;
+
+    private final @Nullable SimpleSpanHandler spans;
+
+    private final @Nullable OpenAIFineTuningHandler fineTuning;
+
+    private final Descriptors descriptors;
+
+    /**
+     * Creates the endpoint.
+     *
+     * @param registry the dispatcher registry, for the handler error count
+     * @param tokens the token counting handler, if enabled
+     * @param debug the debug handler, if enabled
+     * @param spans the span handler keeping trace trees, if enabled
+     * @param fineTuning the fine-tuning handler, if enabled
+     * @param content what content responses may carry
+     */
+    public LlamaTraceEndpoint(
+            DispatcherRegistry registry,
+            @Nullable TokenCountingHandler tokens,
+            @Nullable LlamaDebugHandler debug,
+            @Nullable SimpleSpanHandler spans,
+            @Nullable OpenAIFineTuningHandler fineTuning,
+            ContentCapture content) {
+        this.registry = registry;
+        this.tokens = tokens;
+        this.debug = debug;
+        this.spans = spans;
+        this.fineTuning = fineTuning;
+        this.descriptors = new Descriptors(content);
+    }
+
+    /**
+     * Returns the root view.
+     *
+     * @return token totals, event statistics, span counts, handler errors and recent trace ids
+     */
+    @ReadOperation
+    public LlamaTraceDescriptors.Summary summary() {
+        TokenCountingHandler tokens = this.tokens;
+        LlamaDebugHandler debug = this.debug;
+        SimpleSpanHandler spans = this.spans;
+        Map<String, LlamaTraceDescriptors.EventTypeStats> events = null;
+        if (debug != null) {
+            events = new LinkedHashMap<>();
+            for (CBEventType type : CBEventType.values()) {
+                LlamaTraceDescriptors.EventTypeStats stats = Descriptors.stats(debug.getEventTimeInfo(type));
+                if (stats.count() > 0) {
+                    events.put(type.value(), stats);
+                }
+            }
+        }
+        return new LlamaTraceDescriptors.Summary(
+                (tokens != null) ? this.descriptors.tokens(tokens) : null,
+                events,
+                (spans != null)
+                        ? new LlamaTraceDescriptors.Spans(
+                                spans.openSpans().size(),
+                                spans.completedCount(),
+                                spans.droppedCount(),
+                                spans.evictionCount())
+                        : null,
+                this.registry.failures().count(),
+                (spans != null) ? spans.recentTraceIds(RECENT_TRACES) : List.of());
+    }
+
+    /**
+     * Returns one section: {@code traces}, {@code events}, {@code llm} or {@code fine-tuning}.
+     *
+     * @param section the section
+     * @return the section's data, or {@code null} (404) when its handler is switched off
+     */
+    @ReadOperation
+    public @Nullable Object section(@Selector String section) {
+        return switch (section) {
+            case "traces" ->
+                (this.spans != null)
+                        ? this.spans.traces().stream().map(Descriptors::summary).toList()
+                        : null;
+            case "events" -> eventPairs(null);
+            case "llm" -> eventPairs(CBEventType.LLM);
+            case "fine-tuning" -> fineTuningDownload();
+            default -> badRequest("section", section, SECTIONS);
+        };
+    }
+
+    /**
+     * Returns one item of a section: {@code traces/{id}} or {@code events/{type}}.
+     *
+     * @param section {@code traces} or {@code events}
+     * @param item the trace id or the event type
+     * @return the item, or {@code null} (404) when it does not exist
+     */
+    @ReadOperation
+    public @Nullable Object item(@Selector String section, @Selector String item) {
+        return switch (section) {
+            case "traces" -> trace(item);
+            case "events" -> {
+                CBEventType type = eventType(item);
+                yield (type != null) ? eventPairs(type) : badRequest("event type", item, EVENT_TYPES);
+            }
+            default -> badRequest("section", section, List.of("traces", "events"));
+        };
+    }
+
+    /** Resets the token counts and flushes the retained events, spans and fine-tuning examples. */
+    @DeleteOperation
+    public void reset() {
+        if (this.tokens != null) {
+            this.tokens.reset();
+        }
+        if (this.debug != null) {
+            this.debug.flushEventLogs();
+        }
+        if (this.spans != null) {
+            this.spans.clear();
+        }
+        if (this.fineTuning != null) {
+            this.fineTuning.clear();
+        }
+    }
+
+    private LlamaTraceDescriptors.@Nullable Trace trace(String id) {
+        SimpleSpanHandler spans = this.spans;
+        if (spans == null) {
+            return null;
+        }
+        return spans.trace(id)
+                .map((tree) -> this.descriptors.trace(tree, Descriptors.tokensBySpan(this.tokens)))
+                .orElse(null);
+    }
+
+    private LlamaTraceDescriptors.@Nullable EventPairs eventPairs(@Nullable CBEventType type) {
+        LlamaDebugHandler debug = this.debug;
+        if (debug == null) {
+            return null;
+        }
+        return new LlamaTraceDescriptors.EventPairs(
+                (type != null) ? type.value() : null,
+                Descriptors.stats(debug.getEventTimeInfo(type)),
+                this.descriptors.pairs(debug.getEventPairs(type)));
+    }
+
+    private @Nullable WebEndpointResponse<byte[]> fineTuningDownload() {
+        OpenAIFineTuningHandler fineTuning = this.fineTuning;
+        if (fineTuning == null) {
+            return null;
+        }
+        StringWriter jsonl = new StringWriter();
+        try {
+            fineTuning.writeJsonl(jsonl);
+        } catch (IOException ex) {
+            // A StringWriter does not fail; keep the signature honest anyway.
+            throw new UncheckedIOException(ex);
+        }
+        return new WebEndpointResponse<>(jsonl.toString().getBytes(StandardCharsets.UTF_8), JSONL);
+    }
+
+    private static @Nullable CBEventType eventType(String value) {
+        try {
+            return CBEventType.fromValue(value);
+        } catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+
+    /**
+     * Answers 400 with the reason in the body. Boot hides an {@code InvalidEndpointRequestException}'s reason unless
+     * {@code server.error.include-message} is set, and the allowed values are the useful part of the answer.
+     */
+    private static WebEndpointResponse<LlamaTraceDescriptors.BadRequest> badRequest(
+            String what, String value, List<String> allowed) {
+        String message = "Unknown " + what + " '" + value + "'; allowed values are " + allowed;
+        return new WebEndpointResponse<>(
+                new LlamaTraceDescriptors.BadRequest(WebEndpointResponse.STATUS_BAD_REQUEST, message, allowed),
+                WebEndpointResponse.STATUS_BAD_REQUEST);
+    }
+}

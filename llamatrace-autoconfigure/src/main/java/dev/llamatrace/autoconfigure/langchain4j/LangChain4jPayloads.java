@@ -1,0 +1,163 @@
+package dev.llamatrace.autoconfigure.langchain4j;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.Content;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.TextContent;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.llamatrace.autoconfigure.export.GenAiNames;
+import dev.llamatrace.core.llm.ChatRole;
+import dev.llamatrace.core.llm.ModelInfo;
+import dev.llamatrace.core.llm.ToolCall;
+import dev.llamatrace.core.llm.UsageKeys;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Translates LangChain4j's request and response types into llamatrace's payload model. */
+final class LangChain4jPayloads {
+
+    private LangChain4jPayloads() {}
+
+    static List<dev.llamatrace.core.llm.ChatMessage> messages(@Nullable ChatRequest request) {
+        if (request == null) {
+            return List.of();
+        }
+        List<dev.llamatrace.core.llm.ChatMessage> messages = new ArrayList<>();
+        for (ChatMessage message : request.messages()) {
+            switch (message.type()) {
+                case SYSTEM ->
+                    messages.add(
+                            dev.llamatrace.core.llm.ChatMessage.of(ChatRole.SYSTEM, ((SystemMessage) message).text()));
+                case USER -> messages.add(user((UserMessage) message));
+                case AI -> messages.add(assistant((AiMessage) message));
+                case TOOL_EXECUTION_RESULT -> {
+                    ToolExecutionResultMessage result = (ToolExecutionResultMessage) message;
+                    messages.add(new dev.llamatrace.core.llm.ChatMessage(
+                            ChatRole.TOOL, result.text(), List.of(), result.id(), result.toolName()));
+                }
+                default -> {
+                    // Custom messages carry application attributes, not text a model reads.
+                }
+            }
+        }
+        return messages;
+    }
+
+    static dev.llamatrace.core.llm.ChatMessage assistant(@Nullable AiMessage message) {
+        if (message == null) {
+            return dev.llamatrace.core.llm.ChatMessage.assistant(null);
+        }
+        List<ToolCall> toolCalls = new ArrayList<>();
+        if (message.hasToolExecutionRequests()) {
+            for (ToolExecutionRequest request : message.toolExecutionRequests()) {
+                toolCalls.add(new ToolCall(request.id(), request.name(), request.arguments()));
+            }
+        }
+        return new dev.llamatrace.core.llm.ChatMessage(ChatRole.ASSISTANT, message.text(), toolCalls, null, null);
+    }
+
+    /** Translates a chat response; usage goes into the raw map only when the provider reported some. */
+    static dev.llamatrace.core.llm.ChatResponse response(ChatResponse response) {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        putIfText(raw, "id", response.id());
+        putIfText(raw, "model", response.modelName());
+        FinishReason finishReason = response.finishReason();
+        if (finishReason != null) {
+            raw.put("finish_reason", finishReason.name().toLowerCase(Locale.ROOT));
+        }
+        raw.putAll(usage(response.tokenUsage()));
+        return dev.llamatrace.core.llm.ChatResponse.of(assistant(response.aiMessage()), raw);
+    }
+
+    static Map<String, Object> usage(@Nullable TokenUsage usage) {
+        if (usage == null) {
+            return Map.of();
+        }
+        long prompt = (usage.inputTokenCount() != null) ? usage.inputTokenCount() : 0L;
+        long completion = (usage.outputTokenCount() != null) ? usage.outputTokenCount() : 0L;
+        if (prompt <= 0 && completion <= 0) {
+            return Map.of();
+        }
+        return UsageKeys.rawUsage(prompt, completion);
+    }
+
+    static ModelInfo chatModel(ChatRequest request, @Nullable ModelProvider provider) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        putIfPresent(parameters, "temperature", request.temperature());
+        putIfPresent(parameters, "max_tokens", request.maxOutputTokens());
+        putIfPresent(parameters, "top_p", request.topP());
+        putIfPresent(parameters, "top_k", request.topK());
+        putIfPresent(parameters, "frequency_penalty", request.frequencyPenalty());
+        putIfPresent(parameters, "presence_penalty", request.presencePenalty());
+        List<String> stop = request.stopSequences();
+        if (stop != null && !stop.isEmpty()) {
+            parameters.put("stop", stop);
+        }
+        return new ModelInfo(provider(provider), nameOrUnknown(request.modelName()), parameters);
+    }
+
+    static String nameOrUnknown(@Nullable String name) {
+        return (name == null || name.isBlank()) ? GenAiNames.UNKNOWN : name;
+    }
+
+    /** Maps LangChain4j's {@link ModelProvider} to OpenTelemetry's {@code gen_ai.provider.name}. */
+    static String provider(@Nullable ModelProvider provider) {
+        if (provider == null) {
+            return GenAiNames.UNKNOWN;
+        }
+        return switch (provider) {
+            case OPEN_AI -> GenAiNames.OPENAI;
+            case AZURE_OPEN_AI, MICROSOFT_FOUNDRY -> GenAiNames.AZURE_OPENAI;
+            case ANTHROPIC, GOOGLE_VERTEX_AI_ANTHROPIC -> GenAiNames.ANTHROPIC;
+            case AMAZON_BEDROCK -> GenAiNames.AWS_BEDROCK;
+            case GOOGLE_AI_GEMINI, GOOGLE_GENAI -> GenAiNames.GCP_GEMINI;
+            case GOOGLE_VERTEX_AI_GEMINI -> GenAiNames.GCP_VERTEX_AI;
+            case MISTRAL_AI -> GenAiNames.MISTRAL_AI;
+            case WATSONX -> GenAiNames.IBM_WATSONX;
+            case COHERE -> GenAiNames.COHERE;
+            case OLLAMA -> GenAiNames.OLLAMA;
+            case OTHER -> GenAiNames.UNKNOWN;
+            default -> provider.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static dev.llamatrace.core.llm.ChatMessage user(UserMessage message) {
+        String text;
+        if (message.hasSingleText()) {
+            text = message.singleText();
+        } else {
+            StringBuilder joined = new StringBuilder();
+            for (Content content : message.contents()) {
+                if (content instanceof TextContent textContent) {
+                    joined.append(textContent.text());
+                }
+            }
+            text = joined.toString();
+        }
+        return new dev.llamatrace.core.llm.ChatMessage(ChatRole.USER, text, List.of(), null, message.name());
+    }
+
+    private static void putIfText(Map<String, Object> map, String key, @Nullable String value) {
+        if (value != null && !value.isEmpty()) {
+            map.put(key, value);
+        }
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, @Nullable Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

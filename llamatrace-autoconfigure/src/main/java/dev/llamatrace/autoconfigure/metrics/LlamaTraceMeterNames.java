@@ -1,0 +1,65 @@
+package dev.llamatrace.autoconfigure.metrics;
+
+/**
+ * Every meter name, tag key and fixed tag value llamatrace registers. All tags are low-cardinality: event classes,
+ * span names (bounded by code, capped at {@value #MAX_SPAN_NAMES}), outcomes, handler names, models and providers;
+ * never ids or content.
+ */
+public final class LlamaTraceMeterNames {
+
+    /** OpenTelemetry GenAI: tokens per operation, a distribution in tokens, tagged by token type. */
+    public static final String GEN_AI_CLIENT_TOKEN_USAGE = "gen_ai.client.token.usage";
+
+    /** OpenTelemetry GenAI: duration of LLM and embedding client operations. */
+    public static final String GEN_AI_CLIENT_OPERATION_DURATION = "gen_ai.client.operation.duration";
+
+    /** Events dispatched, by event class. */
+    public static final String EVENTS = "llamatrace.events";
+
+    /** Span durations, by span name and outcome. */
+    public static final String SPAN_DURATION = "llamatrace.span.duration";
+
+    /** Spans open now. */
+    public static final String SPANS_ACTIVE = "llamatrace.spans.active";
+
+    /** Handler failures isolated by the dispatchers. */
+    public static final String HANDLER_ERRORS = "llamatrace.handler.errors";
+
+    /** Records evicted (or not kept) by bounded handlers, by handler. */
+    public static final String EVICTIONS = "llamatrace.evictions";
+
+    /**
+     * The name of the Micrometer observation each llamatrace span becomes when the tracing bridge is on. Boot's meter
+     * handler turns it into a timer of that name tagged only with {@code openinference.span.kind} and {@code error}.
+     */
+    public static final String OBSERVATION = "llamatrace.observation";
+
+    /** Tag: the simple class name of an event, e.g. {@code LLMChatEndEvent}. */
+    public static final String TAG_EVENT_TYPE = "event.type";
+
+    /** Tag: the span name, e.g. {@code RagService.answer}. */
+    public static final String TAG_SPAN_NAME = "span.name";
+
+    /** Tag: how a span ended, {@value #OUTCOME_SUCCESS} or {@value #OUTCOME_ERROR}. */
+    public static final String TAG_OUTCOME = "outcome";
+
+    /** Tag: the handler a count belongs to. */
+    public static final String TAG_HANDLER = "handler";
+
+    /** {@value #TAG_OUTCOME} of a span that exited normally. */
+    public static final String OUTCOME_SUCCESS = "success";
+
+    /** {@value #TAG_OUTCOME} of a span that was dropped. */
+    public static final String OUTCOME_ERROR = "error";
+
+    /** How many distinct span names get their own series; later names share {@value #OTHER_SPAN_NAME}. */
+    public static final int MAX_SPAN_NAMES = 1000;
+
+    /** The {@value #TAG_SPAN_NAME} of spans beyond {@value #MAX_SPAN_NAMES} distinct names. */
+    public static final String OTHER_SPAN_NAME = "other";
+
+    /** Base unit of token meters. */
+    public static final String UNIT_TOKENS = "tokens";
+
+    private LlamaTraceMeterNames() {}
+}

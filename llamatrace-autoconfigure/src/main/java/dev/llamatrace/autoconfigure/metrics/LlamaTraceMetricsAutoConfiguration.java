@@ -1,0 +1,114 @@
+package dev.llamatrace.autoconfigure.metrics;
+
+import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
+import dev.llamatrace.autoconfigure.LlamaTraceProperties;
+import dev.llamatrace.autoconfigure.TokenCountListenerRegistration;
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.handler.LlamaDebugHandler;
+import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
+import dev.llamatrace.core.handler.TokenCountingHandler;
+import dev.llamatrace.core.span.SimpleSpanHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration of llamatrace's Micrometer meters, when a {@link MeterRegistry} exists (e.g. with
+ * {@code spring-boot-starter-actuator}). The meter handlers are ordinary handler beans, attached to the root
+ * dispatcher like any other; the names are in {@link LlamaTraceMeterNames}.
+ */
+@AutoConfiguration(
+        after = LlamaTraceAutoConfiguration.class,
+        afterName = {
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
+        })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = LlamaTraceProperties.METRICS_ENABLED, matchIfMissing = true)
+@ConditionalOnBean({MeterRegistry.class, DispatcherRegistry.class})
+public final class LlamaTraceMetricsAutoConfiguration {
+
+    LlamaTraceMetricsAutoConfiguration() {}
+
+    @Bean
+    @ConditionalOnMissingBean
+    SpanMetrics llamatraceSpanMetrics(MeterRegistry registry) {
+        return new SpanMetrics(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventMetrics llamatraceEventMetrics(MeterRegistry registry) {
+        return new EventMetrics(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    GenAiClientMetrics llamatraceGenAiClientMetrics(MeterRegistry registry) {
+        return new GenAiClientMetrics(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LlamaTraceMeterBinder llamatraceMeterBinder(
+            DispatcherRegistry dispatchers,
+            GenAiClientMetrics genAiClientMetrics,
+            ObjectProvider<TokenCountingHandler> tokenCounting,
+            ObjectProvider<LlamaDebugHandler> debug,
+            ObjectProvider<SimpleSpanHandler> spans,
+            ObjectProvider<OpenAIFineTuningHandler> fineTuning) {
+        Map<String, LlamaTraceMeterBinder.EvictionCount> evictions = new LinkedHashMap<>();
+        evictions.put(
+                "GenAiClientMetrics",
+                LlamaTraceMeterBinder.EvictionCount.of(genAiClientMetrics, GenAiClientMetrics::untrackedCount));
+        tokenCounting.ifUnique((handler) -> evictions.put(
+                "TokenCountingHandler",
+                LlamaTraceMeterBinder.EvictionCount.of(handler, TokenCountingHandler::evictedEvents)));
+        debug.ifUnique((handler) -> {
+            evictions.put(
+                    "LlamaDebugHandler.events",
+                    LlamaTraceMeterBinder.EvictionCount.of(handler, LlamaDebugHandler::evictedEvents));
+            evictions.put(
+                    "LlamaDebugHandler.traces",
+                    LlamaTraceMeterBinder.EvictionCount.of(handler, LlamaDebugHandler::evictedTraces));
+        });
+        spans.ifUnique((handler) -> {
+            evictions.put(
+                    "SimpleSpanHandler",
+                    LlamaTraceMeterBinder.EvictionCount.of(handler, SimpleSpanHandler::evictionCount));
+            evictions.put(
+                    "SimpleSpanHandler.untracked",
+                    LlamaTraceMeterBinder.EvictionCount.of(handler, SimpleSpanHandler::untrackedSpanCount));
+        });
+        fineTuning.ifUnique((handler) -> evictions.put(
+                "OpenAIFineTuningHandler",
+                LlamaTraceMeterBinder.EvictionCount.of(handler, OpenAIFineTuningHandler::evictedExamples)));
+        return new LlamaTraceMeterBinder(dispatchers, evictions);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(TokenCountingHandler.class)
+    static final class TokenUsageConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        TokenUsageMetrics llamatraceTokenUsageMetrics(MeterRegistry registry) {
+            return new TokenUsageMetrics(registry);
+        }
+
+        @Bean
+        TokenCountListenerRegistration llamatraceTokenUsageMetricsRegistration(
+                TokenCountingHandler handler, TokenUsageMetrics metrics) {
+            return new TokenCountListenerRegistration(handler, metrics);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.llamatrace.autoconfigure.metrics;
+
+import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.EventHandler;
+import dev.llamatrace.core.event.LLMCompletionStartEvent;
+import dev.llamatrace.core.handler.TokenCountListener;
+import dev.llamatrace.core.handler.TokenCountingEvent;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Records {@value LlamaTraceMeterNames#GEN_AI_CLIENT_TOKEN_USAGE} from exactly the counts the token counting handler
+ * records (provider usage or its tokenizer fallback), so tokens are never counted twice. One input and one output sample
+ * per LLM call; one input sample per embedded text, so the sum over an embedding call is its token count.
+ *
+ * <p>It is also an event handler, only to tell text completions from chats: the token count names the call by its span
+ * id, and a completion start on that span marks it.
+ */
+public final class TokenUsageMetrics implements TokenCountListener, EventHandler {
+
+    private static final int MAX_PENDING_COMPLETIONS = 10_000;
+
+    private final MeterRegistry registry;
+
+    private final ConcurrentMap<String, Boolean> completions = new ConcurrentHashMap<>();
+
+    private final ConcurrentMap<Tags, DistributionSummary> summaries = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the recorder.
+     *
+     * @param registry where meters are registered
+     */
+    public TokenUsageMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void handle(Event event) {
+        String spanId = event.spanId();
+        if (event instanceof LLMCompletionStartEvent
+                && spanId != null
+                && this.completions.size() < MAX_PENDING_COMPLETIONS) {
+            this.completions.put(spanId, Boolean.TRUE);
+        }
+    }
+
+    @Override
+    public void onTokenCount(TokenCountingEvent count) {
+        if (count.operation() == CBEventType.EMBEDDING) {
+            record(
+                    count,
+                    GenAiAttributes.OPERATION_EMBEDDINGS,
+                    GenAiAttributes.TOKEN_TYPE_INPUT,
+                    count.promptTokenCount());
+            return;
+        }
+        String operation = (this.completions.remove(count.eventId()) != null)
+                ? GenAiAttributes.OPERATION_TEXT_COMPLETION
+                : GenAiAttributes.OPERATION_CHAT;
+        record(count, operation, GenAiAttributes.TOKEN_TYPE_INPUT, count.promptTokenCount());
+        record(count, operation, GenAiAttributes.TOKEN_TYPE_OUTPUT, count.completionTokenCount());
+    }
+
+    private void record(TokenCountingEvent count, String operation, String tokenType, int tokens) {
+        Tags tags = Tags.of(
+                GenAiAttributes.TOKEN_TYPE,
+                tokenType,
+                GenAiAttributes.OPERATION_NAME,
+                operation,
+                GenAiAttributes.PROVIDER_NAME,
+                count.provider(),
+                GenAiAttributes.REQUEST_MODEL,
+                count.model());
+        this.summaries
+                .computeIfAbsent(
+                        tags, (key) -> DistributionSummary.builder(LlamaTraceMeterNames.GEN_AI_CLIENT_TOKEN_USAGE)
+                                .description("Tokens used by GenAI client operations")
+                                .baseUnit(LlamaTraceMeterNames.UNIT_TOKENS)
+                                .tags(key)
+                                .register(this.registry))
+                .record(tokens);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.llamatrace.autoconfigure.semconv;
+
+import dev.llamatrace.autoconfigure.export.GenAiNames;
+
+/**
+ * Attribute keys and values of the OpenTelemetry GenAI semantic conventions used by llamatrace's meters and exported
+ * spans. The provider key is {@code gen_ai.provider.name}, not the deprecated {@code gen_ai.system}. Operation and
+ * provider values shared with the framework adapters come from {@link GenAiNames}.
+ */
+public final class GenAiAttributes {
+
+    /** The operation, e.g. {@value #OPERATION_CHAT}. */
+    public static final String OPERATION_NAME = "gen_ai.operation.name";
+
+    /** The model provider, e.g. {@code openai}. */
+    public static final String PROVIDER_NAME = "gen_ai.provider.name";
+
+    /** The model named in the request. */
+    public static final String REQUEST_MODEL = "gen_ai.request.model";
+
+    /** Whether a token count is of input or output tokens. */
+    public static final String TOKEN_TYPE = "gen_ai.token.type";
+
+    /** Input tokens used by the operation. */
+    public static final String USAGE_INPUT_TOKENS = "gen_ai.usage.input_tokens";
+
+    /** Output tokens produced by the operation. */
+    public static final String USAGE_OUTPUT_TOKENS = "gen_ai.usage.output_tokens";
+
+    /** The name of the tool an agent called. */
+    public static final String TOOL_NAME = "gen_ai.tool.name";
+
+    /** The description of the tool an agent called. */
+    public static final String TOOL_DESCRIPTION = "gen_ai.tool.description";
+
+    /** The class of error that ended an operation (the general OpenTelemetry key). */
+    public static final String ERROR_TYPE = "error.type";
+
+    /** {@value #TOKEN_TYPE} value for input (prompt) tokens. */
+    public static final String TOKEN_TYPE_INPUT = "input";
+
+    /** {@value #TOKEN_TYPE} value for output (completion) tokens. */
+    public static final String TOKEN_TYPE_OUTPUT = "output";
+
+    /** {@value #OPERATION_NAME} of a chat call. */
+    public static final String OPERATION_CHAT = GenAiNames.CHAT;
+
+    /** {@value #OPERATION_NAME} of a text completion call. */
+    public static final String OPERATION_TEXT_COMPLETION = "text_completion";
+
+    /** {@value #OPERATION_NAME} of an embeddings call. */
+    public static final String OPERATION_EMBEDDINGS = GenAiNames.EMBEDDINGS;
+
+    /** {@value #OPERATION_NAME} of a retrieval. */
+    public static final String OPERATION_RETRIEVAL = GenAiNames.RETRIEVAL;
+
+    /** {@value #OPERATION_NAME} of a tool call. */
+    public static final String OPERATION_EXECUTE_TOOL = GenAiNames.EXECUTE_TOOL;
+
+    /** {@value #OPERATION_NAME} of an agent step. */
+    public static final String OPERATION_INVOKE_AGENT = "invoke_agent";
+
+    /** The value used when a required attribute is not known, e.g. a provider that was not reported. */
+    public static final String UNKNOWN = GenAiNames.UNKNOWN;
+
+    /** The value of {@value #ERROR_TYPE} when an operation succeeded; meters need the tag on every series. */
+    public static final String NO_ERROR = "none";
+
+    private GenAiAttributes() {}
+}

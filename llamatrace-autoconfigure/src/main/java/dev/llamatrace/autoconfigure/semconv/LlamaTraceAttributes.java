@@ -1,0 +1,16 @@
+package dev.llamatrace.autoconfigure.semconv;
+
+/** Attribute keys llamatrace adds to exported spans besides the GenAI and OpenInference ones. */
+public final class LlamaTraceAttributes {
+
+    /** The llamatrace span id, to find the span in {@code /actuator/llamatrace/traces}. */
+    public static final String SPAN_ID = "llamatrace.span.id";
+
+    /** The dispatcher the span was entered on. */
+    public static final String DISPATCHER = "llamatrace.dispatcher";
+
+    /** Prefix of the span's tags: tag {@code user} becomes {@code llamatrace.tag.user}. */
+    public static final String TAG_PREFIX = "llamatrace.tag.";
+
+    private LlamaTraceAttributes() {}
+}

@@ -1,0 +1,97 @@
+package dev.llamatrace.autoconfigure.springai;
+
+import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.DispatcherRegistry;
+import io.micrometer.observation.ObservationHandler;
+import org.springframework.ai.chat.client.ChatClientCustomizer;
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.vectorstore.observation.VectorStoreObservationContext;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Instruments Spring AI with no application code: registers observation handlers (Spring Boot attaches every
+ * {@link ObservationHandler} bean to the application's {@code ObservationRegistry}) that turn Spring AI's chat,
+ * embedding, tool, chat client and vector store observations into llamatrace spans and events, and adds the
+ * time-to-first-chunk advisor to auto-configured {@code ChatClient} builders. Spans and events go to the dispatcher
+ * named after this package, below the root, so every application handler sees them.
+ */
+@AutoConfiguration(afterName = LlamaTraceSpringAiAutoConfiguration.CORE_AUTO_CONFIGURATION)
+@ConditionalOnClass({ChatModelObservationContext.class, ObservationHandler.class})
+@ConditionalOnBean(DispatcherRegistry.class)
+@ConditionalOnBooleanProperty(name = LlamaTraceSpringAiProperties.ENABLED, matchIfMissing = true)
+@EnableConfigurationProperties(LlamaTraceSpringAiProperties.class)
+public final class LlamaTraceSpringAiAutoConfiguration {
+
+    /** The auto-configuration that defines the {@link DispatcherRegistry}; named so it stays an ordering hint only. */
+    static final String CORE_AUTO_CONFIGURATION = "dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration";
+
+    /** The name of the dispatcher the Spring AI instrumentation emits on. */
+    public static final String DISPATCHER_NAME = "dev.llamatrace.autoconfigure.springai";
+
+    @Bean
+    @ConditionalOnMissingBean
+    ChatModelObservationHandler llamatraceChatModelObservationHandler(DispatcherRegistry registry) {
+        return new ChatModelObservationHandler(dispatcher(registry));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EmbeddingModelObservationHandler llamatraceEmbeddingModelObservationHandler(DispatcherRegistry registry) {
+        return new EmbeddingModelObservationHandler(dispatcher(registry));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ToolCallingObservationHandler llamatraceToolCallingObservationHandler(DispatcherRegistry registry) {
+        return new ToolCallingObservationHandler(dispatcher(registry));
+    }
+
+    static Dispatcher dispatcher(DispatcherRegistry registry) {
+        return registry.get(DISPATCHER_NAME);
+    }
+
+    /** Chat client spans and the first-chunk advisor, when {@code spring-ai-client-chat} is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ChatClientObservationContext.class)
+    static class ChatClientConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ChatClientObservationHandler llamatraceChatClientObservationHandler(DispatcherRegistry registry) {
+            return new ChatClientObservationHandler(dispatcher(registry));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBooleanProperty(name = LlamaTraceSpringAiProperties.TIME_TO_FIRST_CHUNK, matchIfMissing = true)
+        FirstChunkStreamAdvisor llamatraceFirstChunkStreamAdvisor(DispatcherRegistry registry) {
+            return new FirstChunkStreamAdvisor(dispatcher(registry));
+        }
+
+        @Bean
+        @ConditionalOnBooleanProperty(name = LlamaTraceSpringAiProperties.TIME_TO_FIRST_CHUNK, matchIfMissing = true)
+        ChatClientCustomizer llamatraceFirstChunkChatClientCustomizer(FirstChunkStreamAdvisor advisor) {
+            return (builder) -> builder.defaultAdvisors(advisor);
+        }
+    }
+
+    /** Retrieval spans, when {@code spring-ai-vector-store} is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(VectorStoreObservationContext.class)
+    static class VectorStoreConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        VectorStoreObservationHandler llamatraceVectorStoreObservationHandler(DispatcherRegistry registry) {
+            return new VectorStoreObservationHandler(dispatcher(registry));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.llamatrace.autoconfigure.tracing;
+
+import dev.llamatrace.autoconfigure.ContentCapture;
+import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
+import dev.llamatrace.autoconfigure.LlamaTraceProperties;
+import dev.llamatrace.autoconfigure.TokenCountListenerRegistration;
+import dev.llamatrace.autoconfigure.springai.LlamaTraceSpringAiAutoConfiguration;
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.handler.TokenCountingHandler;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the bridge from llamatrace spans to Micrometer observations, when an
+ * {@link ObservationRegistry} exists. With a Micrometer Tracing bridge on the class path (e.g.
+ * {@code spring-boot-starter-opentelemetry}), Boot exports the spans over OTLP or Zipkin with no further code.
+ */
+@AutoConfiguration(
+        after = LlamaTraceAutoConfiguration.class,
+        afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+@ConditionalOnClass(ObservationRegistry.class)
+@ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = LlamaTraceProperties.TRACING_ENABLED, matchIfMissing = true)
+@ConditionalOnBean({ObservationRegistry.class, DispatcherRegistry.class})
+public final class LlamaTraceTracingAutoConfiguration {
+
+    LlamaTraceTracingAutoConfiguration() {}
+
+    @Bean
+    @ConditionalOnMissingBean
+    ObservationSpanHandler llamatraceObservationSpanHandler(
+            ObservationRegistry registry, LlamaTraceProperties properties) {
+        // Spring AI's own observations are exported already; re-exporting the spans made from them would duplicate
+        // them.
+        return new ObservationSpanHandler(
+                registry, ContentCapture.of(properties), Set.of(LlamaTraceSpringAiAutoConfiguration.DISPATCHER_NAME));
+    }
+
+    /** Token counts reach the spans from the token counting handler: counted once, fallback counts included. */
+    @Bean
+    @ConditionalOnBean(TokenCountingHandler.class)
+    TokenCountListenerRegistration llamatraceObservationTokenCounts(
+            TokenCountingHandler handler, ObservationSpanHandler spans) {
+        return new TokenCountListenerRegistration(handler, (count) -> {
+            if (count.operation() == CBEventType.LLM) {
+                spans.recordTokens(count.eventId(), count.promptTokenCount(), count.completionTokenCount());
+            }
+        });
+    }
+}

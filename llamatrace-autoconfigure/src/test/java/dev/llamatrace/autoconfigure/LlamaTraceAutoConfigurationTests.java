@@ -1,0 +1,213 @@
+package dev.llamatrace.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.Dispatchers;
+import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.EventHandler;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+class LlamaTraceAutoConfigurationTests {
+
+    // The built-in handlers are beans too; they are switched off here so only the test's handlers are attached.
+    private final ApplicationContextRunner runner = runner(new DispatcherRegistry());
+
+    private static ApplicationContextRunner runner(DispatcherRegistry registry) {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(LlamaTraceAutoConfiguration.class))
+                .withPropertyValues(
+                        "llamatrace.handlers.token-counting.enabled=false",
+                        "llamatrace.handlers.debug.enabled=false",
+                        "llamatrace.handlers.spans.enabled=false")
+                .withBean(DispatcherRegistry.class, () -> registry);
+    }
+
+    @Test
+    void defaultRegistryIsTheProcessWideOne() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(LlamaTraceAutoConfiguration.class))
+                .run((context) -> {
+                    assertThat(context).getBean(DispatcherRegistry.class).isSameAs(Dispatchers.registry());
+                    assertThat(context)
+                            .getBean(LlamaTraceAutoConfiguration.ROOT_DISPATCHER_BEAN_NAME, Dispatcher.class)
+                            .isSameAs(Dispatchers.root());
+                });
+    }
+
+    @Test
+    void userRegistryBeanWins() {
+        this.runner.run((context) -> {
+            DispatcherRegistry registry = context.getBean(DispatcherRegistry.class);
+            assertThat(registry).isNotSameAs(Dispatchers.registry());
+            assertThat(context.getBean(Dispatcher.class)).isSameAs(registry.root());
+        });
+    }
+
+    @Test
+    void disabledPropertyCreatesNoLlamaTraceBeans() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(LlamaTraceAutoConfiguration.class))
+                .withPropertyValues("llamatrace.enabled=false")
+                .withBean("app", RecordingEventHandler.class)
+                .run((context) -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(DispatcherRegistry.class);
+                    assertThat(context).doesNotHaveBean(LlamaTraceHandlerRegistrar.class);
+                    assertThat(context).doesNotHaveBean(LlamaTraceProperties.class);
+                    assertThat(objects(Dispatchers.root().eventHandlers())).doesNotContain(context.getBean("app"));
+                });
+    }
+
+    @Test
+    void handlerBeansAreAttachedToTheRootExactlyOnce() {
+        this.runner
+                .withBean("events", RecordingEventHandler.class)
+                .withBean("spans", RecordingSpanHandler.class)
+                .withBean("both", BothHandler.class)
+                .run((context) -> {
+                    Dispatcher root = context.getBean(DispatcherRegistry.class).root();
+                    assertThat(objects(root.eventHandlers()))
+                            .containsExactlyInAnyOrder(context.getBean("events"), context.getBean("both"));
+                    assertThat(objects(root.spanHandlers()))
+                            .containsExactlyInAnyOrder(context.getBean("spans"), context.getBean("both"));
+                    root.event(new TestEvent());
+                    assertThat(context.getBean("events", RecordingEventHandler.class).events)
+                            .hasSize(1);
+                });
+    }
+
+    @Test
+    void annotationOnBeanMethodOrClassChoosesTheDispatcher() {
+        this.runner.withUserConfiguration(AnnotatedHandlers.class).run((context) -> {
+            DispatcherRegistry registry = context.getBean(DispatcherRegistry.class);
+            assertThat(objects(registry.get("com.example.rag").eventHandlers()))
+                    .containsExactly(context.getBean("rag"));
+            assertThat(objects(registry.get("com.example.tools").eventHandlers()))
+                    .containsExactly(context.getBean("tools"));
+            assertThat(objects(registry.root().eventHandlers())).isEmpty();
+        });
+    }
+
+    @Test
+    void propertyOverridesTheAnnotation() {
+        this.runner
+                .withUserConfiguration(AnnotatedHandlers.class)
+                .withPropertyValues("llamatrace.handlers.dispatchers.rag=com.example.other")
+                .run((context) -> {
+                    DispatcherRegistry registry = context.getBean(DispatcherRegistry.class);
+                    assertThat(objects(registry.get("com.example.other").eventHandlers()))
+                            .containsExactly(context.getBean("rag"));
+                    assertThat(objects(registry.get("com.example.rag").eventHandlers()))
+                            .isEmpty();
+                });
+    }
+
+    @Test
+    void handlersAreDetachedAndSpanHandlersClosedWhenTheContextCloses() {
+        DispatcherRegistry registry = new DispatcherRegistry();
+        RecordingSpanHandler spans = new RecordingSpanHandler();
+        RecordingEventHandler events = new RecordingEventHandler();
+        runner(registry)
+                .withBean("spans", RecordingSpanHandler.class, () -> spans)
+                .withBean("events", RecordingEventHandler.class, () -> events)
+                .run((context) -> assertThat(registry.root().spanHandlers()).containsExactly(spans));
+        assertThat(registry.root().spanHandlers()).isEmpty();
+        assertThat(objects(registry.root().eventHandlers())).isEmpty();
+        assertThat(spans.closeCount()).isOne();
+    }
+
+    @Test
+    void lazyHandlerBeanIsAttachedWhenItIsCreated() {
+        this.runner.withUserConfiguration(LazyHandler.class).run((context) -> {
+            Dispatcher root = context.getBean(DispatcherRegistry.class).root();
+            assertThat(objects(root.eventHandlers())).isEmpty();
+            Object handler = context.getBean("lazyHandler");
+            assertThat(objects(root.eventHandlers())).containsExactly(handler);
+        });
+    }
+
+    @Test
+    void prototypeHandlerBeansAreNotAttached() {
+        this.runner.withUserConfiguration(PrototypeHandler.class).run((context) -> {
+            context.getBean("prototypeHandler");
+            assertThat(objects(context.getBean(DispatcherRegistry.class).root().eventHandlers()))
+                    .isEmpty();
+        });
+    }
+
+    private static List<Object> objects(List<?> handlers) {
+        return List.copyOf(handlers);
+    }
+
+    static final class TestEvent extends Event {}
+
+    static class RecordingEventHandler implements EventHandler {
+
+        final List<Event> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void handle(Event event) {
+            this.events.add(event);
+        }
+    }
+
+    static final class BothHandler extends RecordingEventHandler
+            implements dev.llamatrace.core.span.SpanHandler<dev.llamatrace.core.span.Span> {
+
+        @Override
+        public void spanEnter(dev.llamatrace.core.SpanInvocation span) {}
+
+        @Override
+        public void spanExit(dev.llamatrace.core.SpanInvocation span, Object result, long endNanos) {}
+
+        @Override
+        public void spanDrop(dev.llamatrace.core.SpanInvocation span, Throwable error, long endNanos) {}
+    }
+
+    @LlamaTraceHandler(dispatcher = "com.example.tools")
+    static final class ToolsHandler extends RecordingEventHandler {}
+
+    @Configuration(proxyBeanMethods = false)
+    static class AnnotatedHandlers {
+
+        @Bean
+        @LlamaTraceHandler(dispatcher = "com.example.rag")
+        RecordingEventHandler rag() {
+            return new RecordingEventHandler();
+        }
+
+        @Bean
+        ToolsHandler tools() {
+            return new ToolsHandler();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class LazyHandler {
+
+        @Bean
+        @Lazy
+        RecordingEventHandler lazyHandler() {
+            return new RecordingEventHandler();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class PrototypeHandler {
+
+        @Bean
+        @org.springframework.context.annotation.Scope("prototype")
+        RecordingEventHandler prototypeHandler() {
+            return new RecordingEventHandler();
+        }
+    }
+}

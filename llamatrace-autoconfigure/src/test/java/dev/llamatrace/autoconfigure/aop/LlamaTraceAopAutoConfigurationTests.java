@@ -1,0 +1,91 @@
+package dev.llamatrace.autoconfigure.aop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
+import dev.llamatrace.autoconfigure.RecordingSpanHandler;
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.SpanInvocation;
+import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class LlamaTraceAopAutoConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    LlamaTraceAutoConfiguration.class,
+                    LlamaTraceAopAutoConfiguration.class,
+                    AopAutoConfiguration.class))
+            .withBean(DispatcherRegistry.class, DispatcherRegistry::new)
+            .withBean("spans", RecordingSpanHandler.class)
+            .withBean(Greeter.class);
+
+    @Test
+    void annotatedBeanMethodsOpenSpans() {
+        this.runner.run((context) -> {
+            assertThat(context).hasSingleBean(LlamaSpanAspect.class);
+            Greeter greeter = context.getBean(Greeter.class);
+            assertThat(AopUtils.isAopProxy(greeter)).isTrue();
+            assertThat(greeter.greet("Ada")).isEqualTo("hello Ada");
+            RecordingSpanHandler spans = context.getBean(RecordingSpanHandler.class);
+            assertThat(spans.entered()).singleElement().satisfies((span) -> {
+                assertThat(span.name()).isEqualTo("Greeter.greet");
+                assertThat(span.arguments()).isEmpty();
+            });
+        });
+    }
+
+    @Test
+    void argumentCaptureFollowsTheProperty() {
+        this.runner.withPropertyValues("llamatrace.aop.capture-arguments=true").run((context) -> {
+            context.getBean(Greeter.class).greet("Ada");
+            assertThat(context.getBean(RecordingSpanHandler.class).entered())
+                    .extracting(SpanInvocation::arguments)
+                    .containsExactly(java.util.Map.of("name", "Ada"));
+        });
+    }
+
+    @Test
+    void noAspectWhenAspectJIsMissing() {
+        this.runner
+                .withClassLoader(new FilteredClassLoader("org.aspectj.weaver"))
+                .run((context) -> assertThat(context).doesNotHaveBean(LlamaSpanAspect.class));
+    }
+
+    @Test
+    void noAspectWhenSwitchedOff() {
+        this.runner.withPropertyValues("llamatrace.aop.enabled=false").run((context) -> {
+            assertThat(context).doesNotHaveBean(LlamaSpanAspect.class);
+            assertThat(context.getBean(Greeter.class).greet("Ada")).isEqualTo("hello Ada");
+            assertThat(context.getBean(RecordingSpanHandler.class).records()).isEmpty();
+        });
+    }
+
+    @Test
+    void noAspectWhenLlamaTraceIsDisabled() {
+        this.runner.withPropertyValues("llamatrace.enabled=false").run((context) -> {
+            assertThat(context).doesNotHaveBean(LlamaSpanAspect.class);
+            assertThat(context.getBean(Greeter.class).greet("Ada")).isEqualTo("hello Ada");
+        });
+    }
+
+    @Test
+    void userAspectBeanWins() {
+        LlamaSpanAspect custom = new LlamaSpanAspect(new DispatcherRegistry(), true);
+        this.runner.withBean(LlamaSpanAspect.class, () -> custom).run((context) -> assertThat(context)
+                .getBean(LlamaSpanAspect.class)
+                .isSameAs(custom));
+    }
+
+    static class Greeter {
+
+        @LlamaSpan
+        public String greet(String name) {
+            return "hello " + name;
+        }
+    }
+}

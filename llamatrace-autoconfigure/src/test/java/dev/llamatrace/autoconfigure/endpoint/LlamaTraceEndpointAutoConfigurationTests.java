@@ -1,0 +1,142 @@
+package dev.llamatrace.autoconfigure.endpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llamatrace.autoconfigure.ContentCapture;
+import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
+import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.event.LLMChatEndEvent;
+import dev.llamatrace.core.event.LLMChatStartEvent;
+import dev.llamatrace.core.llm.ChatMessage;
+import dev.llamatrace.core.llm.ChatResponse;
+import dev.llamatrace.core.llm.ModelInfo;
+import dev.llamatrace.core.llm.UsageKeys;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class LlamaTraceEndpointAutoConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(
+                    AutoConfigurations.of(LlamaTraceAutoConfiguration.class, LlamaTraceEndpointAutoConfiguration.class))
+            .withBean(DispatcherRegistry.class, DispatcherRegistry::new)
+            .withPropertyValues("management.endpoints.web.exposure.include=llamatrace");
+
+    @Test
+    void endpointIsRegisteredWhenExposed() {
+        this.runner.run((context) -> assertThat(context).hasSingleBean(LlamaTraceEndpoint.class));
+    }
+
+    @Test
+    void noEndpointWhenNotExposed() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        LlamaTraceAutoConfiguration.class, LlamaTraceEndpointAutoConfiguration.class))
+                .run((context) -> assertThat(context).doesNotHaveBean(LlamaTraceEndpoint.class));
+    }
+
+    @Test
+    void noEndpointWhenAccessIsNone() {
+        this.runner
+                .withPropertyValues("management.endpoint.llamatrace.access=NONE")
+                .run((context) -> assertThat(context).doesNotHaveBean(LlamaTraceEndpoint.class));
+    }
+
+    @Test
+    void noEndpointWithoutActuator() {
+        this.runner
+                .withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+                .run((context) -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(LlamaTraceEndpoint.class);
+                });
+    }
+
+    @Test
+    void noEndpointWhenLlamaTraceIsDisabled() {
+        this.runner.withPropertyValues("llamatrace.enabled=false").run((context) -> assertThat(context)
+                .doesNotHaveBean(LlamaTraceEndpoint.class));
+    }
+
+    @Test
+    void userEndpointBeanWins() {
+        LlamaTraceEndpoint custom =
+                new LlamaTraceEndpoint(new DispatcherRegistry(), null, null, null, null, ContentCapture.OFF);
+        this.runner.withBean(LlamaTraceEndpoint.class, () -> custom).run((context) -> assertThat(context)
+                .getBean(LlamaTraceEndpoint.class)
+                .isSameAs(custom));
+    }
+
+    @Test
+    void sectionsOfSwitchedOffHandlersAreNotFound() {
+        this.runner
+                .withPropertyValues(
+                        "llamatrace.handlers.spans.enabled=false",
+                        "llamatrace.handlers.debug.enabled=false",
+                        "llamatrace.handlers.token-counting.enabled=false")
+                .run((context) -> {
+                    LlamaTraceEndpoint endpoint = context.getBean(LlamaTraceEndpoint.class);
+                    assertThat(endpoint.section("traces")).isNull();
+                    assertThat(endpoint.section("events")).isNull();
+                    assertThat(endpoint.section("fine-tuning")).isNull();
+                    assertThat(endpoint.item("traces", "any")).isNull();
+                    LlamaTraceDescriptors.Summary summary = endpoint.summary();
+                    assertThat(summary.tokens()).isNull();
+                    assertThat(summary.events()).isNull();
+                    assertThat(summary.spans()).isNull();
+                    assertThat(summary.recentTraceIds()).isEmpty();
+                });
+    }
+
+    @Test
+    void badSectionOrTypeAnswers400WithTheAllowedValues() {
+        this.runner.run((context) -> {
+            LlamaTraceEndpoint endpoint = context.getBean(LlamaTraceEndpoint.class);
+            assertThat(endpoint.section("nope")).isInstanceOfSatisfying(WebEndpointResponse.class, (response) -> {
+                assertThat(response.getStatus()).isEqualTo(400);
+                assertThat(((LlamaTraceDescriptors.BadRequest) response.getBody()).allowed())
+                        .containsExactly("traces", "events", "llm", "fine-tuning");
+            });
+            assertThat(endpoint.item("events", "nope"))
+                    .isInstanceOfSatisfying(WebEndpointResponse.class, (response) -> assertThat(
+                                    ((LlamaTraceDescriptors.BadRequest) response.getBody()).message())
+                            .isEqualTo(
+                                    "Unknown event type 'nope'; allowed values are " + LlamaTraceEndpoint.EVENT_TYPES));
+        });
+    }
+
+    @Test
+    void contentIsShownTruncatedOnlyWhenCaptured() {
+        this.runner
+                .withPropertyValues("llamatrace.capture-content=true", "llamatrace.content-max-length=10")
+                .run((context) -> {
+                    chat(context.getBean(DispatcherRegistry.class).root());
+                    LlamaTraceEndpoint endpoint = context.getBean(LlamaTraceEndpoint.class);
+                    String id = endpoint.summary().recentTraceIds().get(0);
+                    LlamaTraceDescriptors.Trace trace = (LlamaTraceDescriptors.Trace) endpoint.item("traces", id);
+                    assertThat(trace.root().events())
+                            .extracting(LlamaTraceDescriptors.SpanEvent::input, LlamaTraceDescriptors.SpanEvent::output)
+                            .containsExactly(
+                                    org.assertj.core.groups.Tuple.tuple("user: What...", null),
+                                    org.assertj.core.groups.Tuple.tuple(null, "Paris"));
+                    LlamaTraceDescriptors.EventPairs pairs = (LlamaTraceDescriptors.EventPairs) endpoint.section("llm");
+                    assertThat(pairs.pairs().get(0).get(0).payload()).isNotEmpty();
+                });
+    }
+
+    static void chat(Dispatcher root) {
+        List<ChatMessage> messages = List.of(ChatMessage.user("What is the capital of France?"));
+        root.span("ChatModel.chat", () -> {
+            root.event(new LLMChatStartEvent(messages, Map.of(), ModelInfo.of("openai", "gpt-4o")));
+            root.event(new LLMChatEndEvent(
+                    messages, ChatResponse.of(ChatMessage.assistant("Paris"), UsageKeys.rawUsage(7, 3))));
+            return null;
+        });
+    }
+}

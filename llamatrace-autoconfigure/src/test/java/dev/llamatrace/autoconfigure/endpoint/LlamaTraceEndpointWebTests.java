@@ -1,0 +1,205 @@
+package dev.llamatrace.autoconfigure.endpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.llamatrace.autoconfigure.aop.LlamaSpan;
+import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.event.LLMChatEndEvent;
+import dev.llamatrace.core.event.LLMChatStartEvent;
+import dev.llamatrace.core.llm.ChatMessage;
+import dev.llamatrace.core.llm.ChatResponse;
+import dev.llamatrace.core.llm.ModelInfo;
+import dev.llamatrace.core.llm.UsageKeys;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
+
+/** Every endpoint path over a real port, in an application using the starter's defaults. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "management.endpoints.web.exposure.include=llamatrace",
+            "llamatrace.handlers.fine-tuning.enabled=true",
+            // Other modules' test dependencies (Spring AI's OpenAI client, OTLP export) are on this class path too.
+            "spring.ai.openai.api-key=unused",
+            "management.otlp.metrics.export.enabled=false",
+            "management.tracing.export.enabled=false"
+        })
+@DirtiesContext
+class LlamaTraceEndpointWebTests {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private RagService rag;
+
+    @BeforeEach
+    void reset() throws Exception {
+        assertThat(send("DELETE", "").statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void rootViewShowsTokensEventTimingsSpanCountsAndRecentTraces() throws Exception {
+        this.rag.answer("What is the capital of France?");
+        HttpResponse<String> response = get("");
+        assertThat(response.statusCode()).isEqualTo(200);
+        String body = response.body();
+        assertThat((Integer) JsonPath.read(body, "$.tokens.prompt")).isEqualTo(7);
+        assertThat((Integer) JsonPath.read(body, "$.tokens.completion")).isEqualTo(3);
+        assertThat((Integer) JsonPath.read(body, "$.tokens.total")).isEqualTo(10);
+        assertThat((Integer) JsonPath.read(body, "$.tokens.models['gpt-4o'].llmCalls"))
+                .isEqualTo(1);
+        assertThat((String) JsonPath.read(body, "$.tokens.models['gpt-4o'].provider"))
+                .isEqualTo("openai");
+        assertThat((Integer) JsonPath.read(body, "$.events.llm.count")).isEqualTo(1);
+        assertThat((Double) JsonPath.read(body, "$.events.llm.totalSeconds")).isNotNegative();
+        assertThat((Integer) JsonPath.read(body, "$.spans.completed")).isEqualTo(2);
+        assertThat((Integer) JsonPath.read(body, "$.spans.open")).isZero();
+        assertThat((Integer) JsonPath.read(body, "$.handlerErrors")).isNotNegative();
+        List<String> recent = JsonPath.read(body, "$.recentTraceIds");
+        assertThat(recent).singleElement().asString().startsWith("RagService.answer-");
+    }
+
+    @Test
+    void traceTreeShowsNestedSpansWithTokensAndEventsButNoContent() throws Exception {
+        this.rag.answer("What is the capital of France?");
+        String list = get("/traces").body();
+        assertThat((List<String>) JsonPath.read(list, "$[*].rootSpanName")).containsExactly("RagService.answer");
+        assertThat((List<Integer>) JsonPath.read(list, "$[*].spanCount")).containsExactly(2);
+        String id = JsonPath.read(list, "$[0].id");
+        HttpResponse<String> response = get("/traces/" + id);
+        assertThat(response.statusCode()).isEqualTo(200);
+        String tree = response.body();
+        assertThat((String) JsonPath.read(tree, "$.root.name")).isEqualTo("RagService.answer");
+        assertThat((String) JsonPath.read(tree, "$.root.outcome")).isEqualTo("EXITED");
+        assertThat((String) JsonPath.read(tree, "$.root.tags.component")).isEqualTo("rag");
+        assertThat((String) JsonPath.read(tree, "$.root.children[0].name")).isEqualTo("ChatModel.chat");
+        assertThat((String) JsonPath.read(tree, "$.root.children[0].parentId")).isEqualTo(id);
+        assertThat((Integer) JsonPath.read(tree, "$.root.children[0].tokens.prompt"))
+                .isEqualTo(7);
+        assertThat((Integer) JsonPath.read(tree, "$.root.children[0].tokens.completion"))
+                .isEqualTo(3);
+        assertThat((List<String>) JsonPath.read(tree, "$.root.children[0].events[*].type"))
+                .containsExactly("LLMChatStartEvent", "LLMChatEndEvent");
+        assertThat((List<Object>) JsonPath.read(tree, "$.root.children[0].events[*].input"))
+                .containsOnlyNulls();
+        assertThat(tree).doesNotContain("capital of France").doesNotContain("Paris");
+    }
+
+    @Test
+    void unknownTraceIs404() throws Exception {
+        assertThat(get("/traces/NoSuch.span-0").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void eventPairsPerTypeAndLlmInputsOutputs() throws Exception {
+        this.rag.answer("What is the capital of France?");
+        String all = get("/events").body();
+        assertThat((Object) JsonPath.read(all, "$.type")).isNull();
+        assertThat((Integer) JsonPath.read(all, "$.stats.count")).isEqualTo(1);
+        String llm = get("/events/llm").body();
+        assertThat((String) JsonPath.read(llm, "$.type")).isEqualTo("llm");
+        assertThat((List<String>) JsonPath.read(llm, "$.pairs[0][*].type")).containsExactly("llm", "llm");
+        assertThat((List<Object>) JsonPath.read(llm, "$.pairs[0][*].payload")).containsOnlyNulls();
+        assertThat(get("/llm").body()).isEqualTo(llm);
+        String embedding = get("/events/EMBEDDING").body();
+        assertThat((List<Object>) JsonPath.read(embedding, "$.pairs")).isEmpty();
+    }
+
+    @Test
+    void unknownEventTypeIs400NamingTheAllowedValues() throws Exception {
+        HttpResponse<String> response = get("/events/bogus");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("bogus").contains("llm").contains("embedding");
+    }
+
+    @Test
+    void unknownSectionIs400() throws Exception {
+        assertThat(get("/bogus").statusCode()).isEqualTo(400);
+        assertThat(get("/llm/other").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void fineTuningExamplesDownloadAsJsonl() throws Exception {
+        this.rag.answer("What is the capital of France?");
+        HttpResponse<String> response = get("/fine-tuning");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying((type) -> assertThat(type).startsWith("application/jsonl"));
+        assertThat(response.body().lines()).singleElement().satisfies((line) -> {
+            assertThat((List<String>) JsonPath.read(line, "$.messages[*].role")).containsExactly("user", "assistant");
+            assertThat((String) JsonPath.read(line, "$.messages[1].content")).isEqualTo("Paris");
+        });
+    }
+
+    @Test
+    void deleteResetsCountsAndFlushesLogs() throws Exception {
+        this.rag.answer("What is the capital of France?");
+        assertThat(send("DELETE", "").statusCode()).isEqualTo(204);
+        String body = get("").body();
+        assertThat((Integer) JsonPath.read(body, "$.tokens.total")).isZero();
+        assertThat((List<String>) JsonPath.read(body, "$.recentTraceIds")).isEmpty();
+        assertThat((Map<String, Object>) JsonPath.read(body, "$.events")).isEmpty();
+        assertThat(get("/fine-tuning").body()).isEmpty();
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send("GET", path);
+    }
+
+    private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + this.port + "/actuator/llamatrace" + path))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
+        return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+
+        @Bean
+        RagService ragService(DispatcherRegistry registry) {
+            return new RagService(registry);
+        }
+    }
+
+    static class RagService {
+
+        private final Dispatcher dispatcher;
+
+        RagService(DispatcherRegistry registry) {
+            this.dispatcher = registry.get("com.example.chat");
+        }
+
+        @LlamaSpan(tags = "component=rag")
+        public String answer(String question) {
+            List<ChatMessage> messages = List.of(ChatMessage.user(question));
+            return this.dispatcher.span("ChatModel.chat", () -> {
+                this.dispatcher.event(new LLMChatStartEvent(messages, Map.of(), ModelInfo.of("openai", "gpt-4o")));
+                ChatResponse response = ChatResponse.of(ChatMessage.assistant("Paris"), UsageKeys.rawUsage(7, 3));
+                this.dispatcher.event(new LLMChatEndEvent(messages, response));
+                return response.message().content();
+            });
+        }
+    }
+}

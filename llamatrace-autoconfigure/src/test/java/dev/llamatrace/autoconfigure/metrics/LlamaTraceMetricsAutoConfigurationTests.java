@@ -1,0 +1,289 @@
+package dev.llamatrace.autoconfigure.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
+import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.event.EmbeddingEndEvent;
+import dev.llamatrace.core.event.EmbeddingStartEvent;
+import dev.llamatrace.core.event.EventHandler;
+import dev.llamatrace.core.event.LLMChatEndEvent;
+import dev.llamatrace.core.event.LLMChatStartEvent;
+import dev.llamatrace.core.handler.TokenCountingHandler;
+import dev.llamatrace.core.llm.ChatMessage;
+import dev.llamatrace.core.llm.ChatResponse;
+import dev.llamatrace.core.llm.ModelInfo;
+import dev.llamatrace.core.llm.UsageKeys;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class LlamaTraceMetricsAutoConfigurationTests {
+
+    private static final List<ChatMessage> MESSAGES = List.of(ChatMessage.user("hi"));
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    MetricsAutoConfiguration.class,
+                    LlamaTraceAutoConfiguration.class,
+                    LlamaTraceMetricsAutoConfiguration.class))
+            .withBean(DispatcherRegistry.class, DispatcherRegistry::new)
+            .withBean(SimpleMeterRegistry.class);
+
+    @Test
+    void spanDurationsAreTimedByNameAndOutcomeAndActiveSpansAreGauged() {
+        this.runner.run((context) -> {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).root();
+            double activeInside = dispatcher.span(
+                    "Rag.answer",
+                    () -> dispatcher.span("ChatModel.chat", () -> meters.get(LlamaTraceMeterNames.SPANS_ACTIVE)
+                            .gauge()
+                            .value()));
+            IllegalStateException failure = new IllegalStateException("boom");
+            assertThatException()
+                    .isThrownBy(() -> dispatcher.span("ChatModel.chat", () -> {
+                        throw failure;
+                    }))
+                    .isSameAs(failure);
+            assertThat(activeInside).isEqualTo(2.0);
+            assertThat(meters.get(LlamaTraceMeterNames.SPANS_ACTIVE).gauge().value())
+                    .isZero();
+            assertThat(timer(meters, "Rag.answer", "success").count()).isOne();
+            assertThat(timer(meters, "ChatModel.chat", "success").count()).isOne();
+            assertThat(timer(meters, "ChatModel.chat", "error").count()).isOne();
+        });
+    }
+
+    @Test
+    void eventsAreCountedByType() {
+        this.runner.run((context) -> {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).root();
+            dispatcher.event(new LLMChatStartEvent(MESSAGES, Map.of(), ModelInfo.of("openai", "gpt-4o")));
+            dispatcher.event(new LLMChatStartEvent(MESSAGES, Map.of(), ModelInfo.of("openai", "gpt-4o")));
+            dispatcher.event(new EmbeddingStartEvent(ModelInfo.of("local", "minilm")));
+            assertThat(meters.get(LlamaTraceMeterNames.EVENTS)
+                            .tag(LlamaTraceMeterNames.TAG_EVENT_TYPE, "LLMChatStartEvent")
+                            .counter()
+                            .count())
+                    .isEqualTo(2.0);
+            assertThat(meters.get(LlamaTraceMeterNames.EVENTS)
+                            .tag(LlamaTraceMeterNames.TAG_EVENT_TYPE, "EmbeddingStartEvent")
+                            .counter()
+                            .count())
+                    .isEqualTo(1.0);
+        });
+    }
+
+    @Test
+    void genAiOperationDurationIsRecordedPerOperationProviderModelAndError() {
+        this.runner.run((context) -> {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).root();
+            dispatcher.span("ChatModel.chat", () -> {
+                dispatcher.event(new LLMChatStartEvent(MESSAGES, Map.of(), ModelInfo.of("openai", "gpt-4o")));
+                dispatcher.event(
+                        new LLMChatEndEvent(MESSAGES, ChatResponse.of(ChatMessage.assistant("hello"), Map.of())));
+                return null;
+            });
+            dispatcher.span("Embedder.embed", () -> {
+                dispatcher.event(new EmbeddingStartEvent(ModelInfo.of("local", "minilm")));
+                dispatcher.event(new EmbeddingEndEvent(List.of("a"), List.of(new float[] {1f})));
+                return null;
+            });
+            IllegalStateException failure = new IllegalStateException("timeout");
+            assertThatException()
+                    .isThrownBy(() -> dispatcher.span("ChatModel.chat", () -> {
+                        dispatcher.event(new LLMChatStartEvent(MESSAGES, Map.of(), ModelInfo.of("openai", "gpt-4o")));
+                        throw failure;
+                    }))
+                    .isSameAs(failure);
+            assertThat(operation(meters, "chat", "openai", "gpt-4o", "none").count())
+                    .isOne();
+            assertThat(operation(meters, "embeddings", "local", "minilm", "none")
+                            .count())
+                    .isOne();
+            assertThat(operation(meters, "chat", "openai", "gpt-4o", IllegalStateException.class.getName())
+                            .count())
+                    .isOne();
+            assertThat(meters.find(LlamaTraceMeterNames.GEN_AI_CLIENT_OPERATION_DURATION)
+                            .timers())
+                    .hasSize(3);
+        });
+    }
+
+    @Test
+    void tokenUsageComesFromTheTokenCountingHandlerCountedOnce() {
+        this.runner.run((context) -> {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).root();
+            dispatcher.span("ChatModel.chat", () -> {
+                dispatcher.event(new LLMChatStartEvent(MESSAGES, Map.of(), ModelInfo.of("openai", "gpt-4o")));
+                dispatcher.event(new LLMChatEndEvent(
+                        MESSAGES, ChatResponse.of(ChatMessage.assistant("hello"), UsageKeys.rawUsage(11, 4))));
+                return null;
+            });
+            dispatcher.span("Embedder.embed", () -> {
+                dispatcher.event(new EmbeddingStartEvent(ModelInfo.of("local", "minilm")));
+                dispatcher.event(new EmbeddingEndEvent(
+                        List.of("one two three", "four"), List.of(new float[] {1f}, new float[] {2f})));
+                return null;
+            });
+            DistributionSummary input = tokens(meters, "input", "chat", "openai", "gpt-4o");
+            DistributionSummary output = tokens(meters, "output", "chat", "openai", "gpt-4o");
+            assertThat(input.count()).isOne();
+            assertThat(input.totalAmount()).isEqualTo(11);
+            assertThat(output.totalAmount()).isEqualTo(4);
+            assertThat(input.getId().getBaseUnit()).isEqualTo("tokens");
+            TokenCountingHandler handler = context.getBean(TokenCountingHandler.class);
+            DistributionSummary embedding = tokens(meters, "input", "embeddings", "local", "minilm");
+            assertThat(embedding.totalAmount())
+                    .isEqualTo(handler.totalEmbeddingTokenCount())
+                    .isPositive();
+            assertThat(meters.find(LlamaTraceMeterNames.GEN_AI_CLIENT_TOKEN_USAGE)
+                            .tag("gen_ai.operation.name", "embeddings")
+                            .tag("gen_ai.token.type", "output")
+                            .summary())
+                    .isNull();
+        });
+    }
+
+    @Test
+    void noTokenUsageMeterWithoutTheTokenCountingHandler() {
+        this.runner
+                .withPropertyValues("llamatrace.handlers.token-counting.enabled=false")
+                .run((context) -> assertThat(context).doesNotHaveBean(TokenUsageMetrics.class));
+    }
+
+    @Test
+    void evictionsOfTheBuiltInHandlersAreCounted() {
+        this.runner.withPropertyValues("llamatrace.handlers.spans.capacity=1").run((context) -> {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).root();
+            for (int i = 0; i < 3; i++) {
+                dispatcher.span("Work.run", () -> null);
+            }
+            assertThat(meters.get(LlamaTraceMeterNames.EVICTIONS)
+                            .tag(LlamaTraceMeterNames.TAG_HANDLER, "SimpleSpanHandler")
+                            .functionCounter()
+                            .count())
+                    .isEqualTo(2.0);
+            assertThat(meters.find(LlamaTraceMeterNames.EVICTIONS).functionCounters())
+                    .extracting((counter) -> counter.getId().getTag(LlamaTraceMeterNames.TAG_HANDLER))
+                    .contains("TokenCountingHandler", "LlamaDebugHandler.events", "LlamaDebugHandler.traces");
+        });
+    }
+
+    @Test
+    void handlerErrorsAndEvictionsAreCounted() {
+        this.runner
+                .withBean("failing", EventHandler.class, () -> (event) -> {
+                    throw new IllegalStateException("handler bug");
+                })
+                .run((context) -> {
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    Dispatcher dispatcher =
+                            context.getBean(DispatcherRegistry.class).root();
+                    dispatcher.event(new EmbeddingStartEvent(ModelInfo.of("local", "minilm")));
+                    dispatcher.event(new EmbeddingStartEvent(ModelInfo.of("local", "minilm")));
+                    assertThat(meters.get(LlamaTraceMeterNames.HANDLER_ERRORS)
+                                    .functionCounter()
+                                    .count())
+                            .isEqualTo(2.0);
+                    assertThat(meters.get(LlamaTraceMeterNames.EVICTIONS)
+                                    .tag(LlamaTraceMeterNames.TAG_HANDLER, "GenAiClientMetrics")
+                                    .functionCounter()
+                                    .count())
+                            .isZero();
+                });
+    }
+
+    @Test
+    void spanNamesBeyondTheCapShareOneSeries() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        DispatcherRegistry registry = new DispatcherRegistry();
+        registry.root().addSpanHandler(new SpanMetrics(meters));
+        for (int i = 0; i < LlamaTraceMeterNames.MAX_SPAN_NAMES + 5; i++) {
+            registry.root().span("generated-" + i, () -> null);
+        }
+        assertThat(meters.find(LlamaTraceMeterNames.SPAN_DURATION).timers())
+                .hasSize(LlamaTraceMeterNames.MAX_SPAN_NAMES + 1);
+        assertThat(timer(meters, LlamaTraceMeterNames.OTHER_SPAN_NAME, "success")
+                        .count())
+                .isEqualTo(5);
+    }
+
+    @Test
+    void noMetersWithoutAMeterRegistry() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        LlamaTraceAutoConfiguration.class, LlamaTraceMetricsAutoConfiguration.class))
+                .run((context) -> assertThat(context).doesNotHaveBean(SpanMetrics.class));
+    }
+
+    @Test
+    void noMetersWhenMicrometerIsMissing() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        LlamaTraceAutoConfiguration.class, LlamaTraceMetricsAutoConfiguration.class))
+                .withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+                .run((context) -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(SpanMetrics.class);
+                });
+    }
+
+    @Test
+    void noMetersWhenSwitchedOff() {
+        this.runner.withPropertyValues("llamatrace.metrics.enabled=false").run((context) -> {
+            assertThat(context).doesNotHaveBean(SpanMetrics.class);
+            assertThat(context).doesNotHaveBean(LlamaTraceMeterBinder.class);
+        });
+    }
+
+    @Test
+    void userMeterHandlerBeanWins() {
+        SpanMetrics custom = new SpanMetrics(new SimpleMeterRegistry());
+        this.runner
+                .withBean("customSpanMetrics", SpanMetrics.class, () -> custom)
+                .run((context) -> assertThat(context).getBean(SpanMetrics.class).isSameAs(custom));
+    }
+
+    private static Timer timer(MeterRegistry meters, String spanName, String outcome) {
+        return meters.get(LlamaTraceMeterNames.SPAN_DURATION)
+                .tag(LlamaTraceMeterNames.TAG_SPAN_NAME, spanName)
+                .tag(LlamaTraceMeterNames.TAG_OUTCOME, outcome)
+                .timer();
+    }
+
+    private static DistributionSummary tokens(
+            MeterRegistry meters, String type, String operation, String provider, String model) {
+        return meters.get(LlamaTraceMeterNames.GEN_AI_CLIENT_TOKEN_USAGE)
+                .tag("gen_ai.token.type", type)
+                .tag("gen_ai.operation.name", operation)
+                .tag("gen_ai.provider.name", provider)
+                .tag("gen_ai.request.model", model)
+                .summary();
+    }
+
+    private static Timer operation(
+            MeterRegistry meters, String operation, String provider, String model, String errorType) {
+        return meters.get(LlamaTraceMeterNames.GEN_AI_CLIENT_OPERATION_DURATION)
+                .tag("gen_ai.operation.name", operation)
+                .tag("gen_ai.provider.name", provider)
+                .tag("gen_ai.request.model", model)
+                .tag("error.type", errorType)
+                .timer();
+    }
+}

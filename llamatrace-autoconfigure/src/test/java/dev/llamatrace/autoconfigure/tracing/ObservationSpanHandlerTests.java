@@ -1,0 +1,191 @@
+package dev.llamatrace.autoconfigure.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
+import dev.llamatrace.autoconfigure.springai.LlamaTraceSpringAiAutoConfiguration;
+import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.event.LLMChatEndEvent;
+import dev.llamatrace.core.event.LLMChatStartEvent;
+import dev.llamatrace.core.event.RetrievalEndEvent;
+import dev.llamatrace.core.event.RetrievalStartEvent;
+import dev.llamatrace.core.llm.ChatMessage;
+import dev.llamatrace.core.llm.ChatResponse;
+import dev.llamatrace.core.llm.ModelInfo;
+import dev.llamatrace.core.llm.NodeWithScore;
+import dev.llamatrace.core.llm.UsageKeys;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** Spans reach an OpenTelemetry exporter through Boot's own tracing auto-configuration, with no user code. */
+class ObservationSpanHandlerTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    ObservationAutoConfiguration.class,
+                    MicrometerTracingAutoConfiguration.class,
+                    OpenTelemetrySdkAutoConfiguration.class,
+                    OpenTelemetryTracingAutoConfiguration.class,
+                    LlamaTraceAutoConfiguration.class,
+                    LlamaTraceTracingAutoConfiguration.class))
+            .withBean(DispatcherRegistry.class, DispatcherRegistry::new)
+            .withBean(InMemorySpanExporter.class, InMemorySpanExporter::create)
+            .withPropertyValues("management.tracing.sampling.probability=1.0");
+
+    @Test
+    void spansArriveWithParentLinksAndGenAiAndOpenInferenceAttributes() {
+        this.runner.run((context) -> {
+            Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).get("com.example.rag");
+            ragQuery(dispatcher);
+            Map<String, SpanData> spans = exported(context);
+            assertThat(spans).containsOnlyKeys("RagService.answer", "Retriever.retrieve", "ChatModel.chat");
+            SpanData root = spans.get("RagService.answer");
+            SpanData retrieve = spans.get("Retriever.retrieve");
+            SpanData chat = spans.get("ChatModel.chat");
+            assertThat(retrieve.getParentSpanId()).isEqualTo(root.getSpanId());
+            assertThat(chat.getParentSpanId()).isEqualTo(root.getSpanId());
+            assertThat(chat.getTraceId()).isEqualTo(root.getTraceId());
+            assertThat(attribute(root, "openinference.span.kind")).isEqualTo("CHAIN");
+            assertThat(attribute(root, "llamatrace.tag.user")).isEqualTo("u1");
+            assertThat(attribute(root, "llamatrace.dispatcher")).isEqualTo("com.example.rag");
+            assertThat(attribute(retrieve, "openinference.span.kind")).isEqualTo("RETRIEVER");
+            assertThat(attribute(retrieve, "gen_ai.operation.name")).isEqualTo("retrieval");
+            assertThat(attribute(chat, "openinference.span.kind")).isEqualTo("LLM");
+            assertThat(attribute(chat, "gen_ai.operation.name")).isEqualTo("chat");
+            assertThat(attribute(chat, "gen_ai.provider.name")).isEqualTo("openai");
+            assertThat(attribute(chat, "gen_ai.request.model")).isEqualTo("gpt-4o");
+            assertThat(attribute(chat, "llm.model_name")).isEqualTo("gpt-4o");
+            assertThat(attribute(chat, "llamatrace.span.id")).startsWith("ChatModel.chat-");
+            assertThat(attribute(chat, "input.value")).isNull();
+            assertThat(attribute(chat, "output.value")).isNull();
+            assertThat(attribute(retrieve, "input.value")).isNull();
+            assertThat(attribute(chat, "gen_ai.system")).isNull();
+            assertThat(attribute(chat, "gen_ai.usage.input_tokens")).isEqualTo("12");
+            assertThat(attribute(chat, "gen_ai.usage.output_tokens")).isEqualTo("1");
+            assertThat(attribute(chat, "llm.token_count.prompt")).isEqualTo("12");
+            assertThat(attribute(chat, "llm.token_count.completion")).isEqualTo("1");
+            assertThat(attribute(chat, "llm.token_count.total")).isEqualTo("13");
+        });
+    }
+
+    @Test
+    void contentIsExportedOnlyWhenCaptureIsOnAndIsTruncated() {
+        this.runner
+                .withPropertyValues("llamatrace.capture-content=true", "llamatrace.content-max-length=12")
+                .run((context) -> {
+                    ragQuery(context.getBean(DispatcherRegistry.class).get("com.example.rag"));
+                    Map<String, SpanData> spans = exported(context);
+                    assertThat(attribute(spans.get("ChatModel.chat"), "input.value"))
+                            .isEqualTo("system: be b...");
+                    assertThat(attribute(spans.get("ChatModel.chat"), "output.value"))
+                            .isEqualTo("Paris");
+                    assertThat(attribute(spans.get("Retriever.retrieve"), "input.value"))
+                            .isEqualTo("capital of F...");
+                });
+    }
+
+    @Test
+    void droppedSpanIsExportedWithErrorStatus() {
+        this.runner.run((context) -> {
+            Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).root();
+            IllegalStateException failure = new IllegalStateException("provider down");
+            try {
+                dispatcher.span("ChatModel.chat", () -> {
+                    throw failure;
+                });
+            } catch (IllegalStateException ex) {
+                assertThat(ex).isSameAs(failure);
+            }
+            SpanData span = exported(context).get("ChatModel.chat");
+            assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+            assertThat(span.getEvents())
+                    .anySatisfy((event) -> assertThat(event.getName()).isEqualTo("exception"));
+        });
+    }
+
+    @Test
+    void spansMirroringSpringAiObservationsAreNotExportedTwiceAndTheirChildrenNestUnderTheObservation() {
+        this.runner.run((context) -> {
+            ObservationRegistry observations = context.getBean(ObservationRegistry.class);
+            DispatcherRegistry registry = context.getBean(DispatcherRegistry.class);
+            Dispatcher springAi = registry.get(LlamaTraceSpringAiAutoConfiguration.DISPATCHER_NAME);
+            Observation tool = Observation.start("spring.ai.tool", observations).contextualName("execute_tool weather");
+            try (Observation.Scope scope = tool.openScope()) {
+                springAi.span("execute_tool weather", () -> registry.root().span("WeatherTool.lookup", () -> null));
+            } finally {
+                tool.stop();
+            }
+            Map<String, SpanData> spans = exported(context);
+            assertThat(spans).containsOnlyKeys("execute_tool weather", "WeatherTool.lookup");
+            assertThat(spans.get("WeatherTool.lookup").getParentSpanId())
+                    .isEqualTo(spans.get("execute_tool weather").getSpanId());
+            assertThat(attribute(spans.get("execute_tool weather"), "llamatrace.span.id"))
+                    .isNull();
+        });
+    }
+
+    @Test
+    void noBridgeWhenSwitchedOff() {
+        this.runner.withPropertyValues("llamatrace.tracing.enabled=false").run((context) -> assertThat(context)
+                .doesNotHaveBean(ObservationSpanHandler.class));
+    }
+
+    @Test
+    void noBridgeWithoutAnObservationRegistry() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        LlamaTraceAutoConfiguration.class, LlamaTraceTracingAutoConfiguration.class))
+                .run((context) -> assertThat(context).doesNotHaveBean(ObservationSpanHandler.class));
+    }
+
+    static void ragQuery(Dispatcher dispatcher) {
+        try (TraceContext.Scope tags = TraceContext.withTags(Map.of("user", "u1"))) {
+            dispatcher.span("RagService.answer", () -> {
+                dispatcher.span("Retriever.retrieve", () -> {
+                    dispatcher.event(new RetrievalStartEvent("capital of France?"));
+                    dispatcher.event(new RetrievalEndEvent(
+                            "capital of France?", List.of(NodeWithScore.of("n1", "Paris is the capital.", 0.9))));
+                    return null;
+                });
+                return dispatcher.span("ChatModel.chat", () -> {
+                    List<ChatMessage> messages =
+                            List.of(ChatMessage.system("be brief"), ChatMessage.user("capital of France?"));
+                    dispatcher.event(new LLMChatStartEvent(messages, Map.of(), ModelInfo.of("openai", "gpt-4o")));
+                    dispatcher.event(new LLMChatEndEvent(
+                            messages, ChatResponse.of(ChatMessage.assistant("Paris"), UsageKeys.rawUsage(12, 1))));
+                    return "Paris";
+                });
+            });
+        }
+    }
+
+    static Map<String, SpanData> exported(AssertableApplicationContext context) {
+        context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+        return context.getBean(InMemorySpanExporter.class).getFinishedSpanItems().stream()
+                .collect(Collectors.toMap(SpanData::getName, Function.identity()));
+    }
+
+    static String attribute(SpanData span, String key) {
+        return span.getAttributes().get(AttributeKey.stringKey(key));
+    }
+}

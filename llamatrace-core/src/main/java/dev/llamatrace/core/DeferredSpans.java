@@ -1,0 +1,82 @@
+package dev.llamatrace.core;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Spans that outlive the call that opened them: the body runs with the span active, and the span ends when the future,
+ * stream or iterator it returned completes rather than when the body returns.
+ */
+final class DeferredSpans {
+
+    private DeferredSpans() {}
+
+    static <T, E extends Throwable> CompletableFuture<T> future(
+            Dispatcher dispatcher,
+            String name,
+            @Nullable Object instance,
+            Map<String, ?> arguments,
+            SpanCallable<? extends CompletableFuture<T>, E> body)
+            throws E {
+        SpanInvocation span = dispatcher.spanEnter(name, instance, arguments);
+        if (span == null) {
+            return body.call();
+        }
+        CompletableFuture<T> source = callActive(span, body);
+        return (source != null) ? SpanFuture.track(span, source) : exitWithNull(span);
+    }
+
+    static <T, E extends Throwable> Stream<T> stream(
+            Dispatcher dispatcher,
+            String name,
+            @Nullable Object instance,
+            Map<String, ?> arguments,
+            SpanCallable<? extends Stream<T>, E> body)
+            throws E {
+        SpanInvocation span = dispatcher.spanEnter(name, instance, arguments);
+        if (span == null) {
+            return body.call();
+        }
+        Stream<T> source = callActive(span, body);
+        return (source != null) ? SpanSpliterator.stream(span, source) : exitWithNull(span);
+    }
+
+    static <T, E extends Throwable> CloseableIterator<T> iterator(
+            Dispatcher dispatcher,
+            String name,
+            @Nullable Object instance,
+            Map<String, ?> arguments,
+            SpanCallable<? extends Iterator<T>, E> body)
+            throws E {
+        SpanInvocation span = dispatcher.spanEnter(name, instance, arguments);
+        Iterator<T> source = (span != null) ? callActive(span, body) : body.call();
+        if (source == null) {
+            return (span != null) ? exitWithNull(span) : nullResult();
+        }
+        return (span != null) ? new SpanIterator<>(span, source) : PlainIterator.of(source);
+    }
+
+    private static <R, E extends Throwable> R callActive(SpanInvocation span, SpanCallable<? extends R, E> body)
+            throws E {
+        try (TraceContext.Scope scope = span.makeCurrent()) {
+            return body.call();
+        } catch (Throwable ex) {
+            span.drop(ex);
+            throw ex;
+        }
+    }
+
+    @SuppressWarnings("NullAway") // a body that returns null gets null back, as without a span
+    private static <R> R exitWithNull(SpanInvocation span) {
+        span.exit(null);
+        return nullResult();
+    }
+
+    @SuppressWarnings({"NullAway", "NullableProblems"})
+    private static <R> R nullResult() {
+        return null;
+    }
+}

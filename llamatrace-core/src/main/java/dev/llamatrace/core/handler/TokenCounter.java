@@ -1,0 +1,161 @@
+package dev.llamatrace.core.handler;
+
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.callback.EventPayload;
+import dev.llamatrace.core.llm.ChatMessage;
+import dev.llamatrace.core.llm.ChatRole;
+import dev.llamatrace.core.llm.ToolCall;
+import dev.llamatrace.core.token.Tokenizer;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Counts the tokens of one LLM end payload as LlamaIndex's {@code TokenCounter} does: provider usage first, each side
+ * falling back to the tokenizer on its own when the provider reported {@code 0} or nothing. The tokenizer is only
+ * asked for, and only runs, for a side whose count the provider did not send.
+ *
+ * <p>A missing completion counts {@code 0} ({@link TokenSource#NONE}); LlamaIndex tokenizes the text {@code "None"}
+ * there (1 token), which this port deliberately does not reproduce.
+ */
+final class TokenCounter {
+
+    private TokenCounter() {}
+
+    /**
+     * Counts an LLM end payload.
+     *
+     * @return the count, or {@code null} when the payload has neither prompt, messages nor exception (e.g. the end of
+     *     a predict wrapper, whose inner LLM call is counted on its own)
+     */
+    static @Nullable TokenCountingEvent countLlm(
+            Map<String, ?> payload, String eventId, ModelRef model, Supplier<Tokenizer> tokenizer) {
+        if (EventPayload.PROMPT.in(payload)) {
+            String prompt = String.valueOf(EventPayload.PROMPT.get(payload));
+            Object completion = EventPayload.COMPLETION.get(payload);
+            ProviderUsage usage = ProviderUsage.of(completion);
+            boolean promptFromUsage = usage.promptTokens() > 0;
+            int promptTokens = promptFromUsage
+                    ? (int) usage.promptTokens()
+                    : tokenizer.get().countTokens(prompt);
+            return event(prompt, promptTokens, promptFromUsage, completion, usage, eventId, model, tokenizer);
+        }
+        if (EventPayload.MESSAGES.in(payload)) {
+            List<?> messages = asList(EventPayload.MESSAGES.get(payload));
+            Object response = EventPayload.RESPONSE.get(payload);
+            ProviderUsage usage = ProviderUsage.of(response);
+            boolean promptFromUsage = usage.promptTokens() > 0;
+            int promptTokens =
+                    promptFromUsage ? (int) usage.promptTokens() : estimateTokensInMessages(messages, tokenizer.get());
+            return event(join(messages), promptTokens, promptFromUsage, response, usage, eventId, model, tokenizer);
+        }
+        if (EventPayload.EXCEPTION.in(payload)) {
+            return new TokenCountingEvent(
+                    "",
+                    "",
+                    0,
+                    0,
+                    0,
+                    eventId,
+                    model.name(),
+                    model.provider(),
+                    CBEventType.LLM,
+                    TokenSource.NONE,
+                    TokenSource.NONE);
+        }
+        return null;
+    }
+
+    private static TokenCountingEvent event(
+            String prompt,
+            int promptTokens,
+            boolean promptFromUsage,
+            @Nullable Object completion,
+            ProviderUsage usage,
+            String eventId,
+            ModelRef model,
+            Supplier<Tokenizer> tokenizer) {
+        String completionText = (completion != null) ? String.valueOf(completion) : "";
+        int completionTokens;
+        TokenSource completionSource;
+        if (usage.completionTokens() > 0) {
+            completionTokens = (int) usage.completionTokens();
+            completionSource = TokenSource.PROVIDER;
+        } else if (completion == null) {
+            completionTokens = 0;
+            completionSource = TokenSource.NONE;
+        } else {
+            completionTokens = tokenizer.get().countTokens(completionText);
+            completionSource = TokenSource.TOKENIZER;
+        }
+        return new TokenCountingEvent(
+                prompt,
+                completionText,
+                promptTokens,
+                completionTokens,
+                0,
+                eventId,
+                model.name(),
+                model.provider(),
+                CBEventType.LLM,
+                promptFromUsage ? TokenSource.PROVIDER : TokenSource.TOKENIZER,
+                completionSource);
+    }
+
+    /**
+     * Estimates the prompt tokens of chat messages: per message the tokens of its role and text content, plus name,
+     * arguments and 3 per tool call, plus 3; minus 2 for tool and function messages. Other objects count as their text
+     * plus 3.
+     */
+    static int estimateTokensInMessages(List<?> messages, Tokenizer tokenizer) {
+        int tokens = 0;
+        for (Object item : messages) {
+            if (item instanceof ChatMessage message) {
+                tokens += tokenizer.countTokens(message.role().value());
+                if (message.content() != null) {
+                    tokens += tokenizer.countTokens(message.content());
+                }
+                for (ToolCall call : message.toolCalls()) {
+                    tokens += tokenizer.countTokens(call.name()) + tokenizer.countTokens(call.arguments()) + 3;
+                }
+                if (message.role() == ChatRole.TOOL || message.role() == ChatRole.FUNCTION) {
+                    tokens -= 2;
+                }
+            } else {
+                tokens += tokenizer.countTokens(String.valueOf(item));
+            }
+            tokens += 3;
+        }
+        return tokens;
+    }
+
+    static List<?> asList(@Nullable Object value) {
+        if (value instanceof List<?> list) {
+            return list;
+        }
+        return (value != null) ? List.of(value) : List.of();
+    }
+
+    private static String join(List<?> messages) {
+        StringBuilder text = new StringBuilder();
+        for (Object message : messages) {
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(message);
+        }
+        return text.toString();
+    }
+
+    /**
+     * The model an operation ran on.
+     *
+     * @param name the model name
+     * @param provider the provider
+     */
+    record ModelRef(String name, String provider) {
+
+        static final ModelRef UNKNOWN = new ModelRef("unknown", "unknown");
+    }
+}

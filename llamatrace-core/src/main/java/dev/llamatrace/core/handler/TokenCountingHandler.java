@@ -1,0 +1,366 @@
+package dev.llamatrace.core.handler;
+
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.callback.CallbackHandler;
+import dev.llamatrace.core.callback.EventPayload;
+import dev.llamatrace.core.handler.TokenCounter.ModelRef;
+import dev.llamatrace.core.llm.ModelInfo;
+import dev.llamatrace.core.token.TokenizerResolver;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Counts prompt, completion and embedding tokens (LlamaIndex's {@code TokenCountingHandler}), from callback events and
+ * from the built-in LLM and embedding events. Subscribe it with a
+ * {@link dev.llamatrace.core.callback.CallbackEventHandler}.
+ *
+ * <p>An LLM call is counted once, at its end: provider usage first, each side falling back to the tokenizer (chosen by
+ * the model named at the start) when the provider sent nothing for it; chat prompts are estimated from the messages. A
+ * stream is counted from its last chunk when it ends; an abandoned stream is not counted. A failed call records a zero
+ * entry. Embeddings are tokenized per chunk. Totals are exact under any concurrency; the per-event records are kept in
+ * a bounded buffer (oldest dropped and counted) and distinct models are capped (the rest under
+ * {@value #OTHER_MODELS}).
+ *
+ * <p>With a budget set, an LLM call that starts while the LLM tokens counted so far exceed it is refused with a
+ * {@link TokenBudgetExceededException}, the one handler exception that reaches the application. LlamaIndex checks the
+ * budget at the start of every event type and again after each count; here only LLM starts are refused, so a running
+ * query can still retrieve and embed, and no call that already happened fails afterwards.
+ */
+public final class TokenCountingHandler implements CallbackHandler {
+
+    /** The model key collecting the models beyond the per-model cap. */
+    public static final String OTHER_MODELS = "other";
+
+    private static final System.Logger LOGGER = System.getLogger(TokenCountingHandler.class.getName());
+
+    private final TokenizerResolver tokenizers;
+
+    private final long tokenBudget;
+
+    private final boolean verbose;
+
+    private final Set<CBEventType> startsToIgnore;
+
+    private final Set<CBEventType> endsToIgnore;
+
+    private final BoundedBuffer<TokenCountingEvent> llmEvents;
+
+    private final BoundedBuffer<TokenCountingEvent> embeddingEvents;
+
+    private final TokenTotals totals;
+
+    private final Map<String, ModelRef> models = new ConcurrentHashMap<>();
+
+    private final int maxOpenOperations;
+
+    private final List<TokenCountListener> listeners = new CopyOnWriteArrayList<>();
+
+    private final AtomicBoolean listenerWarned = new AtomicBoolean();
+
+    TokenCountingHandler(TokenCountingHandlerBuilder builder) {
+        this.tokenizers = builder.tokenizers;
+        this.tokenBudget = builder.tokenBudget;
+        this.verbose = builder.verbose;
+        this.startsToIgnore = Set.copyOf(builder.startsToIgnore);
+        this.endsToIgnore = Set.copyOf(builder.endsToIgnore);
+        this.llmEvents = new BoundedBuffer<>(builder.maxEvents);
+        this.embeddingEvents = new BoundedBuffer<>(builder.maxEvents);
+        this.totals = new TokenTotals(builder.maxModels);
+        this.maxOpenOperations = BoundedBuffer.requirePositive(builder.maxOpenOperations, "maxOpenOperations");
+    }
+
+    /**
+     * Returns a builder with the defaults: jtokkit tokenizers chosen by model, no budget, 1,000 retained events per
+     * kind, 256 models, 10,000 open operations.
+     *
+     * @return a builder
+     */
+    public static TokenCountingHandlerBuilder builder() {
+        return new TokenCountingHandlerBuilder();
+    }
+
+    /**
+     * Creates a handler with the defaults of {@link #builder()}.
+     *
+     * @return the handler
+     */
+    public static TokenCountingHandler create() {
+        return builder().build();
+    }
+
+    /**
+     * Checks the budget before an LLM call and remembers the model an LLM or embedding operation runs on.
+     *
+     * @throws TokenBudgetExceededException when an LLM call starts while the counted LLM tokens exceed the budget
+     */
+    @Override
+    public void onEventStart(CBEventType type, Map<String, Object> payload, String eventId, @Nullable String parentId) {
+        if (type == CBEventType.LLM) {
+            checkBudget();
+        }
+        if ((type == CBEventType.LLM || type == CBEventType.EMBEDDING) && this.models.size() < this.maxOpenOperations) {
+            ModelRef model = modelOf(payload);
+            if (model != null) {
+                this.models.put(eventId, model);
+            }
+        }
+    }
+
+    @Override
+    public void onEventEnd(CBEventType type, Map<String, Object> payload, String eventId) {
+        if (type == CBEventType.LLM) {
+            countLlmEnd(payload, eventId);
+        } else if (type == CBEventType.EMBEDDING) {
+            countEmbeddingEnd(payload, eventId);
+        }
+    }
+
+    /**
+     * Counts one LLM end payload and records the count (the path every LLM end takes; public for benchmarks and for
+     * callers that hold a payload without a dispatcher).
+     *
+     * @param payload the end payload: {@code formatted_prompt} + {@code completion}, {@code messages} +
+     *     {@code response}, or {@code exception}
+     * @param eventId the event id; the model named by its start is used
+     * @return the recorded count, or {@code null} when the payload is empty or has nothing to count
+     */
+    public @Nullable TokenCountingEvent countLlmEnd(Map<String, ?> payload, String eventId) {
+        ModelRef model = endModel(payload, eventId);
+        if (payload.isEmpty()) {
+            return null;
+        }
+        TokenCountingEvent event =
+                TokenCounter.countLlm(payload, eventId, model, () -> this.tokenizers.forModel(model.name()));
+        if (event == null) {
+            return null;
+        }
+        this.totals.add(event, true);
+        this.llmEvents.add(event);
+        log("LLM Prompt Token Usage: " + event.promptTokenCount() + "\nLLM Completion Token Usage: "
+                + event.completionTokenCount());
+        notifyListeners(event);
+        return event;
+    }
+
+    /**
+     * Counts one embedding end payload: every text of {@code chunks} is tokenized and recorded on its own.
+     *
+     * @param payload the end payload with {@code chunks}
+     * @param eventId the event id; the model named by its start is used
+     * @return the recorded counts, one per chunk
+     */
+    public List<TokenCountingEvent> countEmbeddingEnd(Map<String, ?> payload, String eventId) {
+        ModelRef model = endModel(payload, eventId);
+        List<?> chunks = TokenCounter.asList(EventPayload.CHUNKS.get(payload));
+        if (chunks.isEmpty()) {
+            return List.of();
+        }
+        var tokenizer = this.tokenizers.forModel(model.name());
+        List<TokenCountingEvent> events = new ArrayList<>(chunks.size());
+        int sum = 0;
+        for (Object chunk : chunks) {
+            String text = String.valueOf(chunk);
+            TokenCountingEvent event = new TokenCountingEvent(
+                    text,
+                    "",
+                    tokenizer.countTokens(text),
+                    0,
+                    0,
+                    eventId,
+                    model.name(),
+                    model.provider(),
+                    CBEventType.EMBEDDING,
+                    TokenSource.TOKENIZER,
+                    TokenSource.NONE);
+            this.totals.add(event, false);
+            this.embeddingEvents.add(event);
+            sum += event.promptTokenCount();
+            events.add(event);
+            notifyListeners(event);
+        }
+        log("Embedding Token Usage: " + sum);
+        return events;
+    }
+
+    /**
+     * Returns the LLM prompt tokens counted since creation or {@link #reset()}.
+     *
+     * @return the exact total
+     */
+    public long promptLlmTokenCount() {
+        return this.totals.all.prompt.sum();
+    }
+
+    /**
+     * Returns the LLM completion tokens counted.
+     *
+     * @return the exact total
+     */
+    public long completionLlmTokenCount() {
+        return this.totals.all.completion.sum();
+    }
+
+    /**
+     * Returns the LLM tokens counted, prompt plus completion; the value the budget is checked against.
+     *
+     * @return the exact total
+     */
+    public long totalLlmTokenCount() {
+        return promptLlmTokenCount() + completionLlmTokenCount();
+    }
+
+    /**
+     * Returns the embedding tokens counted.
+     *
+     * @return the exact total
+     */
+    public long totalEmbeddingTokenCount() {
+        return this.totals.all.embedding.sum();
+    }
+
+    /**
+     * Returns the number of LLM calls counted (failed calls included).
+     *
+     * @return the exact count
+     */
+    public long llmCallCount() {
+        return this.totals.all.calls.sum();
+    }
+
+    /**
+     * Returns the per-model totals.
+     *
+     * @return model name to its totals, a snapshot
+     */
+    public Map<String, ModelTokenUsage> modelUsage() {
+        return this.totals.byModel();
+    }
+
+    /**
+     * Returns the retained LLM counts, oldest first.
+     *
+     * @return at most {@code maxEvents} records
+     */
+    public List<TokenCountingEvent> llmTokenCounts() {
+        return this.llmEvents.snapshot();
+    }
+
+    /**
+     * Returns the retained embedding counts (one per chunk), oldest first.
+     *
+     * @return at most {@code maxEvents} records
+     */
+    public List<TokenCountingEvent> embeddingTokenCounts() {
+        return this.embeddingEvents.snapshot();
+    }
+
+    /**
+     * Returns how many records were dropped from the retained buffers; totals still include them.
+     *
+     * @return the eviction count
+     */
+    public long evictedEvents() {
+        return this.llmEvents.evicted() + this.embeddingEvents.evicted();
+    }
+
+    /**
+     * Returns the budget.
+     *
+     * @return the LLM token limit, empty when there is none
+     */
+    public OptionalLong tokenBudget() {
+        return (this.tokenBudget > 0) ? OptionalLong.of(this.tokenBudget) : OptionalLong.empty();
+    }
+
+    /**
+     * Registers a listener told about every recorded count.
+     *
+     * @param listener the listener
+     */
+    public void addListener(TokenCountListener listener) {
+        this.listeners.add(listener);
+    }
+
+    /**
+     * Removes a listener.
+     *
+     * @param listener the listener
+     * @return whether it was registered
+     */
+    public boolean removeListener(TokenCountListener listener) {
+        return this.listeners.remove(listener);
+    }
+
+    /** Clears totals, retained records, eviction counts and remembered models; the budget starts from zero again. */
+    public void reset() {
+        this.totals.reset();
+        this.llmEvents.clear();
+        this.embeddingEvents.clear();
+        this.llmEvents.resetEvicted();
+        this.embeddingEvents.resetEvicted();
+        this.models.clear();
+    }
+
+    @Override
+    public Set<CBEventType> eventStartsToIgnore() {
+        return this.startsToIgnore;
+    }
+
+    @Override
+    public Set<CBEventType> eventEndsToIgnore() {
+        return this.endsToIgnore;
+    }
+
+    private void checkBudget() {
+        if (this.tokenBudget > 0) {
+            long current = totalLlmTokenCount();
+            if (current > this.tokenBudget) {
+                throw new TokenBudgetExceededException(this.tokenBudget, current);
+            }
+        }
+    }
+
+    private ModelRef endModel(Map<String, ?> payload, String eventId) {
+        ModelRef started = this.models.remove(eventId);
+        ModelRef ended = modelOf(payload);
+        return (ended != null) ? ended : (started != null) ? started : ModelRef.UNKNOWN;
+    }
+
+    private static @Nullable ModelRef modelOf(Map<String, ?> payload) {
+        Object serialized = EventPayload.SERIALIZED.get(payload);
+        if (serialized instanceof ModelInfo info) {
+            return new ModelRef(info.name(), info.provider());
+        }
+        Object name = EventPayload.MODEL_NAME.get(payload);
+        if (name == null && serialized instanceof Map<?, ?> map) {
+            name = (map.get("model") != null) ? map.get("model") : map.get(EventPayload.MODEL_NAME.value());
+        }
+        return (name != null) ? new ModelRef(String.valueOf(name), "unknown") : null;
+    }
+
+    private void notifyListeners(TokenCountingEvent event) {
+        for (TokenCountListener listener : this.listeners) {
+            try {
+                listener.onTokenCount(event);
+            } catch (RuntimeException ex) {
+                Level level = this.listenerWarned.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG;
+                LOGGER.log(level, "Token count listener " + listener + " failed; the count is kept", ex);
+            }
+        }
+    }
+
+    private void log(String message) {
+        Level level = this.verbose ? Level.INFO : Level.DEBUG;
+        if (LOGGER.isLoggable(level)) {
+            LOGGER.log(level, message);
+        }
+    }
+}

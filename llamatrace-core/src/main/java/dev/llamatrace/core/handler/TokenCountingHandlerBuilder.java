@@ -1,0 +1,138 @@
+package dev.llamatrace.core.handler;
+
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.token.JTokkitTokenizers;
+import dev.llamatrace.core.token.TokenizerResolver;
+import java.util.Objects;
+import java.util.Set;
+
+/** Configures a {@link TokenCountingHandler}. */
+public final class TokenCountingHandlerBuilder {
+
+    /** Default number of retained records per kind (LLM, embedding). */
+    public static final int DEFAULT_MAX_EVENTS = 1_000;
+
+    /** Default cap on distinct models with their own totals. */
+    public static final int DEFAULT_MAX_MODELS = 256;
+
+    /** Default cap on operations between start and end whose model is remembered. */
+    public static final int DEFAULT_MAX_OPEN_OPERATIONS = 10_000;
+
+    TokenizerResolver tokenizers = JTokkitTokenizers.byModel();
+
+    long tokenBudget;
+
+    boolean verbose;
+
+    int maxEvents = DEFAULT_MAX_EVENTS;
+
+    int maxModels = DEFAULT_MAX_MODELS;
+
+    int maxOpenOperations = DEFAULT_MAX_OPEN_OPERATIONS;
+
+    Set<CBEventType> startsToIgnore = Set.of();
+
+    Set<CBEventType> endsToIgnore = Set.of();
+
+    TokenCountingHandlerBuilder() {}
+
+    /**
+     * Sets how texts are tokenized when the provider sent no usage; default jtokkit, encoding chosen by model.
+     *
+     * @param tokenizers the resolver, e.g. {@code JTokkitTokenizers.fixed("o200k_base")}
+     * @return this builder
+     */
+    public TokenCountingHandlerBuilder tokenizers(TokenizerResolver tokenizers) {
+        this.tokenizers = Objects.requireNonNull(tokenizers, "tokenizers");
+        return this;
+    }
+
+    /**
+     * Sets the LLM token budget; {@code 0} (the default) means none.
+     *
+     * @param tokenBudget the limit; LLM calls starting while the count exceeds it are refused
+     * @return this builder
+     */
+    public TokenCountingHandlerBuilder tokenBudget(long tokenBudget) {
+        if (tokenBudget < 0) {
+            throw new IllegalArgumentException("tokenBudget must not be negative, was " + tokenBudget);
+        }
+        this.tokenBudget = tokenBudget;
+        return this;
+    }
+
+    /**
+     * Sets whether each count is logged at INFO (otherwise DEBUG).
+     *
+     * @param verbose {@code true} to log at INFO
+     * @return this builder
+     */
+    public TokenCountingHandlerBuilder verbose(boolean verbose) {
+        this.verbose = verbose;
+        return this;
+    }
+
+    /**
+     * Sets how many records of each kind are retained.
+     *
+     * @param maxEvents at least 1
+     * @return this builder
+     */
+    public TokenCountingHandlerBuilder maxEvents(int maxEvents) {
+        this.maxEvents = BoundedBuffer.requirePositive(maxEvents, "maxEvents");
+        return this;
+    }
+
+    /**
+     * Sets how many distinct models get their own totals.
+     *
+     * @param maxModels at least 1
+     * @return this builder
+     */
+    public TokenCountingHandlerBuilder maxModels(int maxModels) {
+        this.maxModels = BoundedBuffer.requirePositive(maxModels, "maxModels");
+        return this;
+    }
+
+    /**
+     * Sets how many started, not yet ended operations have their model remembered.
+     *
+     * @param maxOpenOperations at least 1
+     * @return this builder
+     */
+    public TokenCountingHandlerBuilder maxOpenOperations(int maxOpenOperations) {
+        this.maxOpenOperations = BoundedBuffer.requirePositive(maxOpenOperations, "maxOpenOperations");
+        return this;
+    }
+
+    /**
+     * Sets the event types whose starts are ignored (an ignored LLM start is not budget-checked).
+     *
+     * @param types the types
+     * @return this builder
+     */
+    public TokenCountingHandlerBuilder eventStartsToIgnore(Set<CBEventType> types) {
+        this.startsToIgnore = Set.copyOf(types);
+        return this;
+    }
+
+    /**
+     * Sets the event types whose ends are ignored (not counted).
+     *
+     * @param types the types
+     * @return this builder
+     */
+    public TokenCountingHandlerBuilder eventEndsToIgnore(Set<CBEventType> types) {
+        this.endsToIgnore = Set.copyOf(types);
+        return this;
+    }
+
+    /**
+     * Builds the handler.
+     *
+     * @return the handler
+     */
+    public TokenCountingHandler build() {
+        return new TokenCountingHandler(this);
+    }
+}

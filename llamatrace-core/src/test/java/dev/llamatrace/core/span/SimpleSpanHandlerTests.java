@@ -1,0 +1,232 @@
+package dev.llamatrace.core.span;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.SpanInvocation;
+import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.SpanDropEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class SimpleSpanHandlerTests {
+
+    private final DispatcherRegistry registry = new DispatcherRegistry();
+
+    private final Dispatcher dispatcher = this.registry.get("simple");
+
+    @Test
+    void completedSpanHasStartEndDurationAndOutcome() {
+        SimpleSpanHandler handler = attach(new SimpleSpanHandler());
+        this.dispatcher.span("work", () -> "v");
+        SimpleSpan span = handler.completedSpans().get(0);
+        assertThat(span.name()).isEqualTo("work");
+        assertThat(span.outcome()).isEqualTo(SimpleSpan.Outcome.EXITED);
+        assertThat(span.duration()).isGreaterThanOrEqualTo(Duration.ZERO);
+        assertThat(span.endTime()).isEqualTo(span.startTime().plus(span.duration()));
+        assertThat(span.error()).isNull();
+        assertThat(handler.completedCount()).isEqualTo(1);
+        assertThat(handler.openSpans()).isEmpty();
+    }
+
+    @Test
+    void droppedSpanKeepsTheErrorAndItsTiming() {
+        SimpleSpanHandler handler = attach(new SimpleSpanHandler());
+        IllegalStateException failure = new IllegalStateException("model down");
+        assertThatThrownBy(() -> this.dispatcher.span("work", () -> {
+                    throw failure;
+                }))
+                .isSameAs(failure);
+        SimpleSpan span = handler.droppedSpans().get(0);
+        assertThat(span.outcome()).isEqualTo(SimpleSpan.Outcome.DROPPED);
+        assertThat(span.error()).isEqualTo(failure.toString());
+        assertThat(span.endTime()).isNotNull();
+        assertThat(span.events()).singleElement().isInstanceOf(SpanDropEvent.class);
+        assertThat(handler.droppedCount()).isEqualTo(1);
+        assertThat(handler.completedSpans()).isEmpty();
+    }
+
+    @Test
+    void oldestEndedSpansAreEvictedBeyondCapacityAndTotalsStayExact() {
+        SimpleSpanHandler handler = attach(new SimpleSpanHandler(3));
+        for (int i = 0; i < 5; i++) {
+            String name = "s" + i;
+            this.dispatcher.span(name, () -> name);
+        }
+        assertThatThrownBy(() -> this.dispatcher.span("failed", () -> {
+            throw new IllegalStateException();
+        }));
+        assertThat(handler.completedSpans()).extracting(SimpleSpan::name).containsExactly("s3", "s4");
+        assertThat(handler.droppedSpans()).extracting(SimpleSpan::name).containsExactly("failed");
+        assertThat(handler.evictionCount()).isEqualTo(3);
+        assertThat(handler.completedCount()).isEqualTo(5);
+        assertThat(handler.droppedCount()).isEqualTo(1);
+        assertThat(handler.capacity()).isEqualTo(3);
+    }
+
+    @Test
+    void eventsAreAttachedToTheirOpenSpanUpToTheCap() {
+        SimpleSpanHandler handler = attach(new SimpleSpanHandler(10, 2));
+        this.dispatcher.event(new Note("outside"));
+        this.dispatcher.span("work", () -> {
+            for (int i = 0; i < 5; i++) {
+                this.dispatcher.event(new Note("n" + i));
+            }
+            return null;
+        });
+        SimpleSpan span = handler.completedSpans().get(0);
+        assertThat(span.events()).extracting((event) -> ((Note) event).text).containsExactly("n0", "n1");
+        assertThat(span.droppedEventCount()).isEqualTo(3);
+    }
+
+    @Test
+    void traceTreesNestChildrenByStartTimeMostRecentTraceFirst() {
+        SimpleSpanHandler handler = attach(new SimpleSpanHandler());
+        this.dispatcher.span("query", () -> {
+            this.dispatcher.span("retrieve", () -> this.dispatcher.span("embed", () -> "v"));
+            return this.dispatcher.span("synthesize", () -> "v");
+        });
+        this.dispatcher.span("second", () -> "v");
+        List<TraceTree> traces = handler.traces();
+        assertThat(traces).extracting((tree) -> tree.root().span().name()).containsExactly("second", "query");
+        TraceTree query = traces.get(1);
+        assertThat(query.missingParentId()).isNull();
+        assertThat(query.spanCount()).isEqualTo(4);
+        assertThat(query.root().children())
+                .extracting((node) -> node.span().name())
+                .containsExactly("retrieve", "synthesize");
+        assertThat(query.root().children().get(0).children())
+                .extracting((node) -> node.span().name())
+                .containsExactly("embed");
+        assertThat(handler.trace(query.rootId())).contains(query);
+        assertThat(handler.trace("unknown")).isEmpty();
+        assertThat(handler.recentTraceIds(1)).containsExactly(traces.get(0).rootId());
+        assertThat(handler.recentTraceIds(10)).hasSize(2);
+        assertThatIllegalArgumentException().isThrownBy(() -> handler.recentTraceIds(-1));
+    }
+
+    @Test
+    void spanWhoseParentWasEvictedBecomesARootNamingTheMissingParent() {
+        SimpleSpanHandler handler = attach(new SimpleSpanHandler(1));
+        SpanInvocation parent = this.dispatcher.spanEnter("parent", null, Map.of());
+        SpanInvocation child = this.dispatcher.spanEnter("child", parent, null, Map.of());
+        parent.exit(null);
+        child.exit(null);
+        TraceTree tree = handler.traces().get(0);
+        assertThat(handler.traces()).hasSize(1);
+        assertThat(tree.rootId()).isEqualTo(child.id());
+        assertThat(tree.missingParentId()).isEqualTo(parent.id());
+        assertThat(tree.root().span().parentId()).isEqualTo(parent.id());
+        assertThat(handler.printTraceTrees()).startsWith(child.id() + " (").contains("[parent " + parent.id());
+    }
+
+    @Test
+    void openSpansAppearInTracesSoChildrenKeepTheirRunningParent() {
+        SimpleSpanHandler handler = attach(new SimpleSpanHandler());
+        SpanInvocation parent = this.dispatcher.spanEnter("parent", null, Map.of());
+        this.dispatcher.spanEnter("child", parent, null, Map.of()).exit(null);
+        TraceTree tree = handler.traces().get(0);
+        assertThat(tree.root().span().outcome()).isEqualTo(SimpleSpan.Outcome.OPEN);
+        assertThat(tree.root().span().endTime()).isNull();
+        assertThat(tree.root().children()).hasSize(1);
+        assertThat(handler.printTraceTrees()).startsWith(parent.id() + " (open)\n");
+    }
+
+    @Test
+    void printedTreesFollowTheLlamaIndexLayout() {
+        SimpleSpanHandler handler = attach(new SimpleSpanHandler());
+        this.dispatcher.span("query", () -> {
+            this.dispatcher.span("retrieve", () -> this.dispatcher.span("embed", () -> "v"));
+            return this.dispatcher.span("synthesize", () -> "v");
+        });
+        this.dispatcher.span("second", () -> "v");
+        String text = handler.printTraceTrees().replaceAll("-[0-9a-f]+ \\(\\d+\\.\\d{6}\\)", " (t)");
+        assertThat(text)
+                .isEqualTo(
+                        """
+                        query (t)
+                        ├── retrieve (t)
+                        │   └── embed (t)
+                        └── synthesize (t)
+
+                        second (t)
+
+                        """);
+    }
+
+    @Test
+    void spansEndingOnManyThreadsAreCountedExactly() throws Exception {
+        SimpleSpanHandler handler = attach(new SimpleSpanHandler(1000));
+        int threads = 4;
+        int perThread = 500;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        CountDownLatch done = new CountDownLatch(threads);
+        for (int t = 0; t < threads; t++) {
+            new Thread(() -> {
+                        try {
+                            start.await();
+                            for (int i = 0; i < perThread; i++) {
+                                this.dispatcher.span("outer", () -> {
+                                    this.dispatcher.event(new Note("x"));
+                                    return this.dispatcher.span("inner", () -> "v");
+                                });
+                            }
+                        } catch (Exception ex) {
+                            throw new IllegalStateException(ex);
+                        } finally {
+                            done.countDown();
+                        }
+                    })
+                    .start();
+        }
+        assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(handler.completedCount()).isEqualTo(threads * perThread * 2L);
+        assertThat(handler.evictionCount()).isEqualTo(threads * perThread * 2L - 1000);
+        assertThat(handler.completedSpans()).hasSize(1000);
+        assertThat(handler.openSpans()).isEmpty();
+        assertThat(handler.completedSpans())
+                .filteredOn((span) -> span.name().equals("outer"))
+                .allSatisfy((span) -> assertThat(span.events()).hasSize(1));
+    }
+
+    @Test
+    void clearForgetsRetainedSpansAndResetsCounts() {
+        SimpleSpanHandler handler = attach(new SimpleSpanHandler(1));
+        this.dispatcher.span("a", () -> "v");
+        this.dispatcher.span("b", () -> "v");
+        handler.clear();
+        assertThat(handler.traces()).isEmpty();
+        assertThat(handler.completedCount()).isZero();
+        assertThat(handler.evictionCount()).isZero();
+        assertThat(handler.printTraceTrees()).isEmpty();
+    }
+
+    @Test
+    void badBoundsFailFast() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new SimpleSpanHandler(0));
+        assertThatIllegalArgumentException().isThrownBy(() -> new SimpleSpanHandler(10, -1));
+    }
+
+    private SimpleSpanHandler attach(SimpleSpanHandler handler) {
+        this.registry.root().addSpanHandler(handler);
+        this.registry.root().addEventHandler(handler);
+        return handler;
+    }
+
+    static final class Note extends Event {
+
+        final String text;
+
+        Note(String text) {
+            this.text = text;
+        }
+    }
+}
