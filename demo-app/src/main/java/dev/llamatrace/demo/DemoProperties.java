@@ -120,11 +120,14 @@ public class DemoProperties {
         }
     }
 
-    /** Limits of the HTTP API. */
+    /** Limits of the HTTP endpoints. */
     public static class Api {
 
         /** Largest request body accepted by /api endpoints; larger bodies get a 400. */
         private DataSize maxRequestSize = DataSize.ofKilobytes(64);
+
+        /** Largest request body accepted by the local model's /v1 endpoints; larger bodies get a 400. */
+        private DataSize maxModelRequestSize = DataSize.ofMegabytes(16);
 
         /**
          * Returns the largest accepted request body.
@@ -142,6 +145,24 @@ public class DemoProperties {
          */
         public void setMaxRequestSize(DataSize maxRequestSize) {
             this.maxRequestSize = maxRequestSize;
+        }
+
+        /**
+         * Returns the largest accepted request body of the local model endpoints.
+         *
+         * @return the size
+         */
+        public DataSize getMaxModelRequestSize() {
+            return this.maxModelRequestSize;
+        }
+
+        /**
+         * Sets the largest accepted request body of the local model endpoints.
+         *
+         * @param maxModelRequestSize the size
+         */
+        public void setMaxModelRequestSize(DataSize maxModelRequestSize) {
+            this.maxModelRequestSize = maxModelRequestSize;
         }
     }
 }

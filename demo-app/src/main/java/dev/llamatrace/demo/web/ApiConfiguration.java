@@ -4,17 +4,26 @@ import dev.llamatrace.demo.DemoProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
-/** Web settings of the API. */
+/** Request size limits of the API and of the local model endpoints. */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> apiRequestSizeLimitFilter(DemoProperties properties) {
-        long maxBytes = properties.getApi().getMaxRequestSize().toBytes();
+        return sizeLimit(properties.getApi().getMaxRequestSize(), "/api/*");
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> modelRequestSizeLimitFilter(DemoProperties properties) {
+        return sizeLimit(properties.getApi().getMaxModelRequestSize(), "/v1/*");
+    }
+
+    private static FilterRegistrationBean<RequestSizeLimitFilter> sizeLimit(DataSize limit, String urlPattern) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes));
-        registration.addUrlPatterns("/api/*");
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit.toBytes()));
+        registration.addUrlPatterns(urlPattern);
         return registration;
     }
 }

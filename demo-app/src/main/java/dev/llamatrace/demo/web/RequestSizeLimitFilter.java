@@ -17,9 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps the size of request bodies. The body is not read here: the request's stream fails with
- * {@link RequestBodyTooLargeException} once the body (or its declared length) passes the limit, so the failure
- * surfaces where the body is parsed and {@link ApiProblems} turns it into a 400 like any other unreadable body. This
- * covers both declared lengths and chunked uploads.
+ * {@link RequestBodyTooLargeException} once more than the limit has been read, so the failure surfaces where the body
+ * is parsed and {@link ApiProblems} turns it into a 400 like any other unreadable body. Counting what is read, rather
+ * than trusting the declared length, covers chunked uploads too; and since the limit has been read by then, the rest of
+ * a slightly larger body is small enough for the server to swallow, so the client still gets the 400 instead of a
+ * broken connection.
  */
 final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -49,7 +51,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (this.stream == null) {
-                this.stream = new LimitedStream(super.getInputStream(), this.maxBytes, getContentLengthLong());
+                this.stream = new LimitedStream(super.getInputStream(), this.maxBytes);
             }
             return this.stream;
         }
@@ -68,14 +70,11 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
         private final long maxBytes;
 
-        private final long declaredLength;
-
         private long read;
 
-        LimitedStream(ServletInputStream delegate, long maxBytes, long declaredLength) {
+        LimitedStream(ServletInputStream delegate, long maxBytes) {
             this.delegate = delegate;
             this.maxBytes = maxBytes;
-            this.declaredLength = declaredLength;
         }
 
         @Override
@@ -100,7 +99,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
         private void check(int justRead) throws RequestBodyTooLargeException {
             this.read += justRead;
-            if (this.declaredLength > this.maxBytes || this.read > this.maxBytes) {
+            if (this.read > this.maxBytes) {
                 throw new RequestBodyTooLargeException(this.maxBytes);
             }
         }

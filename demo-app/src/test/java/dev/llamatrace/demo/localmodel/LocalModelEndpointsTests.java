@@ -119,6 +119,18 @@ class LocalModelEndpointsTests extends DemoServer {
     }
 
     @Test
+    void aModelRequestOverTheSizeLimitGetsA400() {
+        // Just over the limit: Tomcat swallows the unread rest (up to 2 MB) so the client reads the answer.
+        String huge = "x".repeat(16 * 1024 * 1024 + 100_000);
+
+        HttpResponse<String> response = postJson("/v1/embeddings", "{\"input\": \"" + huge + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("detail").asString())
+                .isEqualTo("Request body is larger than " + 16 * 1024 * 1024 + " bytes");
+    }
+
+    @Test
     void badModelRequestsGetA400ThatSaysWhy() {
         assertThat(json(postJson("/v1/chat/completions", "{\"messages\": []}"))
                         .get("detail")
