@@ -4,6 +4,7 @@ import dev.llamatrace.autoconfigure.aop.LlamaSpan;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.SpanInvocation;
+import dev.llamatrace.core.SpanNames;
 import dev.llamatrace.core.TraceContext;
 import dev.llamatrace.core.event.QueryEndEvent;
 import dev.llamatrace.core.event.QueryStartEvent;
@@ -64,7 +65,8 @@ public class QueryEngine {
      * @param listener receives the sources, the chunks and the whole answer
      */
     public void stream(String question, AnswerListener listener) {
-        SpanInvocation span = this.dispatcher.spanEnter("QueryEngine.stream", this, Map.of("question", question));
+        SpanInvocation span =
+                this.dispatcher.spanEnter(SpanNames.of(this, "stream"), this, Map.of("question", question));
         @Nullable String traceId = (span != null) ? span.id() : null;
         try (TraceContext.Scope scope = TraceContext.activate(span)) {
             this.dispatcher.event(() -> new QueryStartEvent(question));

@@ -4,6 +4,7 @@ import dev.llamatrace.autoconfigure.aop.LlamaSpan;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.SpanInvocation;
+import dev.llamatrace.core.SpanNames;
 import dev.llamatrace.core.TraceContext;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.CallbackManager;
@@ -63,14 +64,17 @@ public class Synthesizer {
     /**
      * Synthesizes an answer as a stream. The span is opened with the dispatcher API rather than {@code @LlamaSpan}: the
      * chat stream must be subscribed while the span is active, so the adapter parents the LLM span under it, and the
-     * span must end when the stream ends, after the last chunk (exit), or when it fails (drop).
+     * span must end when the stream ends, after the last chunk (exit), or when it fails (drop). The LLM span inside may
+     * end a moment after it: Spring AI ends that one on the OpenAI SDK's reader thread while the last chunk travels to
+     * this subscriber on another thread.
      *
      * @param question the question
      * @param nodes the retrieved chunks, best first
      * @param sink receives the chunks, then the whole answer or the failure
      */
     public void stream(String question, List<NodeWithScore> nodes, StreamSink sink) {
-        SpanInvocation span = this.dispatcher.spanEnter("Synthesizer.stream", this, Map.of("question", question));
+        SpanInvocation span =
+                this.dispatcher.spanEnter(SpanNames.of(this, "stream"), this, Map.of("question", question));
         @Nullable String spanId = (span != null) ? span.id() : TraceContext.currentSpanId();
         StringBuilder answer = new StringBuilder();
         try (TraceContext.Scope scope = TraceContext.activate(span)) {
