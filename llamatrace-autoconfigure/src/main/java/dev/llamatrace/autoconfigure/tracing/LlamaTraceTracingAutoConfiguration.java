@@ -8,8 +8,10 @@ import dev.llamatrace.autoconfigure.springai.LlamaTraceSpringAiAutoConfiguration
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.handler.TokenCountingHandler;
+import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -41,6 +43,12 @@ public final class LlamaTraceTracingAutoConfiguration {
         // them.
         return new ObservationSpanHandler(
                 registry, ContentCapture.of(properties), Set.of(LlamaTraceSpringAiAutoConfiguration.DISPATCHER_NAME));
+    }
+
+    /** Observations created inside a llamatrace span (e.g. Spring AI's) nest under the span's observation. */
+    @Bean
+    static ObservationPredicate llamatraceActiveSpanParentPredicate(ObjectProvider<ObservationSpanHandler> spans) {
+        return new ActiveSpanParentPredicate(spans::getIfAvailable);
     }
 
     /** Token counts reach the spans from the token counting handler: counted once, fallback counts included. */
