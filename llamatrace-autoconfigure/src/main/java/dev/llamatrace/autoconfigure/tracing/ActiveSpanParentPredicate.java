@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * <p>It is a predicate because that is the one hook Micrometer calls after a new observation took its parent from the
  * thread and before any handler (the tracing one included) saw it. It never disables an observation. The parent is
  * changed only when the llamatrace span's observation lies below the parent Micrometer chose (or there was none); an
- * observation whose scope was opened inside the span keeps its place.
+ * observation whose scope was opened inside the span keeps its place. With Micrometer Tracing the span parent is pinned
+ * too ({@link TracingParent}), since the tracer would otherwise prefer the span in scope, e.g. the HTTP request's.
  */
 final class ActiveSpanParentPredicate implements ObservationPredicate {
 
@@ -24,13 +25,17 @@ final class ActiveSpanParentPredicate implements ObservationPredicate {
 
     private final Supplier<@Nullable ObservationSpanHandler> spans;
 
+    private final boolean tracing;
+
     /**
      * Creates the predicate.
      *
      * @param spans supplies the bridge lazily; the registry is configured before the bridge that needs it exists
+     * @param tracing whether Micrometer Tracing is on the class path, so the tracing parent is pinned as well
      */
-    ActiveSpanParentPredicate(Supplier<@Nullable ObservationSpanHandler> spans) {
+    ActiveSpanParentPredicate(Supplier<@Nullable ObservationSpanHandler> spans, boolean tracing) {
         this.spans = spans;
+        this.tracing = tracing;
     }
 
     @Override
@@ -42,6 +47,9 @@ final class ActiveSpanParentPredicate implements ObservationPredicate {
         Observation active = (handler != null) ? handler.activeObservation() : null;
         if (active != null && liesBelow(active, context.getParentObservation())) {
             context.setParentObservation(active);
+            if (this.tracing) {
+                TracingParent.pin(context, active);
+            }
         }
         return true;
     }

@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of the bridge from llamatrace spans to Micrometer observations, when an
@@ -32,6 +33,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBooleanProperty(name = LlamaTraceProperties.TRACING_ENABLED, matchIfMissing = true)
 @ConditionalOnBean({ObservationRegistry.class, DispatcherRegistry.class})
 public final class LlamaTraceTracingAutoConfiguration {
+
+    /** A class of Micrometer Tracing, optional at run time. */
+    private static final String MICROMETER_TRACING_HANDLER = "io.micrometer.tracing.handler.TracingObservationHandler";
 
     LlamaTraceTracingAutoConfiguration() {}
 
@@ -48,7 +52,9 @@ public final class LlamaTraceTracingAutoConfiguration {
     /** Observations created inside a llamatrace span (e.g. Spring AI's) nest under the span's observation. */
     @Bean
     static ObservationPredicate llamatraceActiveSpanParentPredicate(ObjectProvider<ObservationSpanHandler> spans) {
-        return new ActiveSpanParentPredicate(spans::getIfAvailable);
+        return new ActiveSpanParentPredicate(
+                spans::getIfAvailable,
+                ClassUtils.isPresent(MICROMETER_TRACING_HANDLER, ActiveSpanParentPredicate.class.getClassLoader()));
     }
 
     /** Token counts reach the spans from the token counting handler: counted once, fallback counts included. */
