@@ -3,6 +3,7 @@ package dev.llamatrace.autoconfigure.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.google.protobuf.ByteString;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -17,9 +18,11 @@ import dev.llamatrace.core.handler.TokenSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -143,13 +146,11 @@ class OpenInferenceExportTests {
                     .collectList()
                     .block(Duration.ofSeconds(10));
             assertThat(chunks).isNotEmpty();
-            await().atMost(Duration.ofSeconds(10)).until(() -> !context.getBean(TokenCountingHandler.class)
-                    .llmTokenCounts()
-                    .isEmpty());
+            // The stream ends on the provider's reader thread; its span must be exported before the application closes.
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !spansNamed(CHAT_SPAN).isEmpty());
             counts.addAll(context.getBean(TokenCountingHandler.class).llmTokenCounts());
         });
-        System.out.println("STREAMSPANS "
-                + this.receiver.spans().stream().map(Received::name).toList());
         Received chat = awaitSpan(CHAT_SPAN);
 
         TokenCountingEvent count = counts.get(0);
@@ -160,6 +161,34 @@ class OpenInferenceExportTests {
         assertThat(chat.attribute("llm.token_count.completion"))
                 .isEqualTo(Integer.toString(count.completionTokenCount()));
         assertThat(chat.attribute("llm.token_count.total")).isEqualTo(Integer.toString(count.totalTokenCount()));
+    }
+
+    @Test
+    void chatClientStreamInsideALlamaSpanMethodKeepsSpringAiNestingUnderTheMethod() {
+        run(List.of(), (context) -> {
+            ChatClient client = context.getBean(ChatClient.Builder.class).build();
+            assertThat(context.getBean(AnswerService.class).streamWithChatClient(client, "Hi"))
+                    .isEqualTo(String.join("", OpenAiStub.STREAM_CHUNKS));
+            // Spring AI stops the ChatClient observation after the subscriber saw completion; it must end (and be
+            // exported) before the application closes.
+            await().atMost(Duration.ofSeconds(20)).until(() -> chatClientSpan().isPresent());
+        });
+        Received method = awaitSpan("AnswerService.streamWithChatClient");
+        Received chat = awaitSpan(CHAT_SPAN);
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.receiver.spans().stream()
+                .anyMatch((span) -> "chat_client".equals(span.attribute("spring.ai.kind"))));
+        Received chatClient = this.receiver.spans().stream()
+                .filter((span) -> "chat_client".equals(span.attribute("spring.ai.kind")))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(chatClient.span().getParentSpanId()).isEqualTo(method.span().getSpanId());
+        assertThat(chatClient.attribute("openinference.span.kind")).isEqualTo("CHAIN");
+        // The model span hangs under the ChatClient span through its advisors, not directly under the method.
+        assertThat(chat.span().getParentSpanId()).isNotEqualTo(method.span().getSpanId());
+        assertThat(ancestorsOf(chat)).contains(chatClient.span().getSpanId());
+        assertThat(chat.span().getTraceId()).isEqualTo(method.span().getTraceId());
+        assertThat(chat.attribute("openinference.span.kind")).isEqualTo("LLM");
     }
 
     @Test
@@ -224,6 +253,27 @@ class OpenInferenceExportTests {
                 .toList();
     }
 
+    private Optional<Received> chatClientSpan() {
+        return this.receiver.spans().stream()
+                .filter((span) -> "chat_client".equals(span.attribute("spring.ai.kind")))
+                .findFirst();
+    }
+
+    private List<ByteString> ancestorsOf(Received span) {
+        List<ByteString> ancestors = new ArrayList<>();
+        ByteString parentId = span.span().getParentSpanId();
+        while (!parentId.isEmpty() && ancestors.size() < 16) {
+            ancestors.add(parentId);
+            ByteString id = parentId;
+            parentId = this.receiver.spans().stream()
+                    .filter((candidate) -> candidate.span().getSpanId().equals(id))
+                    .map((candidate) -> candidate.span().getParentSpanId())
+                    .findFirst()
+                    .orElse(ByteString.EMPTY);
+        }
+        return ancestors;
+    }
+
     private static List<String> attributeKeys(Received span) {
         return span.span().getAttributesList().stream()
                 .map((attribute) -> attribute.getKey())
@@ -250,6 +300,13 @@ class OpenInferenceExportTests {
             Prompt prompt = new Prompt(List.of(
                     new SystemMessage("Be brief"), new org.springframework.ai.chat.messages.UserMessage(question)));
             return this.chatModel.call(prompt).getResult().getOutput().getText();
+        }
+
+        @LlamaSpan
+        public String streamWithChatClient(ChatClient client, String question) {
+            List<String> chunks =
+                    client.prompt(question).stream().content().collectList().block(Duration.ofSeconds(10));
+            return String.join("", chunks);
         }
 
         @LlamaSpan

@@ -233,6 +233,33 @@ class ObservationSpanHandlerTests {
     }
 
     @Test
+    void parentSetExplicitlyAfterCreationWinsOverTheActiveSpan() {
+        this.runner.run((context) -> {
+            ObservationRegistry observations = context.getBean(ObservationRegistry.class);
+            Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).get("com.example.rag");
+            Observation outer = Observation.start("http.server", observations).contextualName("GET /answer");
+            try (Observation.Scope scope = outer.openScope()) {
+                Observation client =
+                        Observation.start("chat.client", observations).contextualName("ChatClient");
+                dispatcher.span("RagService.answer", () -> {
+                    // As Spring AI's advisors do with the parent from the Reactor context.
+                    Observation.createNotStarted("advisor", observations)
+                            .contextualName("advisor")
+                            .parentObservation(client)
+                            .observe(() -> {});
+                    return null;
+                });
+                client.stop();
+            } finally {
+                outer.stop();
+            }
+            Map<String, SpanData> spans = exported(context);
+            assertThat(spans.get("advisor").getParentSpanId())
+                    .isEqualTo(spans.get("ChatClient").getSpanId());
+        });
+    }
+
+    @Test
     void observationWhoseScopeWasOpenedInsideTheSpanKeepsItsPlace() {
         this.runner.run((context) -> {
             ObservationRegistry observations = context.getBean(ObservationRegistry.class);
