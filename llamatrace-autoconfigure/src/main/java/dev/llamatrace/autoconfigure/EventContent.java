@@ -27,6 +27,7 @@ import dev.llamatrace.core.event.RetrievalEndEvent;
 import dev.llamatrace.core.event.RetrievalStartEvent;
 import dev.llamatrace.core.event.StreamChatDeltaReceivedEvent;
 import dev.llamatrace.core.event.SynthesizeStartEvent;
+import dev.llamatrace.core.event.ToolCallResultEvent;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.NodeWithScore;
@@ -126,6 +127,9 @@ public final class EventContent {
         }
         if (event instanceof QueryEndEvent query) {
             return query.response();
+        }
+        if (event instanceof ToolCallResultEvent tool) {
+            return tool.result();
         }
         if (event instanceof StreamChatDeltaReceivedEvent delta) {
             return delta.delta();

@@ -1,11 +1,13 @@
 package dev.llamatrace.autoconfigure.semconv;
 
+import dev.llamatrace.core.callback.CallbackEvent;
 import dev.llamatrace.core.event.AgentChatWithStepStartEvent;
 import dev.llamatrace.core.event.AgentRunStepStartEvent;
 import dev.llamatrace.core.event.AgentToolCallEvent;
 import dev.llamatrace.core.event.EmbeddingEndEvent;
 import dev.llamatrace.core.event.EmbeddingStartEvent;
 import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.EventPhase;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
 import dev.llamatrace.core.event.LLMCompletionEndEvent;
@@ -109,7 +111,24 @@ public final class EventSemantics {
         if (event instanceof QueryStartEvent || event instanceof SynthesizeStartEvent) {
             return OpenInferenceAttributes.KIND_CHAIN;
         }
+        if (event instanceof CallbackEvent callback && callback.phase() == EventPhase.START) {
+            return callbackKind(callback);
+        }
         return null;
+    }
+
+    /** The kind of a span opened by a {@code CallbackManager} event; its span is named after the event type. */
+    private static @Nullable String callbackKind(CallbackEvent event) {
+        return switch (event.type()) {
+            case LLM -> OpenInferenceAttributes.KIND_LLM;
+            case EMBEDDING -> OpenInferenceAttributes.KIND_EMBEDDING;
+            case RETRIEVE -> OpenInferenceAttributes.KIND_RETRIEVER;
+            case RERANKING -> OpenInferenceAttributes.KIND_RERANKER;
+            case FUNCTION_CALL -> OpenInferenceAttributes.KIND_TOOL;
+            case AGENT_STEP -> OpenInferenceAttributes.KIND_AGENT;
+            case QUERY, SYNTHESIZE, SUB_QUESTION, TREE -> OpenInferenceAttributes.KIND_CHAIN;
+            default -> null;
+        };
     }
 
     /**

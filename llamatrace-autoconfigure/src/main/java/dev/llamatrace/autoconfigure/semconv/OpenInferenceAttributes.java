@@ -45,6 +45,51 @@ public final class OpenInferenceAttributes {
     /** The output of a span as text; content, so exported only with content capture on. */
     public static final String OUTPUT_VALUE = "output.value";
 
+    /** Prefix of the flattened input messages of an LLM span: {@code llm.input_messages.<i>.message.*}. */
+    public static final String LLM_INPUT_MESSAGES = "llm.input_messages";
+
+    /** Prefix of the flattened output messages of an LLM span: {@code llm.output_messages.<i>.message.*}. */
+    public static final String LLM_OUTPUT_MESSAGES = "llm.output_messages";
+
+    /** Role of a flattened message, after its prefix and index. */
+    public static final String MESSAGE_ROLE = "message.role";
+
+    /** Text of a flattened message, after its prefix and index. */
+    public static final String MESSAGE_CONTENT = "message.content";
+
+    /** For a tool message, the id of the call it answers, after its prefix and index. */
+    public static final String MESSAGE_TOOL_CALL_ID = "message.tool_call_id";
+
+    /** Prefix of the tool calls of a flattened message: {@code message.tool_calls.<j>.tool_call.*}. */
+    public static final String MESSAGE_TOOL_CALLS = "message.tool_calls";
+
+    /** The id of a tool call, after its prefix and index. */
+    public static final String TOOL_CALL_ID = "tool_call.id";
+
+    /** The function a tool call invokes, after its prefix and index. */
+    public static final String TOOL_CALL_FUNCTION_NAME = "tool_call.function.name";
+
+    /** The JSON arguments of a tool call, after its prefix and index. */
+    public static final String TOOL_CALL_FUNCTION_ARGUMENTS = "tool_call.function.arguments";
+
+    /** Prefix of the documents of a retriever span: {@code retrieval.documents.<i>.document.*}. */
+    public static final String RETRIEVAL_DOCUMENTS = "retrieval.documents";
+
+    /** The id of a retrieved document, after its prefix and index. */
+    public static final String DOCUMENT_ID = "document.id";
+
+    /** The text of a retrieved document, after its prefix and index. */
+    public static final String DOCUMENT_CONTENT = "document.content";
+
+    /** The score of a retrieved document, after its prefix and index. */
+    public static final String DOCUMENT_SCORE = "document.score";
+
+    /** Prefix of the embedded texts of an embedding span: {@code embedding.embeddings.<i>.embedding.*}. */
+    public static final String EMBEDDING_EMBEDDINGS = "embedding.embeddings";
+
+    /** The text of one embedding, after its prefix and index. */
+    public static final String EMBEDDING_TEXT = "embedding.text";
+
     /** Span kind of an LLM call. */
     public static final String KIND_LLM = "LLM";
 
@@ -67,4 +112,16 @@ public final class OpenInferenceAttributes {
     public static final String KIND_CHAIN = "CHAIN";
 
     private OpenInferenceAttributes() {}
+
+    /**
+     * Builds the key of one field of a flattened list entry, e.g. {@code llm.input_messages.0.message.role}.
+     *
+     * @param list the list prefix, e.g. {@link #LLM_INPUT_MESSAGES}
+     * @param index the position in the list, from 0
+     * @param field the field, e.g. {@link #MESSAGE_ROLE}
+     * @return the attribute key
+     */
+    public static String indexed(String list, int index, String field) {
+        return list + '.' + index + '.' + field;
+    }
 }

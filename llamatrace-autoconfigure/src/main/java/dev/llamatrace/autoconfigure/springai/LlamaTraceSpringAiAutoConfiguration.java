@@ -22,6 +22,10 @@ import org.springframework.context.annotation.Configuration;
  * embedding, tool, chat client and vector store observations into llamatrace spans and events, and adds the
  * time-to-first-chunk advisor to auto-configured {@code ChatClient} builders. Spans and events go to the dispatcher
  * named after this package, below the root, so every application handler sees them.
+ *
+ * <p>With the tracing bridge, Spring AI's observations are exported once, as Spring AI's own spans carrying the
+ * llamatrace GenAI and OpenInference attributes (see {@code ObservationSpanHandler}); Boot registers these handlers
+ * after its tracing handler, which is what lets them add attributes before the span ends.
  */
 @AutoConfiguration(afterName = LlamaTraceSpringAiAutoConfiguration.CORE_AUTO_CONFIGURATION)
 @ConditionalOnClass({ChatModelObservationContext.class, ObservationHandler.class})

@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
  * stops (dropped when it recorded an error), and active on the thread while the observation's scope is open, so that
  * spans and events the application creates inside (a {@code @LlamaSpan} tool method) nest under it.
  *
+ * <p>The observation's context is the span's instance ({@link dev.llamatrace.core.SpanInvocation#instance()}), which
+ * lets the tracing bridge put GenAI and OpenInference attributes on the observation Spring AI exports rather than
+ * export another span. Those attributes come from the events dispatched here, so the end events are dispatched from
+ * {@link #onStop}, which runs before the tracing handler's when this handler was registered after it (as Spring Boot
+ * registers it).
+ *
  * <p>Nothing here relies on the thread that stops the observation: a streamed call stops on the provider's reader
  * thread, so the span travels in the observation context. A refusal by a handler ({@link HandlerVetoException}, e.g. a
  * token budget) at start propagates and so refuses the call; at stop the call already happened and it is only logged.
@@ -74,7 +80,9 @@ abstract class SpanObservationHandler<C extends Observation.Context> implements 
             return;
         }
         SpanInvocation parent = ObservationSpans.parentOf(context);
-        SpanInvocation span = dispatcher.spanEnter(spanName(context), parent, null, arguments(context));
+        // The context is the span's instance: the tracing bridge adds its attributes to this observation instead of
+        // exporting a second span for the same call.
+        SpanInvocation span = dispatcher.spanEnter(spanName(context), parent, context, arguments(context));
         String spanId = (span != null) ? span.id() : (parent != null) ? parent.id() : null;
         context.put(ObservationSpans.KEY, new Traced(span, spanId));
         try {

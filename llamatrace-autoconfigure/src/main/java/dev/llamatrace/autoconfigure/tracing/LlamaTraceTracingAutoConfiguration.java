@@ -8,14 +8,17 @@ import dev.llamatrace.autoconfigure.springai.LlamaTraceSpringAiAutoConfiguration
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.handler.TokenCountingHandler;
+import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of the bridge from llamatrace spans to Micrometer observations, when an
@@ -31,6 +34,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean({ObservationRegistry.class, DispatcherRegistry.class})
 public final class LlamaTraceTracingAutoConfiguration {
 
+    /** A class of Micrometer Tracing, optional at run time. */
+    private static final String MICROMETER_TRACING_HANDLER = "io.micrometer.tracing.handler.TracingObservationHandler";
+
     LlamaTraceTracingAutoConfiguration() {}
 
     @Bean
@@ -41,6 +47,14 @@ public final class LlamaTraceTracingAutoConfiguration {
         // them.
         return new ObservationSpanHandler(
                 registry, ContentCapture.of(properties), Set.of(LlamaTraceSpringAiAutoConfiguration.DISPATCHER_NAME));
+    }
+
+    /** Observations created inside a llamatrace span (e.g. Spring AI's) nest under the span's observation. */
+    @Bean
+    static ObservationPredicate llamatraceActiveSpanParentPredicate(ObjectProvider<ObservationSpanHandler> spans) {
+        return new ActiveSpanParentPredicate(
+                spans::getIfAvailable,
+                ClassUtils.isPresent(MICROMETER_TRACING_HANDLER, ActiveSpanParentPredicate.class.getClassLoader()));
     }
 
     /** Token counts reach the spans from the token counting handler: counted once, fallback counts included. */

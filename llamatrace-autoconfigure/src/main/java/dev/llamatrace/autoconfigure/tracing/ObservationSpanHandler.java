@@ -2,9 +2,9 @@ package dev.llamatrace.autoconfigure.tracing;
 
 import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.metrics.LlamaTraceMeterNames;
-import dev.llamatrace.autoconfigure.semconv.LlamaTraceAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.SpanInvocation;
+import dev.llamatrace.core.TraceContext;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.span.AbstractSpanHandler;
@@ -25,9 +25,22 @@ import org.jspecify.annotations.Nullable;
  * low-cardinality key-value, so Boot's meter handler derives one bounded timer from these observations; per-name
  * timings are {@value LlamaTraceMeterNames#SPAN_DURATION}.
  *
+ * <p>Spans of the {@code mirroredDispatchers} stand for an observation someone else owns and exports (Spring AI's
+ * chat, embedding, tool, vector store and {@code ChatClient} observations, whose context the Spring AI handlers pass as
+ * the span's instance). The bridge starts no observation for them; it adds the same attributes to that observation's
+ * context instead, so each call is exported once, as Spring AI's span carrying GenAI and OpenInference attributes. This
+ * relies on the attributes being added before the tracing handler reads them in its {@code onStop}: the Spring AI
+ * handlers dispatch their end events from their own {@code onStop}, and Micrometer calls {@code onStop} in reverse
+ * registration order, while Spring Boot registers ungrouped handlers (ours) after the tracing handler group. On the
+ * mirrored observations every attribute, the span kind included, is high-cardinality, so Spring AI's meters keep
+ * their tags.
+ *
  * <p>Attach it as a span handler and as an event handler (the handler registrar does both for a bean).
  */
 public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSpan> implements EventHandler {
+
+    /** Bounds the walk up the span tree. */
+    private static final int MAX_DEPTH = 64;
 
     private final ObservationRegistry registry;
 
@@ -51,8 +64,9 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
      * @param registry where observations are created
      * @param content what content the observations may carry
      * @param mirroredDispatchers names of dispatchers whose spans are made from observations (e.g. the Spring AI
-     *     integration's); those observations are exported already, so their spans get none, and spans inside them
-     *     take the observation current on the thread as parent
+     *     integration's); those observations are exported already, so their spans get none of their own: the
+     *     observation context passed as the span's instance is enriched instead, and spans inside them take the
+     *     observation current on the thread as parent
      */
     public ObservationSpanHandler(
             ObservationRegistry registry, ContentCapture content, Set<String> mirroredDispatchers) {
@@ -63,8 +77,9 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
 
     @Override
     protected @Nullable ObservedSpan newSpan(SpanInvocation span) {
-        if (this.mirroredDispatchers.contains(span.dispatcher().name())) {
-            return null;
+        String dispatcher = span.dispatcher().name();
+        if (this.mirroredDispatchers.contains(dispatcher)) {
+            return mirror(span, dispatcher);
         }
         LlamaTraceObservationContext context = new LlamaTraceObservationContext(span);
         Observation observation =
@@ -74,39 +89,53 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
         }
         String parentId = span.parentId();
         ObservedSpan parent = (parentId != null) ? openSpan(parentId) : null;
-        if (parent != null) {
-            observation.parentObservation(parent.observation());
+        Observation parentObservation = (parent != null) ? parent.observation() : null;
+        if (parentObservation != null) {
+            observation.parentObservation(parentObservation);
         }
+        // A parent that mirrors an observation of its own has its scope open while its children run, so the
+        // observation current on the thread is already the right parent.
         observation.contextualName(span.name());
-        observation.lowCardinalityKeyValue(OpenInferenceAttributes.SPAN_KIND, OpenInferenceAttributes.KIND_CHAIN);
-        observation.highCardinalityKeyValue(LlamaTraceAttributes.SPAN_ID, span.id());
-        observation.highCardinalityKeyValue(
-                LlamaTraceAttributes.DISPATCHER, span.dispatcher().name());
-        span.tags()
-                .forEach((key, value) -> observation.highCardinalityKeyValue(
-                        LlamaTraceAttributes.TAG_PREFIX + key, String.valueOf(value)));
+        ObservedSpan observed = ObservedSpan.owned(span.id(), parentId, span.tags(), observation);
+        SpanAttributes.started(observed, dispatcher);
         if (this.content.enabled() && !span.arguments().isEmpty()) {
-            String arguments = this.content.capture(span.arguments());
-            if (arguments != null) {
-                observation.highCardinalityKeyValue(OpenInferenceAttributes.INPUT_VALUE, arguments);
-            }
+            SpanAttributes.put(observed, OpenInferenceAttributes.INPUT_VALUE, this.content.capture(span.arguments()));
         }
         observation.start();
-        return new ObservedSpan(span.id(), parentId, span.tags(), observation);
+        return observed;
+    }
+
+    /**
+     * Enriches the observation a mirrored span stands for (passed as the span's instance) instead of starting a second
+     * one, so that each call is exported once, with our attributes on its owner's span.
+     */
+    private @Nullable ObservedSpan mirror(SpanInvocation span, String dispatcher) {
+        if (!(span.instance() instanceof Observation.Context context)) {
+            return null;
+        }
+        ObservedSpan observed = ObservedSpan.mirrored(span.id(), span.parentId(), span.tags(), context);
+        SpanAttributes.started(observed, dispatcher);
+        return observed;
     }
 
     @Override
     protected boolean prepareToExitSpan(
             ObservedSpan span, SpanInvocation invocation, @Nullable Object result, long endNanos) {
-        span.observation().stop();
+        SpanAttributes.result(span, result, this.content);
+        Observation observation = span.observation();
+        if (observation != null) {
+            observation.stop();
+        }
         return true;
     }
 
     @Override
     protected boolean prepareToDropSpan(ObservedSpan span, SpanInvocation invocation, Throwable error, long endNanos) {
         Observation observation = span.observation();
-        observation.error(error);
-        observation.stop();
+        if (observation != null) {
+            observation.error(error);
+            observation.stop();
+        }
         return true;
     }
 
@@ -117,6 +146,26 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
         if (span != null) {
             SpanAttributes.apply(span, event, this.content);
         }
+    }
+
+    /**
+     * Returns the observation of the innermost llamatrace span active on this thread that the bridge started; none
+     * when that span mirrors an observation of its own (whose scope is open on the thread already) or no span is
+     * active.
+     *
+     * @return the observation, or {@code null}
+     */
+    @Nullable
+    Observation activeObservation() {
+        SpanInvocation span = TraceContext.currentSpan();
+        for (int depth = 0; span != null && depth < MAX_DEPTH; depth++) {
+            ObservedSpan observed = openSpan(span.id());
+            if (observed != null) {
+                return observed.observation();
+            }
+            span = span.parent();
+        }
+        return null;
     }
 
     /**

@@ -1,24 +1,68 @@
 package dev.llamatrace.autoconfigure.tracing;
 
 import dev.llamatrace.core.span.Span;
+import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A llamatrace span as the tracing bridge keeps it: with the observation standing for it. */
+/**
+ * A llamatrace span as the tracing bridge keeps it: with the observation standing for it. That is either an
+ * observation the bridge started (a llamatrace-native span) or, for a span mirroring an observation of its own (Spring
+ * AI's), that observation's context, which the bridge only enriches: its owner starts, stops and exports it.
+ */
 public final class ObservedSpan extends Span {
 
-    private final Observation observation;
+    private final Observation.Context context;
+
+    private final @Nullable Observation observation;
 
     private volatile boolean kindSet;
 
-    ObservedSpan(String id, @Nullable String parentId, Map<String, Object> tags, Observation observation) {
+    private ObservedSpan(
+            String id,
+            @Nullable String parentId,
+            Map<String, Object> tags,
+            Observation.Context context,
+            @Nullable Observation observation) {
         super(id, parentId, tags);
+        this.context = context;
         this.observation = observation;
     }
 
+    /** A span whose observation the bridge started and stops. */
+    static ObservedSpan owned(String id, @Nullable String parentId, Map<String, Object> tags, Observation observation) {
+        return new ObservedSpan(id, parentId, tags, observation.getContext(), observation);
+    }
+
+    /** A span mirroring an observation someone else owns; only its attributes are added to. */
+    static ObservedSpan mirrored(
+            String id, @Nullable String parentId, Map<String, Object> tags, Observation.Context context) {
+        return new ObservedSpan(id, parentId, tags, context, null);
+    }
+
+    /** Returns the observation the bridge started, or {@code null} for a mirrored one. */
+    @Nullable
     Observation observation() {
         return this.observation;
+    }
+
+    /** Adds a span attribute (a high-cardinality key-value: never a meter tag). */
+    void put(String key, String value) {
+        this.context.addHighCardinalityKeyValue(KeyValue.of(key, value));
+    }
+
+    /**
+     * Sets the OpenInference span kind. On the bridge's own observations it is the one low-cardinality key-value (a
+     * bounded tag of their timer); on a mirrored observation it is high-cardinality, so its owner's meters keep their
+     * tags.
+     */
+    void putKind(String key, String kind) {
+        if (this.observation != null) {
+            this.context.addLowCardinalityKeyValue(KeyValue.of(key, kind));
+        } else {
+            put(key, kind);
+        }
     }
 
     /** Sets the span kind unless an earlier event already did; the first operation inside a span names it. */
@@ -28,5 +72,10 @@ public final class ObservedSpan extends Span {
         }
         this.kindSet = true;
         return true;
+    }
+
+    /** Returns whether an event set the kind (the span is more than a plain chain). */
+    boolean kindClaimed() {
+        return this.kindSet;
     }
 }

@@ -4,6 +4,7 @@ import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.EventContent;
 import dev.llamatrace.autoconfigure.semconv.EventSemantics;
 import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
+import dev.llamatrace.autoconfigure.semconv.LlamaTraceAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.event.AgentToolCallEvent;
 import dev.llamatrace.core.event.EmbeddingStartEvent;
@@ -11,81 +12,89 @@ import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.ExceptionEvent;
 import dev.llamatrace.core.event.ReRankStartEvent;
 import dev.llamatrace.core.llm.ModelInfo;
-import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Maps the events of a span onto attributes of its observation. Everything is a high-cardinality key-value (span
- * attribute only), except the span kind, so that Boot's meter handler keeps one small timer for these observations.
- * Content goes through {@link ContentCapture}, so it is absent unless capture is on.
+ * Maps the events of a span onto attributes of its observation: the one place computing OpenTelemetry GenAI and
+ * OpenInference attributes from llamatrace events, for the bridge's own observations and for the Spring AI
+ * observations it enriches. Everything is a span attribute only, except the span kind of the bridge's own
+ * observations (see {@link ObservedSpan#putKind}). Content goes through {@link ContentCapture}, so it is absent unless
+ * capture is on; the flattened lists come from {@link FlattenedContent}.
  */
 final class SpanAttributes {
 
     private SpanAttributes() {}
 
+    /** Describes a span as it starts: a chain until an event says otherwise, its id, dispatcher and tags. */
+    static void started(ObservedSpan span, String dispatcher) {
+        span.putKind(OpenInferenceAttributes.SPAN_KIND, OpenInferenceAttributes.KIND_CHAIN);
+        span.put(LlamaTraceAttributes.SPAN_ID, span.id());
+        span.put(LlamaTraceAttributes.DISPATCHER, dispatcher);
+        span.tags().forEach((key, value) -> span.put(LlamaTraceAttributes.TAG_PREFIX + key, String.valueOf(value)));
+    }
+
     static void apply(ObservedSpan span, Event event, ContentCapture content) {
-        Observation observation = span.observation();
         String kind = EventSemantics.spanKind(event);
         if (kind != null && span.claimKind()) {
-            observation.lowCardinalityKeyValue(OpenInferenceAttributes.SPAN_KIND, kind);
+            span.putKind(OpenInferenceAttributes.SPAN_KIND, kind);
             String operation = EventSemantics.operation(event);
             if (operation != null) {
-                observation.highCardinalityKeyValue(GenAiAttributes.OPERATION_NAME, operation);
+                span.put(GenAiAttributes.OPERATION_NAME, operation);
             }
         }
         ModelInfo model = EventSemantics.model(event);
         if (model != null) {
-            model(observation, event, model);
+            model(span, event, model);
         }
         if (event instanceof ReRankStartEvent rerank) {
-            observation.highCardinalityKeyValue(OpenInferenceAttributes.RERANKER_MODEL_NAME, rerank.modelName());
-            observation.highCardinalityKeyValue(
-                    OpenInferenceAttributes.RERANKER_TOP_K, Integer.toString(rerank.topN()));
+            span.put(OpenInferenceAttributes.RERANKER_MODEL_NAME, rerank.modelName());
+            span.put(OpenInferenceAttributes.RERANKER_TOP_K, Integer.toString(rerank.topN()));
         } else if (event instanceof AgentToolCallEvent tool) {
-            observation.highCardinalityKeyValue(
-                    GenAiAttributes.TOOL_NAME, tool.tool().name());
-            observation.highCardinalityKeyValue(
-                    OpenInferenceAttributes.TOOL_NAME, tool.tool().name());
+            span.put(GenAiAttributes.TOOL_NAME, tool.tool().name());
+            span.put(OpenInferenceAttributes.TOOL_NAME, tool.tool().name());
             String description = tool.tool().description();
             if (description != null) {
-                observation.highCardinalityKeyValue(GenAiAttributes.TOOL_DESCRIPTION, description);
-                observation.highCardinalityKeyValue(OpenInferenceAttributes.TOOL_DESCRIPTION, description);
+                span.put(GenAiAttributes.TOOL_DESCRIPTION, description);
+                span.put(OpenInferenceAttributes.TOOL_DESCRIPTION, description);
             }
         }
         if (content.enabled() && !(event instanceof ExceptionEvent)) {
-            putContent(observation, OpenInferenceAttributes.INPUT_VALUE, content, EventContent.input(event));
-            putContent(observation, OpenInferenceAttributes.OUTPUT_VALUE, content, EventContent.output(event));
+            put(span, OpenInferenceAttributes.INPUT_VALUE, content.capture(EventContent.input(event)));
+            put(span, OpenInferenceAttributes.OUTPUT_VALUE, content.capture(EventContent.output(event)));
+            FlattenedContent.apply(span, event, content);
         }
     }
 
+    /** Adds the token counts of the span's model call, as counted by the token counting handler. */
     static void tokens(ObservedSpan span, long promptTokens, long completionTokens) {
-        Observation observation = span.observation();
-        observation.highCardinalityKeyValue(GenAiAttributes.USAGE_INPUT_TOKENS, Long.toString(promptTokens));
-        observation.highCardinalityKeyValue(GenAiAttributes.USAGE_OUTPUT_TOKENS, Long.toString(completionTokens));
-        observation.highCardinalityKeyValue(
-                OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT, Long.toString(promptTokens));
-        observation.highCardinalityKeyValue(
-                OpenInferenceAttributes.LLM_TOKEN_COUNT_COMPLETION, Long.toString(completionTokens));
-        observation.highCardinalityKeyValue(
-                OpenInferenceAttributes.LLM_TOKEN_COUNT_TOTAL, Long.toString(promptTokens + completionTokens));
+        span.put(GenAiAttributes.USAGE_INPUT_TOKENS, Long.toString(promptTokens));
+        span.put(GenAiAttributes.USAGE_OUTPUT_TOKENS, Long.toString(completionTokens));
+        span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT, Long.toString(promptTokens));
+        span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_COMPLETION, Long.toString(completionTokens));
+        span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_TOTAL, Long.toString(promptTokens + completionTokens));
     }
 
-    private static void model(Observation observation, Event event, ModelInfo model) {
-        observation.highCardinalityKeyValue(GenAiAttributes.PROVIDER_NAME, model.provider());
-        observation.highCardinalityKeyValue(GenAiAttributes.REQUEST_MODEL, model.name());
-        if (event instanceof EmbeddingStartEvent) {
-            observation.highCardinalityKeyValue(OpenInferenceAttributes.EMBEDDING_MODEL_NAME, model.name());
-        } else {
-            observation.highCardinalityKeyValue(OpenInferenceAttributes.LLM_MODEL_NAME, model.name());
-            observation.highCardinalityKeyValue(OpenInferenceAttributes.LLM_PROVIDER, model.provider());
+    /** Adds what a plain chain span returned as its output, when no event described the span. */
+    static void result(ObservedSpan span, @Nullable Object result, ContentCapture content) {
+        if (content.enabled() && result != null && !span.kindClaimed()) {
+            put(span, OpenInferenceAttributes.OUTPUT_VALUE, content.capture(result));
         }
     }
 
-    private static void putContent(
-            Observation observation, String key, ContentCapture content, @Nullable String value) {
-        String captured = content.capture(value);
-        if (captured != null) {
-            observation.highCardinalityKeyValue(key, captured);
+    private static void model(ObservedSpan span, Event event, ModelInfo model) {
+        span.put(GenAiAttributes.PROVIDER_NAME, model.provider());
+        span.put(GenAiAttributes.REQUEST_MODEL, model.name());
+        if (event instanceof EmbeddingStartEvent) {
+            span.put(OpenInferenceAttributes.EMBEDDING_MODEL_NAME, model.name());
+        } else {
+            span.put(OpenInferenceAttributes.LLM_MODEL_NAME, model.name());
+            span.put(OpenInferenceAttributes.LLM_PROVIDER, model.provider());
+        }
+    }
+
+    static void put(ObservedSpan span, String key, @Nullable String value) {
+        if (value != null) {
+            span.put(key, value);
         }
     }
 }

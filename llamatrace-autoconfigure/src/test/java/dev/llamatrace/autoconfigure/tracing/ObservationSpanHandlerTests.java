@@ -6,7 +6,9 @@ import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.autoconfigure.springai.LlamaTraceSpringAiAutoConfiguration;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.event.AgentToolCallEvent;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
 import dev.llamatrace.core.event.RetrievalEndEvent;
@@ -15,6 +17,7 @@ import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.NodeWithScore;
+import dev.llamatrace.core.llm.ToolMetadata;
 import dev.llamatrace.core.llm.UsageKeys;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -141,6 +144,139 @@ class ObservationSpanHandlerTests {
                     .isEqualTo(spans.get("execute_tool weather").getSpanId());
             assertThat(attribute(spans.get("execute_tool weather"), "llamatrace.span.id"))
                     .isNull();
+        });
+    }
+
+    @Test
+    void flattenedMessagesAndDocumentsAreExportedOnlyWhenCaptureIsOn() {
+        this.runner.withPropertyValues("llamatrace.capture-content=true").run((context) -> {
+            ragQuery(context.getBean(DispatcherRegistry.class).get("com.example.rag"));
+            Map<String, SpanData> spans = exported(context);
+            SpanData chat = spans.get("ChatModel.chat");
+            assertThat(attribute(chat, "llm.input_messages.0.message.role")).isEqualTo("system");
+            assertThat(attribute(chat, "llm.input_messages.0.message.content")).isEqualTo("be brief");
+            assertThat(attribute(chat, "llm.input_messages.1.message.role")).isEqualTo("user");
+            assertThat(attribute(chat, "llm.input_messages.1.message.content")).isEqualTo("capital of France?");
+            assertThat(attribute(chat, "llm.output_messages.0.message.role")).isEqualTo("assistant");
+            assertThat(attribute(chat, "llm.output_messages.0.message.content")).isEqualTo("Paris");
+            SpanData retrieve = spans.get("Retriever.retrieve");
+            assertThat(attribute(retrieve, "retrieval.documents.0.document.id")).isEqualTo("n1");
+            assertThat(attribute(retrieve, "retrieval.documents.0.document.content"))
+                    .isEqualTo("Paris is the capital.");
+            assertThat(attribute(retrieve, "retrieval.documents.0.document.score"))
+                    .isEqualTo("0.9");
+            // A chain span described by no event carries what its method returned.
+            assertThat(attribute(spans.get("RagService.answer"), "output.value"))
+                    .isEqualTo("Paris");
+        });
+        this.runner.run((context) -> {
+            ragQuery(context.getBean(DispatcherRegistry.class).get("com.example.rag"));
+            exported(context).values().forEach((span) -> assertThat(
+                            span.getAttributes().asMap().keySet())
+                    .extracting(AttributeKey::getKey)
+                    .noneMatch((key) -> key.startsWith("llm.input_messages")
+                            || key.startsWith("llm.output_messages")
+                            || key.startsWith("retrieval.documents")
+                            || key.equals("output.value")));
+        });
+    }
+
+    @Test
+    void toolCallOfAMirroredObservationIsExportedOnceAsThatObservationWithToolAttributes() {
+        this.runner.run((context) -> {
+            ObservationRegistry observations = context.getBean(ObservationRegistry.class);
+            Dispatcher springAi =
+                    context.getBean(DispatcherRegistry.class).get(LlamaTraceSpringAiAutoConfiguration.DISPATCHER_NAME);
+            Observation tool = Observation.start("spring.ai.tool", observations).contextualName("execute_tool weather");
+            SpanInvocation span = springAi.spanEnter("execute_tool weather", null, tool.getContext(), Map.of());
+            springAi.event(new AgentToolCallEvent(
+                    span.id(), "{\"city\":\"Paris\"}", new ToolMetadata("weather", "Current weather", "{}")));
+            springAi.spanExit(span, "sunny");
+            tool.stop();
+
+            Map<String, SpanData> spans = exported(context);
+            assertThat(spans).containsOnlyKeys("execute_tool weather");
+            SpanData exported = spans.get("execute_tool weather");
+            assertThat(attribute(exported, "openinference.span.kind")).isEqualTo("TOOL");
+            assertThat(attribute(exported, "tool.name")).isEqualTo("weather");
+            assertThat(attribute(exported, "gen_ai.tool.name")).isEqualTo("weather");
+            assertThat(attribute(exported, "gen_ai.operation.name")).isEqualTo("execute_tool");
+            assertThat(attribute(exported, "llamatrace.span.id")).isEqualTo(span.id());
+            // The owner's meters keep their tags: our keys are span attributes only.
+            assertThat(tool.getContext().getLowCardinalityKeyValue("openinference.span.kind"))
+                    .isNull();
+        });
+    }
+
+    @Test
+    void observationCreatedInsideALlamaTraceSpanBecomesItsChild() {
+        this.runner.run((context) -> {
+            ObservationRegistry observations = context.getBean(ObservationRegistry.class);
+            Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).get("com.example.rag");
+            Observation outer = Observation.start("http.server", observations).contextualName("GET /answer");
+            try (Observation.Scope scope = outer.openScope()) {
+                dispatcher.span("RagService.answer", () -> {
+                    Observation.createNotStarted("http.client", observations)
+                            .contextualName("POST openai")
+                            .observe(() -> {});
+                    return null;
+                });
+            } finally {
+                outer.stop();
+            }
+            Map<String, SpanData> spans = exported(context);
+            assertThat(spans.get("RagService.answer").getParentSpanId())
+                    .isEqualTo(spans.get("GET /answer").getSpanId());
+            assertThat(spans.get("POST openai").getParentSpanId())
+                    .isEqualTo(spans.get("RagService.answer").getSpanId());
+        });
+    }
+
+    @Test
+    void parentSetExplicitlyAfterCreationWinsOverTheActiveSpan() {
+        this.runner.run((context) -> {
+            ObservationRegistry observations = context.getBean(ObservationRegistry.class);
+            Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).get("com.example.rag");
+            Observation outer = Observation.start("http.server", observations).contextualName("GET /answer");
+            try (Observation.Scope scope = outer.openScope()) {
+                Observation client =
+                        Observation.start("chat.client", observations).contextualName("ChatClient");
+                dispatcher.span("RagService.answer", () -> {
+                    // As Spring AI's advisors do with the parent from the Reactor context.
+                    Observation.createNotStarted("advisor", observations)
+                            .contextualName("advisor")
+                            .parentObservation(client)
+                            .observe(() -> {});
+                    return null;
+                });
+                client.stop();
+            } finally {
+                outer.stop();
+            }
+            Map<String, SpanData> spans = exported(context);
+            assertThat(spans.get("advisor").getParentSpanId())
+                    .isEqualTo(spans.get("ChatClient").getSpanId());
+        });
+    }
+
+    @Test
+    void observationWhoseScopeWasOpenedInsideTheSpanKeepsItsPlace() {
+        this.runner.run((context) -> {
+            ObservationRegistry observations = context.getBean(ObservationRegistry.class);
+            Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).get("com.example.rag");
+            dispatcher.span("RagService.answer", () -> {
+                Observation.createNotStarted("step", observations)
+                        .contextualName("step")
+                        .observe(() -> Observation.createNotStarted("http.client", observations)
+                                .contextualName("POST openai")
+                                .observe(() -> {}));
+                return null;
+            });
+            Map<String, SpanData> spans = exported(context);
+            assertThat(spans.get("step").getParentSpanId())
+                    .isEqualTo(spans.get("RagService.answer").getSpanId());
+            assertThat(spans.get("POST openai").getParentSpanId())
+                    .isEqualTo(spans.get("step").getSpanId());
         });
     }
 
