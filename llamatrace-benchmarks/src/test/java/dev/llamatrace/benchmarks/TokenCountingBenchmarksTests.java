@@ -40,6 +40,7 @@ class TokenCountingBenchmarksTests {
         int longBaseline = this.benchmarks.jtokkit_countOrdinary_4kb();
         assertThat(this.benchmarks.jtokkit_countTokens_60chars()).isEqualTo(shortBaseline);
         assertThat(this.benchmarks.jtokkit_countTokens_4kb()).isEqualTo(longBaseline);
+        assertThat(this.benchmarks.llamatrace_tokenizer_60chars()).isEqualTo(shortBaseline);
         assertThat(longBaseline).isGreaterThan(10 * shortBaseline);
 
         TokenCountingEvent shortCount = this.benchmarks.llamatrace_countLlmEnd_60chars();
