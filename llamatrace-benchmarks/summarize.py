@@ -68,6 +68,24 @@ def main(paths):
           "EventBenchmarks.llamatrace_event_1handler", "EventBenchmarks.micrometerMeter_event")
     ratio("llamatrace span + 1 event / OTel SDK span + addEvent",
           "EventBenchmarks.llamatrace_spanWithOneEvent", "EventBenchmarks.otelSdk_spanWithOneEvent")
+    ratio("token counting, no usage / jtokkit on the same texts, 60 chars (target <= 1.05)",
+          "TokenCountingBenchmarks.llamatrace_countLlmEnd_60chars",
+          "TokenCountingBenchmarks.jtokkit_countOrdinary_60chars")
+    ratio("token counting, no usage / jtokkit on the same texts, 4 KB (target <= 1.05)",
+          "TokenCountingBenchmarks.llamatrace_countLlmEnd_4kb", "TokenCountingBenchmarks.jtokkit_countOrdinary_4kb")
+    ratio("token counting, no usage / jtokkit countTokens, 60 chars",
+          "TokenCountingBenchmarks.llamatrace_countLlmEnd_60chars",
+          "TokenCountingBenchmarks.jtokkit_countTokens_60chars")
+    ratio("token counting, no usage / jtokkit countTokens, 4 KB",
+          "TokenCountingBenchmarks.llamatrace_countLlmEnd_4kb", "TokenCountingBenchmarks.jtokkit_countTokens_4kb")
+    ratio("token counting with usage / jtokkit on the same texts, 60 chars (~0)",
+          "TokenCountingBenchmarks.llamatrace_countLlmEnd_usage_60chars",
+          "TokenCountingBenchmarks.jtokkit_countOrdinary_60chars")
+    ratio("token counting with usage / jtokkit on the same texts, 4 KB (~0)",
+          "TokenCountingBenchmarks.llamatrace_countLlmEnd_usage_4kb",
+          "TokenCountingBenchmarks.jtokkit_countOrdinary_4kb")
+    ratio("@LlamaSpan (default handlers and meters) / @Observed (meter handler) (target <= 0.5)",
+          "AnnotationBenchmarks.llamatrace_llamaSpan", "AnnotationBenchmarks.micrometer_observed")
 
 
 if __name__ == "__main__":

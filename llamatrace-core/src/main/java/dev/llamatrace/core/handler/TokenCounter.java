@@ -36,19 +36,28 @@ final class TokenCounter {
             Object completion = EventPayload.COMPLETION.get(payload);
             ProviderUsage usage = ProviderUsage.of(completion);
             boolean promptFromUsage = usage.promptTokens() > 0;
-            int promptTokens = promptFromUsage
-                    ? (int) usage.promptTokens()
-                    : tokenizer.get().countTokens(prompt);
-            return event(prompt, promptTokens, promptFromUsage, completion, usage, eventId, model, tokenizer);
+            Tokenizer resolved = promptFromUsage ? null : tokenizer.get();
+            int promptTokens = (resolved != null) ? resolved.countTokens(prompt) : (int) usage.promptTokens();
+            return event(prompt, promptTokens, promptFromUsage, completion, usage, eventId, model, resolved, tokenizer);
         }
         if (EventPayload.MESSAGES.in(payload)) {
             List<?> messages = asList(EventPayload.MESSAGES.get(payload));
             Object response = EventPayload.RESPONSE.get(payload);
             ProviderUsage usage = ProviderUsage.of(response);
             boolean promptFromUsage = usage.promptTokens() > 0;
+            Tokenizer resolved = promptFromUsage ? null : tokenizer.get();
             int promptTokens =
-                    promptFromUsage ? (int) usage.promptTokens() : estimateTokensInMessages(messages, tokenizer.get());
-            return event(join(messages), promptTokens, promptFromUsage, response, usage, eventId, model, tokenizer);
+                    (resolved != null) ? estimateTokensInMessages(messages, resolved) : (int) usage.promptTokens();
+            return event(
+                    join(messages),
+                    promptTokens,
+                    promptFromUsage,
+                    response,
+                    usage,
+                    eventId,
+                    model,
+                    resolved,
+                    tokenizer);
         }
         if (EventPayload.EXCEPTION.in(payload)) {
             return new TokenCountingEvent(
@@ -75,6 +84,7 @@ final class TokenCounter {
             ProviderUsage usage,
             String eventId,
             ModelRef model,
+            @Nullable Tokenizer resolved,
             Supplier<Tokenizer> tokenizer) {
         String completionText = (completion != null) ? String.valueOf(completion) : "";
         int completionTokens;
@@ -86,7 +96,8 @@ final class TokenCounter {
             completionTokens = 0;
             completionSource = TokenSource.NONE;
         } else {
-            completionTokens = tokenizer.get().countTokens(completionText);
+            // Reuse the prompt's tokenizer: the model's tokenizer is resolved once per count, not once per side.
+            completionTokens = ((resolved != null) ? resolved : tokenizer.get()).countTokens(completionText);
             completionSource = TokenSource.TOKENIZER;
         }
         return new TokenCountingEvent(
@@ -138,12 +149,24 @@ final class TokenCounter {
     }
 
     private static String join(List<?> messages) {
-        StringBuilder text = new StringBuilder();
+        // One message (the common chat prompt) is its own text; more are joined into a builder sized up front: a
+        // growing one copied a 4 KB prompt several times per count (TokenCountingBenchmarks).
+        if (messages.size() == 1) {
+            return String.valueOf(messages.get(0));
+        }
+        String[] texts = new String[messages.size()];
+        int length = 0;
+        int i = 0;
         for (Object message : messages) {
+            texts[i] = String.valueOf(message);
+            length += texts[i++].length() + 1;
+        }
+        StringBuilder text = new StringBuilder(length);
+        for (String part : texts) {
             if (text.length() > 0) {
                 text.append('\n');
             }
-            text.append(message);
+            text.append(part);
         }
         return text.toString();
     }

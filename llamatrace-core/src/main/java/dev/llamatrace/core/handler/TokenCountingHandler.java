@@ -144,8 +144,10 @@ public final class TokenCountingHandler implements CallbackHandler {
         }
         this.totals.add(event, true);
         this.llmEvents.add(event);
-        log("LLM Prompt Token Usage: " + event.promptTokenCount() + "\nLLM Completion Token Usage: "
-                + event.completionTokenCount());
+        if (logging()) {
+            log("LLM Prompt Token Usage: " + event.promptTokenCount() + "\nLLM Completion Token Usage: "
+                    + event.completionTokenCount());
+        }
         notifyListeners(event);
         return event;
     }
@@ -186,7 +188,9 @@ public final class TokenCountingHandler implements CallbackHandler {
             events.add(event);
             notifyListeners(event);
         }
-        log("Embedding Token Usage: " + sum);
+        if (logging()) {
+            log("Embedding Token Usage: " + sum);
+        }
         return events;
     }
 
@@ -357,10 +361,17 @@ public final class TokenCountingHandler implements CallbackHandler {
         }
     }
 
+    // Checked before the message is built: concatenating it on every count cost more than the rest of a count with
+    // provider usage (TokenCountingBenchmarks).
+    private boolean logging() {
+        return LOGGER.isLoggable(logLevel());
+    }
+
     private void log(String message) {
-        Level level = this.verbose ? Level.INFO : Level.DEBUG;
-        if (LOGGER.isLoggable(level)) {
-            LOGGER.log(level, message);
-        }
+        LOGGER.log(logLevel(), message);
+    }
+
+    private Level logLevel() {
+        return this.verbose ? Level.INFO : Level.DEBUG;
     }
 }
