@@ -32,13 +32,31 @@ final class TokenCounter {
     static @Nullable TokenCountingEvent countLlm(
             Map<String, ?> payload, String eventId, ModelRef model, Supplier<Tokenizer> tokenizer) {
         if (EventPayload.PROMPT.in(payload)) {
-            String prompt = String.valueOf(EventPayload.PROMPT.get(payload));
+            Object prompt = EventPayload.PROMPT.get(payload);
             Object completion = EventPayload.COMPLETION.get(payload);
             ProviderUsage usage = ProviderUsage.of(completion);
             boolean promptFromUsage = usage.promptTokens() > 0;
             Tokenizer resolved = promptFromUsage ? null : tokenizer.get();
-            int promptTokens = (resolved != null) ? resolved.countTokens(prompt) : (int) usage.promptTokens();
-            return event(prompt, promptTokens, promptFromUsage, completion, usage, eventId, model, resolved, tokenizer);
+            String promptText = null;
+            int promptTokens;
+            if (resolved != null) {
+                promptText = String.valueOf(prompt);
+                promptTokens = resolved.countTokens(promptText);
+            } else {
+                promptTokens = (int) usage.promptTokens();
+            }
+            return event(
+                    prompt,
+                    false,
+                    promptText,
+                    promptTokens,
+                    promptFromUsage,
+                    completion,
+                    usage,
+                    eventId,
+                    model,
+                    resolved,
+                    tokenizer);
         }
         if (EventPayload.MESSAGES.in(payload)) {
             List<?> messages = asList(EventPayload.MESSAGES.get(payload));
@@ -48,8 +66,12 @@ final class TokenCounter {
             Tokenizer resolved = promptFromUsage ? null : tokenizer.get();
             int promptTokens =
                     (resolved != null) ? estimateTokensInMessages(messages, resolved) : (int) usage.promptTokens();
+            // The joined prompt text is never tokenized (the estimate counts per message): the record renders it if
+            // someone reads it.
             return event(
-                    join(messages),
+                    messages,
+                    true,
+                    null,
                     promptTokens,
                     promptFromUsage,
                     response,
@@ -77,7 +99,9 @@ final class TokenCounter {
     }
 
     private static TokenCountingEvent event(
-            String prompt,
+            @Nullable Object prompt,
+            boolean promptIsMessages,
+            @Nullable String promptText,
             int promptTokens,
             boolean promptFromUsage,
             @Nullable Object completion,
@@ -86,7 +110,7 @@ final class TokenCounter {
             ModelRef model,
             @Nullable Tokenizer resolved,
             Supplier<Tokenizer> tokenizer) {
-        String completionText = (completion != null) ? String.valueOf(completion) : "";
+        String completionText = null;
         int completionTokens;
         TokenSource completionSource;
         if (usage.completionTokens() > 0) {
@@ -96,20 +120,23 @@ final class TokenCounter {
             completionTokens = 0;
             completionSource = TokenSource.NONE;
         } else {
-            // Reuse the prompt's tokenizer: the model's tokenizer is resolved once per count, not once per side.
+            // The completion is rendered only here, where the tokenizer needs its text. Reuse the prompt's tokenizer:
+            // the model's tokenizer is resolved once per count, not once per side.
+            completionText = String.valueOf(completion);
             completionTokens = ((resolved != null) ? resolved : tokenizer.get()).countTokens(completionText);
             completionSource = TokenSource.TOKENIZER;
         }
-        return new TokenCountingEvent(
+        return TokenCountingEvent.llm(
                 prompt,
+                promptIsMessages,
+                promptText,
+                completion,
                 completionText,
                 promptTokens,
                 completionTokens,
-                0,
                 eventId,
                 model.name(),
                 model.provider(),
-                CBEventType.LLM,
                 promptFromUsage ? TokenSource.PROVIDER : TokenSource.TOKENIZER,
                 completionSource);
     }
@@ -146,29 +173,6 @@ final class TokenCounter {
             return list;
         }
         return (value != null) ? List.of(value) : List.of();
-    }
-
-    private static String join(List<?> messages) {
-        // One message (the common chat prompt) is its own text; more are joined into a builder sized up front: a
-        // growing one copied a 4 KB prompt several times per count (TokenCountingBenchmarks).
-        if (messages.size() == 1) {
-            return String.valueOf(messages.get(0));
-        }
-        String[] texts = new String[messages.size()];
-        int length = 0;
-        int i = 0;
-        for (Object message : messages) {
-            texts[i] = String.valueOf(message);
-            length += texts[i++].length() + 1;
-        }
-        StringBuilder text = new StringBuilder(length);
-        for (String part : texts) {
-            if (text.length() > 0) {
-                text.append('\n');
-            }
-            text.append(part);
-        }
-        return text.toString();
     }
 
     /**

@@ -1,52 +1,332 @@
 package dev.llamatrace.core.handler;
 
 import dev.llamatrace.core.callback.CBEventType;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The token count of one LLM call, or of one embedded chunk.
+ * The token count of one LLM call, or of one embedded chunk. Immutable; compares by all its values like a record.
  *
- * @param prompt the prompt text (chat messages rendered one per line), or the embedded chunk
- * @param completion the completion text ({@code role: text} for chat responses, as LlamaIndex counts it); empty when
- *     none
- * @param promptTokenCount prompt (or embedding) tokens
- * @param completionTokenCount completion tokens; {@code 0} for embeddings
- * @param totalTokenCount always {@code promptTokenCount + completionTokenCount}, whatever is passed
- * @param eventId the id of the event counted
- * @param model the model name, {@code unknown} when the start of the operation did not say
- * @param provider the provider, {@code unknown} when the start of the operation did not say
- * @param operation {@link CBEventType#LLM} or {@link CBEventType#EMBEDDING}
- * @param promptSource where the prompt count came from
- * @param completionSource where the completion count came from
+ * <p>A count made by the handler keeps the payload's prompt (or chat messages) and completion objects and renders their
+ * texts on first read: counting needs neither text when the provider reported usage, and building them cost more than
+ * the rest of such a count (TokenCountingBenchmarks). The payload model is immutable, so the text read later is the
+ * text at the time of the count.
  */
-public record TokenCountingEvent(
-        String prompt,
-        String completion,
-        int promptTokenCount,
-        int completionTokenCount,
-        int totalTokenCount,
-        String eventId,
-        String model,
-        String provider,
-        CBEventType operation,
-        TokenSource promptSource,
-        TokenSource completionSource) {
+public final class TokenCountingEvent {
+
+    private final @Nullable Object promptSource;
+
+    private final boolean promptIsMessages;
+
+    private final @Nullable Object completionSource;
+
+    // Rendered on first read. Racing readers render the same text; a String is safe to publish without a fence.
+    private @Nullable String promptText;
+
+    private @Nullable String completionText;
+
+    private final int promptTokenCount;
+
+    private final int completionTokenCount;
+
+    private final String eventId;
+
+    private final String model;
+
+    private final String provider;
+
+    private final CBEventType operation;
+
+    private final TokenSource promptSourceKind;
+
+    private final TokenSource completionSourceKind;
 
     /**
      * Creates a count, recomputing the total.
      *
-     * @param prompt the prompt text
-     * @param completion the completion text
-     * @param promptTokenCount prompt tokens
-     * @param completionTokenCount completion tokens
-     * @param totalTokenCount ignored; recomputed
-     * @param eventId the event id
-     * @param model the model name
-     * @param provider the provider
-     * @param operation the operation
+     * @param prompt the prompt text (chat messages rendered one per line), or the embedded chunk
+     * @param completion the completion text ({@code role: text} for chat responses, as LlamaIndex counts it); empty
+     *     when none
+     * @param promptTokenCount prompt (or embedding) tokens
+     * @param completionTokenCount completion tokens; {@code 0} for embeddings
+     * @param totalTokenCount ignored; the total is always {@code promptTokenCount + completionTokenCount}
+     * @param eventId the id of the event counted
+     * @param model the model name, {@code unknown} when the start of the operation did not say
+     * @param provider the provider, {@code unknown} when the start of the operation did not say
+     * @param operation {@link CBEventType#LLM} or {@link CBEventType#EMBEDDING}
      * @param promptSource where the prompt count came from
      * @param completionSource where the completion count came from
      */
-    public TokenCountingEvent {
-        totalTokenCount = promptTokenCount + completionTokenCount;
+    public TokenCountingEvent(
+            String prompt,
+            String completion,
+            int promptTokenCount,
+            int completionTokenCount,
+            int totalTokenCount,
+            String eventId,
+            String model,
+            String provider,
+            CBEventType operation,
+            TokenSource promptSource,
+            TokenSource completionSource) {
+        this(
+                prompt,
+                false,
+                completion,
+                prompt,
+                completion,
+                promptTokenCount,
+                completionTokenCount,
+                eventId,
+                model,
+                provider,
+                operation,
+                promptSource,
+                completionSource);
+    }
+
+    private TokenCountingEvent(
+            @Nullable Object promptSource,
+            boolean promptIsMessages,
+            @Nullable Object completionSource,
+            @Nullable String promptText,
+            @Nullable String completionText,
+            int promptTokenCount,
+            int completionTokenCount,
+            String eventId,
+            String model,
+            String provider,
+            CBEventType operation,
+            TokenSource promptSourceKind,
+            TokenSource completionSourceKind) {
+        this.promptSource = promptSource;
+        this.promptIsMessages = promptIsMessages;
+        this.completionSource = completionSource;
+        this.promptText = promptText;
+        this.completionText = completionText;
+        this.promptTokenCount = promptTokenCount;
+        this.completionTokenCount = completionTokenCount;
+        this.eventId = Objects.requireNonNull(eventId, "eventId");
+        this.model = Objects.requireNonNull(model, "model");
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.operation = Objects.requireNonNull(operation, "operation");
+        this.promptSourceKind = Objects.requireNonNull(promptSourceKind, "promptSource");
+        this.completionSourceKind = Objects.requireNonNull(completionSourceKind, "completionSource");
+    }
+
+    /**
+     * Creates an LLM count whose texts are rendered when first read.
+     *
+     * @param prompt the prompt object, rendered with {@code String.valueOf}, or the chat messages when
+     *     {@code promptIsMessages}, rendered one per line
+     * @param promptText the prompt text when already rendered
+     * @param completion the completion object, rendered with {@code String.valueOf}; {@code null} renders empty
+     * @param completionText the completion text when already rendered
+     */
+    static TokenCountingEvent llm(
+            @Nullable Object prompt,
+            boolean promptIsMessages,
+            @Nullable String promptText,
+            @Nullable Object completion,
+            @Nullable String completionText,
+            int promptTokenCount,
+            int completionTokenCount,
+            String eventId,
+            String model,
+            String provider,
+            TokenSource promptSource,
+            TokenSource completionSource) {
+        return new TokenCountingEvent(
+                prompt,
+                promptIsMessages,
+                completion,
+                promptText,
+                (completion != null) ? completionText : "",
+                promptTokenCount,
+                completionTokenCount,
+                eventId,
+                model,
+                provider,
+                CBEventType.LLM,
+                promptSource,
+                completionSource);
+    }
+
+    /**
+     * Returns the prompt text: chat messages rendered one per line, or the embedded chunk.
+     *
+     * @return the prompt text
+     */
+    public String prompt() {
+        String text = this.promptText;
+        if (text == null) {
+            text = this.promptIsMessages
+                    ? join(TokenCounter.asList(this.promptSource))
+                    : String.valueOf(this.promptSource);
+            this.promptText = text;
+        }
+        return text;
+    }
+
+    /**
+     * Returns the completion text ({@code role: text} for chat responses, as LlamaIndex counts it).
+     *
+     * @return the completion text; empty when none
+     */
+    public String completion() {
+        String text = this.completionText;
+        if (text == null) {
+            text = String.valueOf(this.completionSource);
+            this.completionText = text;
+        }
+        return text;
+    }
+
+    /**
+     * Returns the prompt (or embedding) tokens.
+     *
+     * @return the prompt tokens
+     */
+    public int promptTokenCount() {
+        return this.promptTokenCount;
+    }
+
+    /**
+     * Returns the completion tokens.
+     *
+     * @return the completion tokens; {@code 0} for embeddings
+     */
+    public int completionTokenCount() {
+        return this.completionTokenCount;
+    }
+
+    /**
+     * Returns the total tokens.
+     *
+     * @return always {@code promptTokenCount() + completionTokenCount()}
+     */
+    public int totalTokenCount() {
+        return this.promptTokenCount + this.completionTokenCount;
+    }
+
+    /**
+     * Returns the id of the event counted.
+     *
+     * @return the event id
+     */
+    public String eventId() {
+        return this.eventId;
+    }
+
+    /**
+     * Returns the model name.
+     *
+     * @return the model, {@code unknown} when the start of the operation did not say
+     */
+    public String model() {
+        return this.model;
+    }
+
+    /**
+     * Returns the provider.
+     *
+     * @return the provider, {@code unknown} when the start of the operation did not say
+     */
+    public String provider() {
+        return this.provider;
+    }
+
+    /**
+     * Returns the operation counted.
+     *
+     * @return {@link CBEventType#LLM} or {@link CBEventType#EMBEDDING}
+     */
+    public CBEventType operation() {
+        return this.operation;
+    }
+
+    /**
+     * Returns where the prompt count came from.
+     *
+     * @return the prompt source
+     */
+    public TokenSource promptSource() {
+        return this.promptSourceKind;
+    }
+
+    /**
+     * Returns where the completion count came from.
+     *
+     * @return the completion source
+     */
+    public TokenSource completionSource() {
+        return this.completionSourceKind;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof TokenCountingEvent that
+                && this.promptTokenCount == that.promptTokenCount
+                && this.completionTokenCount == that.completionTokenCount
+                && this.eventId.equals(that.eventId)
+                && this.model.equals(that.model)
+                && this.provider.equals(that.provider)
+                && this.operation == that.operation
+                && this.promptSourceKind == that.promptSourceKind
+                && this.completionSourceKind == that.completionSourceKind
+                && prompt().equals(that.prompt())
+                && completion().equals(that.completion());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                prompt(),
+                completion(),
+                this.promptTokenCount,
+                this.completionTokenCount,
+                totalTokenCount(),
+                this.eventId,
+                this.model,
+                this.provider,
+                this.operation,
+                this.promptSourceKind,
+                this.completionSourceKind);
+    }
+
+    @Override
+    public String toString() {
+        return "TokenCountingEvent[prompt=" + prompt() + ", completion=" + completion() + ", promptTokenCount="
+                + this.promptTokenCount + ", completionTokenCount=" + this.completionTokenCount + ", totalTokenCount="
+                + totalTokenCount() + ", eventId=" + this.eventId + ", model=" + this.model + ", provider="
+                + this.provider + ", operation=" + this.operation + ", promptSource=" + this.promptSourceKind
+                + ", completionSource=" + this.completionSourceKind + "]";
+    }
+
+    private static String join(List<?> messages) {
+        // One message (the common chat prompt) is its own text; more are joined into a builder sized up front: a
+        // growing one copied a 4 KB prompt several times (TokenCountingBenchmarks).
+        if (messages.size() == 1) {
+            return String.valueOf(messages.get(0));
+        }
+        String[] texts = new String[messages.size()];
+        int length = 0;
+        int i = 0;
+        for (Object message : messages) {
+            texts[i] = String.valueOf(message);
+            length += texts[i++].length() + 1;
+        }
+        StringBuilder text = new StringBuilder(length);
+        for (String part : texts) {
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(part);
+        }
+        return text.toString();
     }
 }

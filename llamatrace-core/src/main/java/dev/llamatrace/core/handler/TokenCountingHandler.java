@@ -142,7 +142,7 @@ public final class TokenCountingHandler implements CallbackHandler {
         if (event == null) {
             return null;
         }
-        this.totals.add(event, true);
+        this.totals.addLlm(event.model(), event.provider(), event.promptTokenCount(), event.completionTokenCount());
         this.llmEvents.add(event);
         if (logging()) {
             log("LLM Prompt Token Usage: " + event.promptTokenCount() + "\nLLM Completion Token Usage: "
@@ -182,7 +182,7 @@ public final class TokenCountingHandler implements CallbackHandler {
                     CBEventType.EMBEDDING,
                     TokenSource.TOKENIZER,
                     TokenSource.NONE);
-            this.totals.add(event, false);
+            this.totals.addEmbedding(event.model(), event.provider(), event.promptTokenCount());
             this.embeddingEvents.add(event);
             sum += event.promptTokenCount();
             events.add(event);
@@ -200,7 +200,7 @@ public final class TokenCountingHandler implements CallbackHandler {
      * @return the exact total
      */
     public long promptLlmTokenCount() {
-        return this.totals.all.prompt.sum();
+        return this.totals.prompt();
     }
 
     /**
@@ -209,7 +209,7 @@ public final class TokenCountingHandler implements CallbackHandler {
      * @return the exact total
      */
     public long completionLlmTokenCount() {
-        return this.totals.all.completion.sum();
+        return this.totals.completion();
     }
 
     /**
@@ -218,7 +218,7 @@ public final class TokenCountingHandler implements CallbackHandler {
      * @return the exact total
      */
     public long totalLlmTokenCount() {
-        return promptLlmTokenCount() + completionLlmTokenCount();
+        return this.totals.llm();
     }
 
     /**
@@ -227,7 +227,7 @@ public final class TokenCountingHandler implements CallbackHandler {
      * @return the exact total
      */
     public long totalEmbeddingTokenCount() {
-        return this.totals.all.embedding.sum();
+        return this.totals.embedding();
     }
 
     /**
@@ -236,7 +236,7 @@ public final class TokenCountingHandler implements CallbackHandler {
      * @return the exact count
      */
     public long llmCallCount() {
-        return this.totals.all.calls.sum();
+        return this.totals.calls();
     }
 
     /**
@@ -308,8 +308,6 @@ public final class TokenCountingHandler implements CallbackHandler {
         this.totals.reset();
         this.llmEvents.clear();
         this.embeddingEvents.clear();
-        this.llmEvents.resetEvicted();
-        this.embeddingEvents.resetEvicted();
         this.models.clear();
     }
 

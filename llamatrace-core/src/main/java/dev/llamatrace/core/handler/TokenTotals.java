@@ -5,10 +5,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Exact running totals, overall and per model, safe under any concurrency; the model count is capped. */
+/**
+ * Exact running totals, overall and per model, safe under any concurrency; the model count is capped.
+ *
+ * <p>A count updates only its model's counters, three for an LLM call and one for an embedded chunk; the overall totals
+ * are the sums over the models (at most {@code maxModels + 1}), read far less often than counts are added.
+ */
 final class TokenTotals {
-
-    final Counters all = new Counters("all");
 
     private final Map<String, Counters> byModel = new ConcurrentHashMap<>();
 
@@ -18,9 +21,55 @@ final class TokenTotals {
         this.maxModels = BoundedBuffer.requirePositive(maxModels, "maxModels");
     }
 
-    void add(TokenCountingEvent event, boolean llm) {
-        this.all.add(event, llm);
-        model(event.model(), event.provider()).add(event, llm);
+    void addLlm(String model, String provider, int promptTokens, int completionTokens) {
+        Counters counters = model(model, provider);
+        counters.calls.increment();
+        counters.prompt.add(promptTokens);
+        counters.completion.add(completionTokens);
+    }
+
+    void addEmbedding(String model, String provider, int tokens) {
+        model(model, provider).embedding.add(tokens);
+    }
+
+    long calls() {
+        long sum = 0;
+        for (Counters counters : this.byModel.values()) {
+            sum += counters.calls.sum();
+        }
+        return sum;
+    }
+
+    long prompt() {
+        long sum = 0;
+        for (Counters counters : this.byModel.values()) {
+            sum += counters.prompt.sum();
+        }
+        return sum;
+    }
+
+    long completion() {
+        long sum = 0;
+        for (Counters counters : this.byModel.values()) {
+            sum += counters.completion.sum();
+        }
+        return sum;
+    }
+
+    long llm() {
+        long sum = 0;
+        for (Counters counters : this.byModel.values()) {
+            sum += counters.prompt.sum() + counters.completion.sum();
+        }
+        return sum;
+    }
+
+    long embedding() {
+        long sum = 0;
+        for (Counters counters : this.byModel.values()) {
+            sum += counters.embedding.sum();
+        }
+        return sum;
     }
 
     private Counters model(String model, String provider) {
@@ -40,11 +89,10 @@ final class TokenTotals {
     }
 
     void reset() {
-        this.all.reset();
         this.byModel.clear();
     }
 
-    static final class Counters {
+    private static final class Counters {
 
         final String provider;
 
@@ -60,16 +108,6 @@ final class TokenTotals {
             this.provider = provider;
         }
 
-        void add(TokenCountingEvent event, boolean llm) {
-            if (llm) {
-                this.calls.increment();
-                this.prompt.add(event.promptTokenCount());
-                this.completion.add(event.completionTokenCount());
-            } else {
-                this.embedding.add(event.promptTokenCount());
-            }
-        }
-
         ModelTokenUsage snapshot(String model) {
             return new ModelTokenUsage(
                     model,
@@ -78,13 +116,6 @@ final class TokenTotals {
                     this.prompt.sum(),
                     this.completion.sum(),
                     this.embedding.sum());
-        }
-
-        void reset() {
-            this.calls.reset();
-            this.prompt.reset();
-            this.completion.reset();
-            this.embedding.reset();
         }
     }
 }

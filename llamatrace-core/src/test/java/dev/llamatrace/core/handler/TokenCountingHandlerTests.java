@@ -89,6 +89,24 @@ class TokenCountingHandlerTests {
         assertThat(event.model()).isEqualTo("gpt-4o-mini");
         assertThat(event.provider()).isEqualTo("openai");
         assertThat(this.tokenizerCalls).hasValue(0);
+        // Counting did not need the texts; the record renders them when read, as they were counted.
+        assertThat(event.prompt()).isEqualTo("user: one two three");
+        assertThat(event.completion()).isEqualTo("assistant: four five");
+        assertThat(event.totalTokenCount()).isEqualTo(18);
+        assertThat(event)
+                .isEqualTo(new TokenCountingEvent(
+                        "user: one two three",
+                        "assistant: four five",
+                        11,
+                        7,
+                        0,
+                        event.eventId(),
+                        "gpt-4o-mini",
+                        "openai",
+                        CBEventType.LLM,
+                        TokenSource.PROVIDER,
+                        TokenSource.PROVIDER))
+                .hasSameHashCodeAs(event);
     }
 
     @Test
