@@ -23,7 +23,8 @@ def main(paths):
             median = raw[len(raw) // 2] if raw else float("nan")
             low = raw[0] if raw else float("nan")
             medians.setdefault(short, []).append(median)
-            row = (primary["score"], primary["scoreError"], median, low, alloc, run["threads"])
+            # JMH writes the error as the string "NaN" when there is a single measured iteration.
+            row = (primary["score"], float(primary["scoreError"]), median, low, alloc, run["threads"])
             if short not in rows or median < rows[short][2]:
                 rows[short] = row
 
