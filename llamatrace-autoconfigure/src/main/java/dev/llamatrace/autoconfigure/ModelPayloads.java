@@ -2,6 +2,7 @@ package dev.llamatrace.autoconfigure;
 
 import dev.llamatrace.autoconfigure.export.GenAiNames;
 import dev.llamatrace.core.llm.UsageKeys;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -62,6 +63,35 @@ public final class ModelPayloads {
             return Map.of();
         }
         return UsageKeys.rawUsage(promptTokens, completionTokens);
+    }
+
+    /**
+     * Returns the sampling parameters both frameworks expose, under their keys, leaving out those not set. The caller
+     * adds what only its framework has (stop sequences, streaming).
+     *
+     * @param temperature the sampling temperature
+     * @param maxTokens the output token limit
+     * @param topP nucleus sampling
+     * @param topK top-k sampling
+     * @param frequencyPenalty the frequency penalty
+     * @param presencePenalty the presence penalty
+     * @return a mutable map in that order
+     */
+    public static Map<String, Object> parameters(
+            @Nullable Double temperature,
+            @Nullable Integer maxTokens,
+            @Nullable Double topP,
+            @Nullable Integer topK,
+            @Nullable Double frequencyPenalty,
+            @Nullable Double presencePenalty) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        putIfPresent(parameters, TEMPERATURE, temperature);
+        putIfPresent(parameters, MAX_TOKENS, maxTokens);
+        putIfPresent(parameters, TOP_P, topP);
+        putIfPresent(parameters, TOP_K, topK);
+        putIfPresent(parameters, FREQUENCY_PENALTY, frequencyPenalty);
+        putIfPresent(parameters, PRESENCE_PENALTY, presencePenalty);
+        return parameters;
     }
 
     /**

@@ -77,25 +77,21 @@ final class LangChain4jPayloads {
         if (finishReason != null) {
             raw.put(ModelPayloads.FINISH_REASON, finishReason.name().toLowerCase(Locale.ROOT));
         }
-        raw.putAll(usage(response.tokenUsage()));
+        TokenUsage usage = response.tokenUsage();
+        if (usage != null) {
+            raw.putAll(ModelPayloads.usage(usage.inputTokenCount(), usage.outputTokenCount()));
+        }
         return dev.llamatrace.core.llm.ChatResponse.of(assistant(response.aiMessage()), raw);
     }
 
-    static Map<String, Object> usage(@Nullable TokenUsage usage) {
-        if (usage == null) {
-            return Map.of();
-        }
-        return ModelPayloads.usage(usage.inputTokenCount(), usage.outputTokenCount());
-    }
-
     static ModelInfo chatModel(ChatRequest request, @Nullable ModelProvider provider) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        ModelPayloads.putIfPresent(parameters, ModelPayloads.TEMPERATURE, request.temperature());
-        ModelPayloads.putIfPresent(parameters, ModelPayloads.MAX_TOKENS, request.maxOutputTokens());
-        ModelPayloads.putIfPresent(parameters, ModelPayloads.TOP_P, request.topP());
-        ModelPayloads.putIfPresent(parameters, ModelPayloads.TOP_K, request.topK());
-        ModelPayloads.putIfPresent(parameters, ModelPayloads.FREQUENCY_PENALTY, request.frequencyPenalty());
-        ModelPayloads.putIfPresent(parameters, ModelPayloads.PRESENCE_PENALTY, request.presencePenalty());
+        Map<String, Object> parameters = ModelPayloads.parameters(
+                request.temperature(),
+                request.maxOutputTokens(),
+                request.topP(),
+                request.topK(),
+                request.frequencyPenalty(),
+                request.presencePenalty());
         List<String> stop = request.stopSequences();
         if (stop != null && !stop.isEmpty()) {
             parameters.put(ModelPayloads.STOP, stop);

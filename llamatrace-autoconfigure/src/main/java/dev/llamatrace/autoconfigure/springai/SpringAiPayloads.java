@@ -74,30 +74,29 @@ final class SpringAiPayloads {
             ModelPayloads.putIfText(
                     raw, ModelPayloads.FINISH_REASON, generation.getMetadata().getFinishReason());
         }
-        raw.putAll(usage(metadata.getUsage()));
-        return ChatResponse.of(message, raw);
-    }
-
-    static Map<String, Object> usage(@Nullable Usage usage) {
-        if (usage == null) {
-            return Map.of();
+        Usage usage = metadata.getUsage();
+        if (usage != null) {
+            raw.putAll(ModelPayloads.usage(usage.getPromptTokens(), usage.getCompletionTokens()));
         }
-        return ModelPayloads.usage(usage.getPromptTokens(), usage.getCompletionTokens());
+        return ChatResponse.of(message, raw);
     }
 
     static ModelInfo chatModel(@Nullable Prompt prompt, AiOperationMetadata operation, boolean streaming) {
         ChatOptions options = (prompt != null) ? prompt.getOptions() : null;
-        Map<String, Object> parameters = new LinkedHashMap<>();
+        Map<String, Object> parameters;
         String model = null;
         if (options != null) {
             model = options.getModel();
-            ModelPayloads.putIfPresent(parameters, ModelPayloads.TEMPERATURE, options.getTemperature());
-            ModelPayloads.putIfPresent(parameters, ModelPayloads.MAX_TOKENS, options.getMaxTokens());
-            ModelPayloads.putIfPresent(parameters, ModelPayloads.TOP_P, options.getTopP());
-            ModelPayloads.putIfPresent(parameters, ModelPayloads.TOP_K, options.getTopK());
-            ModelPayloads.putIfPresent(parameters, ModelPayloads.FREQUENCY_PENALTY, options.getFrequencyPenalty());
-            ModelPayloads.putIfPresent(parameters, ModelPayloads.PRESENCE_PENALTY, options.getPresencePenalty());
+            parameters = ModelPayloads.parameters(
+                    options.getTemperature(),
+                    options.getMaxTokens(),
+                    options.getTopP(),
+                    options.getTopK(),
+                    options.getFrequencyPenalty(),
+                    options.getPresencePenalty());
             ModelPayloads.putIfPresent(parameters, ModelPayloads.STOP, options.getStopSequences());
+        } else {
+            parameters = new LinkedHashMap<>();
         }
         if (streaming) {
             parameters.put(ModelPayloads.STREAM, true);
