@@ -4,8 +4,6 @@ import dev.llamatrace.autoconfigure.support.OpenAiStub;
 import dev.llamatrace.autoconfigure.support.Recorder;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -15,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class LangChain4jFixture implements AfterEachCallback {
 
-    final OpenAiStub stub = startStub();
+    final OpenAiStub stub = OpenAiStub.start();
 
     final DispatcherRegistry registry = new DispatcherRegistry();
 
@@ -31,13 +29,5 @@ final class LangChain4jFixture implements AfterEachCallback {
     @Override
     public void afterEach(ExtensionContext context) {
         this.stub.close();
-    }
-
-    private static OpenAiStub startStub() {
-        try {
-            return new OpenAiStub();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

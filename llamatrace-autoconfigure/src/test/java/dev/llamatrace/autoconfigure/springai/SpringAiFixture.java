@@ -5,8 +5,6 @@ import dev.llamatrace.autoconfigure.support.Recorder;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.ai.chat.client.ChatClient;
@@ -22,7 +20,7 @@ import org.springframework.ai.openai.OpenAiEmbeddingOptions;
  */
 final class SpringAiFixture implements AfterEachCallback {
 
-    final OpenAiStub stub = startStub();
+    final OpenAiStub stub = OpenAiStub.start();
 
     final DispatcherRegistry registry = new DispatcherRegistry();
 
@@ -81,13 +79,5 @@ final class SpringAiFixture implements AfterEachCallback {
     @Override
     public void afterEach(ExtensionContext context) {
         this.stub.close();
-    }
-
-    private static OpenAiStub startStub() {
-        try {
-            return new OpenAiStub();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }
