@@ -3,6 +3,7 @@ package dev.llamatrace.core;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -21,12 +22,8 @@ final class DeferredSpans {
             Map<String, ?> arguments,
             SpanCallable<? extends CompletableFuture<T>, E> body)
             throws E {
-        SpanInvocation span = dispatcher.spanEnter(name, instance, arguments);
-        if (span == null) {
-            return body.call();
-        }
-        CompletableFuture<T> source = callActive(span, body);
-        return (source != null) ? SpanFuture.track(span, source) : exitWithNull(span);
+        return DeferredSpans.<CompletableFuture<T>, E>deferred(
+                dispatcher, name, instance, arguments, body, SpanFuture::track);
     }
 
     static <T, E extends Throwable> Stream<T> stream(
@@ -36,12 +33,8 @@ final class DeferredSpans {
             Map<String, ?> arguments,
             SpanCallable<? extends Stream<T>, E> body)
             throws E {
-        SpanInvocation span = dispatcher.spanEnter(name, instance, arguments);
-        if (span == null) {
-            return body.call();
-        }
-        Stream<T> source = callActive(span, body);
-        return (source != null) ? SpanSpliterator.stream(span, source) : exitWithNull(span);
+        return DeferredSpans.<Stream<T>, E>deferred(
+                dispatcher, name, instance, arguments, body, SpanSpliterator::stream);
     }
 
     static <T, E extends Throwable> CloseableIterator<T> iterator(
@@ -57,6 +50,26 @@ final class DeferredSpans {
             return (span != null) ? exitWithNull(span) : nullResult();
         }
         return (span != null) ? new SpanIterator<>(span, source) : PlainIterator.of(source);
+    }
+
+    /**
+     * Runs {@code body} with a new span active and hands what it returned to {@code track}, which ends the span when
+     * that completes. Without a span handler the body's result is returned as is.
+     */
+    private static <R, E extends Throwable> R deferred(
+            Dispatcher dispatcher,
+            String name,
+            @Nullable Object instance,
+            Map<String, ?> arguments,
+            SpanCallable<? extends R, E> body,
+            BiFunction<SpanInvocation, R, R> track)
+            throws E {
+        SpanInvocation span = dispatcher.spanEnter(name, instance, arguments);
+        if (span == null) {
+            return body.call();
+        }
+        R source = callActive(span, body);
+        return (source != null) ? track.apply(span, source) : exitWithNull(span);
     }
 
     private static <R, E extends Throwable> R callActive(SpanInvocation span, SpanCallable<? extends R, E> body)

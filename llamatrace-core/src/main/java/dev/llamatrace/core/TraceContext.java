@@ -67,7 +67,7 @@ public final class TraceContext {
         Holder holder = HOLDER.get();
         Map<String, Object> previous = holder.tags;
         holder.tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
-        return new TagsScope(holder, previous);
+        return new RestoringScope(holder, false, null, previous);
     }
 
     /**
@@ -109,7 +109,7 @@ public final class TraceContext {
         Holder holder = HOLDER.get();
         SpanInvocation previous = holder.span;
         holder.span = span;
-        return new SpanScopeRestore(holder, previous);
+        return new RestoringScope(holder, true, previous, null);
     }
 
     /**
@@ -207,10 +207,10 @@ public final class TraceContext {
          */
         public Scope restore() {
             Holder holder = HOLDER.get();
-            Snapshot previous = new Snapshot(holder.span, holder.tags);
+            Scope scope = new RestoringScope(holder, true, holder.span, holder.tags);
             holder.span = this.span;
             holder.tags = this.tags;
-            return new SnapshotScope(holder, previous);
+            return scope;
         }
 
         /**
@@ -282,69 +282,45 @@ public final class TraceContext {
         Map<String, Object> tags = Map.of();
     }
 
-    private static final class TagsScope implements Scope {
+    /**
+     * Puts back, once, what a scope replaced: the span, the tags or both. Restoring only what was replaced matters:
+     * closing a tags block must not undo a span activated inside it without a scope, and the reverse.
+     */
+    private static final class RestoringScope implements Scope {
 
         private final Holder holder;
 
-        private final Map<String, Object> previous;
+        private final boolean restoresSpan;
+
+        private final @Nullable SpanInvocation previousSpan;
+
+        /** The tags to put back, or {@code null} when the scope did not replace them. */
+        private final @Nullable Map<String, Object> previousTags;
 
         private boolean closed;
 
-        TagsScope(Holder holder, Map<String, Object> previous) {
+        RestoringScope(
+                Holder holder,
+                boolean restoresSpan,
+                @Nullable SpanInvocation previousSpan,
+                @Nullable Map<String, Object> previousTags) {
             this.holder = holder;
-            this.previous = previous;
+            this.restoresSpan = restoresSpan;
+            this.previousSpan = previousSpan;
+            this.previousTags = previousTags;
         }
 
         @Override
         public void close() {
-            if (!this.closed) {
-                this.closed = true;
-                this.holder.tags = this.previous;
+            if (this.closed) {
+                return;
             }
-        }
-    }
-
-    private static final class SpanScopeRestore implements Scope {
-
-        private final Holder holder;
-
-        private final @Nullable SpanInvocation previous;
-
-        private boolean closed;
-
-        SpanScopeRestore(Holder holder, @Nullable SpanInvocation previous) {
-            this.holder = holder;
-            this.previous = previous;
-        }
-
-        @Override
-        public void close() {
-            if (!this.closed) {
-                this.closed = true;
-                this.holder.span = this.previous;
+            this.closed = true;
+            if (this.restoresSpan) {
+                this.holder.span = this.previousSpan;
             }
-        }
-    }
-
-    private static final class SnapshotScope implements Scope {
-
-        private final Holder holder;
-
-        private final Snapshot previous;
-
-        private boolean closed;
-
-        SnapshotScope(Holder holder, Snapshot previous) {
-            this.holder = holder;
-            this.previous = previous;
-        }
-
-        @Override
-        public void close() {
-            if (!this.closed) {
-                this.closed = true;
-                this.holder.span = this.previous.span();
-                this.holder.tags = this.previous.tags();
+            if (this.previousTags != null) {
+                this.holder.tags = this.previousTags;
             }
         }
     }

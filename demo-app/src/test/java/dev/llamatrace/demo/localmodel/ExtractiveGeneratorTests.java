@@ -18,7 +18,7 @@ class ExtractiveGeneratorTests {
             Zipkin is a distributed tracing system. To export traces to Zipkin, set the endpoint:
 
             ```yaml
-            management.zipkin.tracing.endpoint: http://localhost:9411/api/v2/spans
+            management.tracing.export.zipkin.endpoint: http://localhost:9411/api/v2/spans
             ```
             """;
 

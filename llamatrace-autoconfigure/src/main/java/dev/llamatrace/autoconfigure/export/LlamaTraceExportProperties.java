@@ -38,54 +38,14 @@ public class LlamaTraceExportProperties {
     }
 
     /** Export to Arize Phoenix over OTLP/HTTP. */
-    public static class Phoenix {
-
-        /** Whether to export traces to Phoenix. */
-        private boolean enabled;
-
-        /** Phoenix's OTLP/HTTP trace endpoint. */
-        private String endpoint = "http://localhost:6006/v1/traces";
+    public static class Phoenix extends OtlpExportPreset {
 
         /** The Phoenix project the traces go to; Phoenix's default project when unset. */
         private @Nullable String projectName;
 
-        /** The Phoenix API key, sent as a bearer token; defaults to the PHOENIX_API_KEY environment variable. */
-        private @Nullable String apiKey;
-
-        /**
-         * Returns whether the preset is on.
-         *
-         * @return whether it is on
-         */
-        public boolean isEnabled() {
-            return this.enabled;
-        }
-
-        /**
-         * Sets whether the preset is on.
-         *
-         * @param enabled whether it is on
-         */
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        /**
-         * Returns the OTLP/HTTP trace endpoint.
-         *
-         * @return the endpoint
-         */
-        public String getEndpoint() {
-            return this.endpoint;
-        }
-
-        /**
-         * Sets the OTLP/HTTP trace endpoint.
-         *
-         * @param endpoint the endpoint
-         */
-        public void setEndpoint(String endpoint) {
-            this.endpoint = endpoint;
+        /** Creates the preset, off, pointing at a local Phoenix. */
+        public Phoenix() {
+            super("http://localhost:6006/v1/traces");
         }
 
         /**
@@ -105,34 +65,10 @@ public class LlamaTraceExportProperties {
         public void setProjectName(@Nullable String projectName) {
             this.projectName = projectName;
         }
-
-        /**
-         * Returns the API key.
-         *
-         * @return the API key, or {@code null}
-         */
-        public @Nullable String getApiKey() {
-            return this.apiKey;
-        }
-
-        /**
-         * Sets the API key.
-         *
-         * @param apiKey the API key
-         */
-        public void setApiKey(@Nullable String apiKey) {
-            this.apiKey = apiKey;
-        }
     }
 
     /** Export to W&amp;B Weave over OTLP/HTTP. */
-    public static class Weave {
-
-        /** Whether to export traces to Weave. */
-        private boolean enabled;
-
-        /** Weave's OTLP/HTTP trace endpoint; dedicated and self-managed instances have their own host. */
-        private String endpoint = "https://trace.wandb.ai/otel/v1/traces";
+    public static class Weave extends OtlpExportPreset {
 
         /** The W&amp;B entity (team or user name) owning the project. */
         private @Nullable String entity;
@@ -140,43 +76,9 @@ public class LlamaTraceExportProperties {
         /** The W&amp;B project the traces go to. */
         private @Nullable String project;
 
-        /** The W&amp;B API key; defaults to the WANDB_API_KEY environment variable. */
-        private @Nullable String apiKey;
-
-        /**
-         * Returns whether the preset is on.
-         *
-         * @return whether it is on
-         */
-        public boolean isEnabled() {
-            return this.enabled;
-        }
-
-        /**
-         * Sets whether the preset is on.
-         *
-         * @param enabled whether it is on
-         */
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        /**
-         * Returns the OTLP/HTTP trace endpoint.
-         *
-         * @return the endpoint
-         */
-        public String getEndpoint() {
-            return this.endpoint;
-        }
-
-        /**
-         * Sets the OTLP/HTTP trace endpoint.
-         *
-         * @param endpoint the endpoint
-         */
-        public void setEndpoint(String endpoint) {
-            this.endpoint = endpoint;
+        /** Creates the preset, off, pointing at W&amp;B's multi-tenant cloud. */
+        public Weave() {
+            super("https://trace.wandb.ai/otel/v1/traces");
         }
 
         /**
@@ -213,24 +115,6 @@ public class LlamaTraceExportProperties {
          */
         public void setProject(@Nullable String project) {
             this.project = project;
-        }
-
-        /**
-         * Returns the API key.
-         *
-         * @return the API key, or {@code null}
-         */
-        public @Nullable String getApiKey() {
-            return this.apiKey;
-        }
-
-        /**
-         * Sets the API key.
-         *
-         * @param apiKey the API key
-         */
-        public void setApiKey(@Nullable String apiKey) {
-            this.apiKey = apiKey;
         }
     }
 }

@@ -13,11 +13,11 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.llamatrace.autoconfigure.ModelPayloads;
 import dev.llamatrace.autoconfigure.export.GenAiNames;
 import dev.llamatrace.core.llm.ChatRole;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.ToolCall;
-import dev.llamatrace.core.llm.UsageKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,45 +71,32 @@ final class LangChain4jPayloads {
     /** Translates a chat response; usage goes into the raw map only when the provider reported some. */
     static dev.llamatrace.core.llm.ChatResponse response(ChatResponse response) {
         Map<String, Object> raw = new LinkedHashMap<>();
-        putIfText(raw, "id", response.id());
-        putIfText(raw, "model", response.modelName());
+        ModelPayloads.putIfText(raw, ModelPayloads.ID, response.id());
+        ModelPayloads.putIfText(raw, ModelPayloads.MODEL, response.modelName());
         FinishReason finishReason = response.finishReason();
         if (finishReason != null) {
-            raw.put("finish_reason", finishReason.name().toLowerCase(Locale.ROOT));
+            raw.put(ModelPayloads.FINISH_REASON, finishReason.name().toLowerCase(Locale.ROOT));
         }
-        raw.putAll(usage(response.tokenUsage()));
+        TokenUsage usage = response.tokenUsage();
+        if (usage != null) {
+            raw.putAll(ModelPayloads.usage(usage.inputTokenCount(), usage.outputTokenCount()));
+        }
         return dev.llamatrace.core.llm.ChatResponse.of(assistant(response.aiMessage()), raw);
     }
 
-    static Map<String, Object> usage(@Nullable TokenUsage usage) {
-        if (usage == null) {
-            return Map.of();
-        }
-        long prompt = (usage.inputTokenCount() != null) ? usage.inputTokenCount() : 0L;
-        long completion = (usage.outputTokenCount() != null) ? usage.outputTokenCount() : 0L;
-        if (prompt <= 0 && completion <= 0) {
-            return Map.of();
-        }
-        return UsageKeys.rawUsage(prompt, completion);
-    }
-
     static ModelInfo chatModel(ChatRequest request, @Nullable ModelProvider provider) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        putIfPresent(parameters, "temperature", request.temperature());
-        putIfPresent(parameters, "max_tokens", request.maxOutputTokens());
-        putIfPresent(parameters, "top_p", request.topP());
-        putIfPresent(parameters, "top_k", request.topK());
-        putIfPresent(parameters, "frequency_penalty", request.frequencyPenalty());
-        putIfPresent(parameters, "presence_penalty", request.presencePenalty());
+        Map<String, Object> parameters = ModelPayloads.parameters(
+                request.temperature(),
+                request.maxOutputTokens(),
+                request.topP(),
+                request.topK(),
+                request.frequencyPenalty(),
+                request.presencePenalty());
         List<String> stop = request.stopSequences();
         if (stop != null && !stop.isEmpty()) {
-            parameters.put("stop", stop);
+            parameters.put(ModelPayloads.STOP, stop);
         }
-        return new ModelInfo(provider(provider), nameOrUnknown(request.modelName()), parameters);
-    }
-
-    static String nameOrUnknown(@Nullable String name) {
-        return (name == null || name.isBlank()) ? GenAiNames.UNKNOWN : name;
+        return new ModelInfo(provider(provider), ModelPayloads.nameOrUnknown(request.modelName()), parameters);
     }
 
     /** Maps LangChain4j's {@link ModelProvider} to OpenTelemetry's {@code gen_ai.provider.name}. */
@@ -147,17 +134,5 @@ final class LangChain4jPayloads {
             text = joined.toString();
         }
         return new dev.llamatrace.core.llm.ChatMessage(ChatRole.USER, text, List.of(), null, message.name());
-    }
-
-    private static void putIfText(Map<String, Object> map, String key, @Nullable String value) {
-        if (value != null && !value.isEmpty()) {
-            map.put(key, value);
-        }
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, @Nullable Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 }

@@ -7,6 +7,7 @@ import dev.langchain4j.model.embedding.listener.EmbeddingModelErrorContext;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelRequestContext;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelResponseContext;
+import dev.llamatrace.autoconfigure.ModelPayloads;
 import dev.llamatrace.autoconfigure.export.GenAiNames;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.event.EmbeddingEndEvent;
@@ -52,7 +53,7 @@ public final class LlamaTraceEmbeddingModelListener implements EmbeddingModelLis
                         spanId,
                         new ModelInfo(
                                 LangChain4jPayloads.provider(model.provider()),
-                                LangChain4jPayloads.nameOrUnknown(modelName),
+                                ModelPayloads.nameOrUnknown(modelName),
                                 Map.of())));
     }
 

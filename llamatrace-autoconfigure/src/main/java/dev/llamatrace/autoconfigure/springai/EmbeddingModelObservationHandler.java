@@ -1,5 +1,6 @@
 package dev.llamatrace.autoconfigure.springai;
 
+import dev.llamatrace.autoconfigure.ModelPayloads;
 import dev.llamatrace.autoconfigure.export.GenAiNames;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.event.EmbeddingEndEvent;
@@ -66,7 +67,7 @@ public final class EmbeddingModelObservationHandler extends SpanObservationHandl
         }
         return new ModelInfo(
                 SpringAiPayloads.provider(context.getOperationMetadata().provider()),
-                SpringAiPayloads.nameOrUnknown(modelName(request)),
+                ModelPayloads.nameOrUnknown(modelName(request)),
                 parameters);
     }
 

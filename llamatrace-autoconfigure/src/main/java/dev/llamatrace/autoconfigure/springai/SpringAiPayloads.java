@@ -1,12 +1,12 @@
 package dev.llamatrace.autoconfigure.springai;
 
+import dev.llamatrace.autoconfigure.ModelPayloads;
 import dev.llamatrace.autoconfigure.export.GenAiNames;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.ChatRole;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.ToolCall;
-import dev.llamatrace.core.llm.UsageKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,18 +24,6 @@ import org.springframework.ai.observation.AiOperationMetadata;
 
 /** Translates Spring AI's request and response types into llamatrace's payload model. */
 final class SpringAiPayloads {
-
-    /** Raw-response key of the response id. */
-    static final String ID = "id";
-
-    /** Raw-response key of the model that answered. */
-    static final String MODEL = "model";
-
-    /** Raw-response key of the finish reason of the first generation. */
-    static final String FINISH_REASON = "finish_reason";
-
-    /** Model-parameter key of the streaming flag. */
-    static final String STREAM = "stream";
 
     private SpringAiPayloads() {}
 
@@ -80,49 +68,40 @@ final class SpringAiPayloads {
         ChatMessage message = assistant((generation != null) ? generation.getOutput() : null);
         Map<String, Object> raw = new LinkedHashMap<>();
         ChatResponseMetadata metadata = response.getMetadata();
-        putIfText(raw, ID, metadata.getId());
-        putIfText(raw, MODEL, metadata.getModel());
+        ModelPayloads.putIfText(raw, ModelPayloads.ID, metadata.getId());
+        ModelPayloads.putIfText(raw, ModelPayloads.MODEL, metadata.getModel());
         if (generation != null) {
-            putIfText(raw, FINISH_REASON, generation.getMetadata().getFinishReason());
+            ModelPayloads.putIfText(
+                    raw, ModelPayloads.FINISH_REASON, generation.getMetadata().getFinishReason());
         }
-        raw.putAll(usage(metadata.getUsage()));
+        Usage usage = metadata.getUsage();
+        if (usage != null) {
+            raw.putAll(ModelPayloads.usage(usage.getPromptTokens(), usage.getCompletionTokens()));
+        }
         return ChatResponse.of(message, raw);
-    }
-
-    static Map<String, Object> usage(@Nullable Usage usage) {
-        if (usage == null) {
-            return Map.of();
-        }
-        long prompt = orZero(usage.getPromptTokens());
-        long completion = orZero(usage.getCompletionTokens());
-        if (prompt <= 0 && completion <= 0) {
-            return Map.of();
-        }
-        return UsageKeys.rawUsage(prompt, completion);
     }
 
     static ModelInfo chatModel(@Nullable Prompt prompt, AiOperationMetadata operation, boolean streaming) {
         ChatOptions options = (prompt != null) ? prompt.getOptions() : null;
-        Map<String, Object> parameters = new LinkedHashMap<>();
+        Map<String, Object> parameters;
         String model = null;
         if (options != null) {
             model = options.getModel();
-            putIfPresent(parameters, "temperature", options.getTemperature());
-            putIfPresent(parameters, "max_tokens", options.getMaxTokens());
-            putIfPresent(parameters, "top_p", options.getTopP());
-            putIfPresent(parameters, "top_k", options.getTopK());
-            putIfPresent(parameters, "frequency_penalty", options.getFrequencyPenalty());
-            putIfPresent(parameters, "presence_penalty", options.getPresencePenalty());
-            putIfPresent(parameters, "stop", options.getStopSequences());
+            parameters = ModelPayloads.parameters(
+                    options.getTemperature(),
+                    options.getMaxTokens(),
+                    options.getTopP(),
+                    options.getTopK(),
+                    options.getFrequencyPenalty(),
+                    options.getPresencePenalty());
+            ModelPayloads.putIfPresent(parameters, ModelPayloads.STOP, options.getStopSequences());
+        } else {
+            parameters = new LinkedHashMap<>();
         }
         if (streaming) {
-            parameters.put(STREAM, true);
+            parameters.put(ModelPayloads.STREAM, true);
         }
-        return new ModelInfo(provider(operation.provider()), nameOrUnknown(model), parameters);
-    }
-
-    static String nameOrUnknown(@Nullable String name) {
-        return (name == null || name.isBlank()) ? GenAiNames.UNKNOWN : name;
+        return new ModelInfo(provider(operation.provider()), ModelPayloads.nameOrUnknown(model), parameters);
     }
 
     /** Maps Spring AI's provider values ({@code AiProvider}) to OpenTelemetry's {@code gen_ai.provider.name}. */
@@ -140,21 +119,5 @@ final class SpringAiPayloads {
             case "ollama" -> GenAiNames.OLLAMA;
             default -> springAiProvider;
         };
-    }
-
-    private static long orZero(@Nullable Integer value) {
-        return (value != null) ? value : 0L;
-    }
-
-    private static void putIfText(Map<String, Object> map, String key, @Nullable String value) {
-        if (value != null && !value.isEmpty()) {
-            map.put(key, value);
-        }
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, @Nullable Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 }

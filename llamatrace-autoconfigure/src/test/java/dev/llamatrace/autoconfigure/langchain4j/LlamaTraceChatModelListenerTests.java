@@ -10,10 +10,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.llamatrace.autoconfigure.support.OpenAiStub;
-import dev.llamatrace.autoconfigure.support.Recorder;
 import dev.llamatrace.autoconfigure.support.Recorder.Recorded;
-import dev.llamatrace.core.Dispatcher;
-import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.TraceContext;
 import dev.llamatrace.core.event.ExceptionEvent;
 import dev.llamatrace.core.event.LLMChatEndEvent;
@@ -29,39 +26,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Tests for {@link LlamaTraceChatModelListener} with the real LangChain4j OpenAI clients over HTTP. */
 class LlamaTraceChatModelListenerTests {
 
-    private final DispatcherRegistry registry = new DispatcherRegistry();
+    @RegisterExtension
+    final LangChain4jFixture fixture = new LangChain4jFixture();
 
-    private final Dispatcher dispatcher = this.registry.get("dev.llamatrace.autoconfigure.langchain4j");
-
-    private final Recorder recorder = new Recorder();
-
-    private final LlamaTraceChatModelListener listener = new LlamaTraceChatModelListener(this.dispatcher);
-
-    private OpenAiStub stub;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        this.stub = new OpenAiStub();
-        this.registry.root().addEventHandler(this.recorder);
-        this.registry.root().addSpanHandler(this.recorder);
-    }
-
-    @AfterEach
-    void tearDown() {
-        this.stub.close();
-    }
+    private final LlamaTraceChatModelListener listener = new LlamaTraceChatModelListener(this.fixture.dispatcher);
 
     @Test
     void chatBecomesAnLlmSpanUnderTheActiveSpanWithStartAndEndEvents() {
         OpenAiChatModel model = OpenAiChatModel.builder()
-                .baseUrl(this.stub.baseUrl())
+                .baseUrl(this.fixture.stub.baseUrl())
                 .apiKey("test-key")
                 .modelName("gpt-4o-mini")
                 .temperature(0.3)
@@ -69,25 +48,28 @@ class LlamaTraceChatModelListenerTests {
                 .listeners(List.of(this.listener))
                 .build();
 
-        ChatResponse response = this.registry
+        ChatResponse response = this.fixture
+                .registry
                 .get("app")
                 .span("Service.answer", () -> model.chat(SystemMessage.from("Be brief"), UserMessage.from("Hi")));
 
         assertThat(response.aiMessage().text()).isEqualTo(OpenAiStub.ANSWER);
-        this.recorder.awaitEnded(2);
-        Recorded llm = this.recorder.span("chat gpt-4o-mini");
+        this.fixture.recorder.awaitEnded(2);
+        Recorded llm = this.fixture.recorder.span("chat gpt-4o-mini");
         assertThat(llm.parentId())
-                .isEqualTo(this.recorder.span("Service.answer").id());
+                .isEqualTo(this.fixture.recorder.span("Service.answer").id());
         assertThat(llm.result()).isEqualTo(OpenAiStub.ANSWER);
 
-        LLMChatStartEvent start = this.recorder.events(LLMChatStartEvent.class).get(0);
+        LLMChatStartEvent start =
+                this.fixture.recorder.events(LLMChatStartEvent.class).get(0);
         assertThat(start.spanId()).isEqualTo(llm.id());
         assertThat(start.messages()).containsExactly(ChatMessage.system("Be brief"), ChatMessage.user("Hi"));
         assertThat(start.model().provider()).isEqualTo("openai");
         assertThat(start.model().name()).isEqualTo("gpt-4o-mini");
         assertThat(start.model().parameters()).containsEntry("temperature", 0.3);
 
-        LLMChatEndEvent end = this.recorder.events(LLMChatEndEvent.class).get(0);
+        LLMChatEndEvent end =
+                this.fixture.recorder.events(LLMChatEndEvent.class).get(0);
         assertThat(end.spanId()).isEqualTo(llm.id());
         assertThat(end.messages()).isEqualTo(start.messages());
         assertThat(end.response().message().content()).isEqualTo(OpenAiStub.ANSWER);
@@ -100,7 +82,7 @@ class LlamaTraceChatModelListenerTests {
     @Test
     void streamingResponseOnAnotherThreadEndsTheSpanWithItsOriginalParent() throws Exception {
         OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
-                .baseUrl(this.stub.baseUrl())
+                .baseUrl(this.fixture.stub.baseUrl())
                 .apiKey("test-key")
                 .modelName("gpt-4o-mini")
                 .listeners(List.of(this.listener))
@@ -108,7 +90,7 @@ class LlamaTraceChatModelListenerTests {
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
         CompletableFuture<String> handlerThread = new CompletableFuture<>();
 
-        this.registry.get("app").span("Service.stream", () -> {
+        this.fixture.registry.get("app").span("Service.stream", () -> {
             model.chat("Hi stream", new StreamingChatResponseHandler() {
                 @Override
                 public void onPartialResponse(String partialResponse) {}
@@ -127,16 +109,17 @@ class LlamaTraceChatModelListenerTests {
             return null;
         });
         // The caller moves on to other work before the stream completes.
-        this.registry.get("app").span("Service.other", () -> null);
+        this.fixture.registry.get("app").span("Service.other", () -> null);
 
         assertThat(done.get(10, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("Hello stream");
-        this.recorder.awaitEnded(3);
-        Recorded llm = this.recorder.span("chat gpt-4o-mini");
+        this.fixture.recorder.awaitEnded(3);
+        Recorded llm = this.fixture.recorder.span("chat gpt-4o-mini");
         assertThat(llm.parentId())
-                .isEqualTo(this.recorder.span("Service.stream").id());
+                .isEqualTo(this.fixture.recorder.span("Service.stream").id());
         assertThat(llm.endThread()).isNotEqualTo(Thread.currentThread().getName());
         assertThat(handlerThread.get()).isNotEqualTo(Thread.currentThread().getName());
-        LLMChatEndEvent end = this.recorder.events(LLMChatEndEvent.class).get(0);
+        LLMChatEndEvent end =
+                this.fixture.recorder.events(LLMChatEndEvent.class).get(0);
         assertThat(end.spanId()).isEqualTo(llm.id());
         assertThat(end.response().message().content()).isEqualTo("Hello stream");
         assertThat(end.response().raw())
@@ -148,7 +131,7 @@ class LlamaTraceChatModelListenerTests {
     @Test
     void concurrentStreamsEachEndUnderTheirOwnParent() throws Exception {
         OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
-                .baseUrl(this.stub.baseUrl())
+                .baseUrl(this.fixture.stub.baseUrl())
                 .apiKey("test-key")
                 .modelName("gpt-4o-mini")
                 .listeners(List.of(this.listener))
@@ -165,7 +148,7 @@ class LlamaTraceChatModelListenerTests {
                 pool.execute(() -> {
                     try {
                         start.await();
-                        this.registry.get("app").span(name, () -> {
+                        this.fixture.registry.get("app").span(name, () -> {
                             model.chat("Hi stream", completingHandler(done));
                             return null;
                         });
@@ -184,13 +167,13 @@ class LlamaTraceChatModelListenerTests {
             pool.shutdownNow();
         }
 
-        this.recorder.awaitEnded(2 * callers);
-        List<Recorded> llms = this.recorder.spans().stream()
+        this.fixture.recorder.awaitEnded(2 * callers);
+        List<Recorded> llms = this.fixture.recorder.spans().stream()
                 .filter((span) -> span.name().equals("chat gpt-4o-mini"))
                 .toList();
         assertThat(llms).hasSize(callers);
         assertThat(llms)
-                .extracting((llm) -> this.recorder.spans().stream()
+                .extracting((llm) -> this.fixture.recorder.spans().stream()
                         .filter((span) -> span.id().equals(llm.parentId()))
                         .map(Recorded::name)
                         .findFirst()
@@ -198,7 +181,7 @@ class LlamaTraceChatModelListenerTests {
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(0, callers)
                         .mapToObj((i) -> "Caller.ask" + i)
                         .toList());
-        assertThat(this.recorder.events(LLMChatEndEvent.class))
+        assertThat(this.fixture.recorder.events(LLMChatEndEvent.class))
                 .extracting(LLMChatEndEvent::spanId)
                 .containsExactlyInAnyOrderElementsOf(
                         llms.stream().map(Recorded::id).toList());
@@ -224,7 +207,7 @@ class LlamaTraceChatModelListenerTests {
     @Test
     void failedChatDropsTheSpanAndReportsTheException() {
         OpenAiChatModel model = OpenAiChatModel.builder()
-                .baseUrl(this.stub.baseUrl())
+                .baseUrl(this.fixture.stub.baseUrl())
                 .apiKey("test-key")
                 .modelName("gpt-4o-mini")
                 .maxRetries(0)
@@ -234,12 +217,13 @@ class LlamaTraceChatModelListenerTests {
         Throwable thrown = catchThrowable(() -> model.chat("do " + OpenAiStub.FAIL));
 
         assertThat(thrown).isNotNull();
-        this.recorder.awaitEnded(1);
-        Recorded llm = this.recorder.span("chat gpt-4o-mini");
+        this.fixture.recorder.awaitEnded(1);
+        Recorded llm = this.fixture.recorder.span("chat gpt-4o-mini");
         assertThat(llm.error()).isNotNull();
-        ExceptionEvent exception = this.recorder.events(ExceptionEvent.class).get(0);
+        ExceptionEvent exception =
+                this.fixture.recorder.events(ExceptionEvent.class).get(0);
         assertThat(exception.spanId()).isEqualTo(llm.id());
         assertThat(exception.exception()).isSameAs(llm.error());
-        assertThat(this.recorder.events(LLMChatEndEvent.class)).isEmpty();
+        assertThat(this.fixture.recorder.events(LLMChatEndEvent.class)).isEmpty();
     }
 }

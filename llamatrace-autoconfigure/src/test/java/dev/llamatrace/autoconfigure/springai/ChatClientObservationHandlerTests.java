@@ -16,9 +16,8 @@ import dev.llamatrace.core.llm.ToolMetadata;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.tool.annotation.Tool;
 
@@ -28,17 +27,8 @@ import org.springframework.ai.tool.annotation.Tool;
  */
 class ChatClientObservationHandlerTests {
 
-    private SpringAiFixture fixture;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        this.fixture = new SpringAiFixture();
-    }
-
-    @AfterEach
-    void tearDown() {
-        this.fixture.close();
-    }
+    @RegisterExtension
+    final SpringAiFixture fixture = new SpringAiFixture();
 
     @Test
     void callWithAToolNestsLlmAndToolSpansUnderTheChatClientSpan() {

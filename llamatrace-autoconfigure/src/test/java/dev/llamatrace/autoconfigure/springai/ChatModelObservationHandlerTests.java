@@ -25,9 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -39,17 +38,8 @@ import org.springframework.ai.openai.OpenAiChatOptions;
 /** Tests for {@link ChatModelObservationHandler} against the real Spring AI OpenAI client over HTTP. */
 class ChatModelObservationHandlerTests {
 
-    private SpringAiFixture fixture;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        this.fixture = new SpringAiFixture();
-    }
-
-    @AfterEach
-    void tearDown() {
-        this.fixture.close();
-    }
+    @RegisterExtension
+    final SpringAiFixture fixture = new SpringAiFixture();
 
     @Test
     void callBecomesAnLlmSpanUnderTheActiveSpanWithStartAndEndEvents() {

@@ -5,7 +5,8 @@ import dev.llamatrace.autoconfigure.support.Recorder;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import java.io.IOException;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
@@ -14,11 +15,12 @@ import org.springframework.ai.openai.OpenAiEmbeddingOptions;
 
 /**
  * Real Spring AI OpenAI clients talking HTTP to an {@link OpenAiStub}, observed by the llamatrace handlers, with a
- * {@link Recorder} on the root dispatcher.
+ * {@link Recorder} on the root dispatcher. Register it per test with {@code @RegisterExtension}; the stub stops after
+ * each test.
  */
-final class SpringAiFixture implements AutoCloseable {
+final class SpringAiFixture implements AfterEachCallback {
 
-    final OpenAiStub stub = new OpenAiStub();
+    final OpenAiStub stub = OpenAiStub.start();
 
     final DispatcherRegistry registry = new DispatcherRegistry();
 
@@ -28,7 +30,7 @@ final class SpringAiFixture implements AutoCloseable {
 
     final ObservationRegistry observations = ObservationRegistry.create();
 
-    SpringAiFixture() throws IOException {
+    SpringAiFixture() {
         this.registry.root().addEventHandler(this.recorder);
         this.registry.root().addSpanHandler(this.recorder);
         this.observations
@@ -75,7 +77,7 @@ final class SpringAiFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext context) {
         this.stub.close();
     }
 }

@@ -11,9 +11,8 @@ import dev.llamatrace.core.event.RetrievalStartEvent;
 import dev.llamatrace.core.llm.NodeWithScore;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.document.Document;
 import org.springframework.ai.openai.OpenAiEmbeddingModel;
 import org.springframework.ai.vectorstore.SearchRequest;
@@ -25,17 +24,8 @@ import org.springframework.ai.vectorstore.SimpleVectorStore;
  */
 class VectorStoreObservationHandlerTests {
 
-    private SpringAiFixture fixture;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        this.fixture = new SpringAiFixture();
-    }
-
-    @AfterEach
-    void tearDown() {
-        this.fixture.close();
-    }
+    @RegisterExtension
+    final SpringAiFixture fixture = new SpringAiFixture();
 
     @Test
     void embeddingCallBecomesAnEmbeddingSpanWithTheTextsAndVectors() {

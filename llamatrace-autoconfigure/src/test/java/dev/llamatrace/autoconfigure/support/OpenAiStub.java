@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -54,6 +55,20 @@ public final class OpenAiStub implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         this.server.createContext("/", this::handle);
         this.server.start();
+    }
+
+    /**
+     * Starts a stub for a field initializer or extension, where a checked exception cannot be thrown.
+     *
+     * @return the started stub
+     * @throws UncheckedIOException when the port cannot be bound
+     */
+    public static OpenAiStub start() {
+        try {
+            return new OpenAiStub();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /**
