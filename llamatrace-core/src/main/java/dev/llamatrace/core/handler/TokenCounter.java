@@ -150,7 +150,7 @@ final class TokenCounter {
         int tokens = 0;
         for (Object item : messages) {
             if (item instanceof ChatMessage message) {
-                tokens += tokenizer.countTokens(message.role().value());
+                tokens += tokenizer.countRoleTokens(message.role());
                 if (message.content() != null) {
                     tokens += tokenizer.countTokens(message.content());
                 }

@@ -4,6 +4,7 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
+import dev.llamatrace.core.llm.ChatRole;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -112,6 +113,8 @@ public final class JTokkitTokenizers implements TokenizerResolver {
 
         private volatile @Nullable Encoding encoding;
 
+        private volatile int @Nullable [] roleTokens;
+
         EncodingTokenizer(EncodingType type) {
             this.type = type;
         }
@@ -127,6 +130,21 @@ public final class JTokkitTokenizers implements TokenizerResolver {
                 this.encoding = encoding;
             }
             return encoding.countTokensOrdinary(text);
+        }
+
+        @Override
+        public int countRoleTokens(ChatRole role) {
+            int[] counts = this.roleTokens;
+            if (counts == null) {
+                // Computed at most a few times under a race, each time with the same result.
+                ChatRole[] roles = ChatRole.values();
+                counts = new int[roles.length];
+                for (ChatRole each : roles) {
+                    counts[each.ordinal()] = countTokens(each.value());
+                }
+                this.roleTokens = counts;
+            }
+            return counts[role.ordinal()];
         }
 
         @Override

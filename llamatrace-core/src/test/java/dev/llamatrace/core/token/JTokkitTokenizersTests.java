@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.EncodingType;
+import dev.llamatrace.core.llm.ChatRole;
 import org.junit.jupiter.api.Test;
 
 class JTokkitTokenizersTests {
@@ -31,6 +32,19 @@ class JTokkitTokenizersTests {
         assertThat(this.byModel.forModel("gpt-3.5-turbo").countTokens(text))
                 .isEqualTo(registry.getEncoding(EncodingType.CL100K_BASE).countTokensOrdinary(text));
         assertThat(this.byModel.forModel("gpt-4o").countTokens("")).isZero();
+    }
+
+    @Test
+    void roleCountsAreTheCountsOfTheRoleNames() {
+        for (String model : new String[] {"gpt-4o", "gpt-3.5-turbo"}) {
+            Tokenizer tokenizer = this.byModel.forModel(model);
+            for (ChatRole role : ChatRole.values()) {
+                assertThat(tokenizer.countRoleTokens(role))
+                        .as("%s %s", model, role)
+                        .isEqualTo(tokenizer.countTokens(role.value()))
+                        .isPositive();
+            }
+        }
     }
 
     @Test
