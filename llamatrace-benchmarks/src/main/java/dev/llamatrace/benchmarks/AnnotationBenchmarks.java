@@ -99,7 +99,6 @@ public class AnnotationBenchmarks {
         attach(root, new SpanMetrics(this.llamatraceMeters));
         attach(root, new EventMetrics(this.llamatraceMeters));
         attach(root, genAiClientMetrics);
-        attach(root, tokenUsageMetrics);
         this.tokenUsageRegistration = new TokenCountListenerRegistration(this.tokenCounting, tokenUsageMetrics);
         Map<String, LlamaTraceMeterBinder.EvictionCount> evictions = new LinkedHashMap<>();
         evictions.put(

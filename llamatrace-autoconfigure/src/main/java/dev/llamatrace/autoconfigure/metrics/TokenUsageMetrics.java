@@ -2,9 +2,6 @@ package dev.llamatrace.autoconfigure.metrics;
 
 import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
 import dev.llamatrace.core.callback.CBEventType;
-import dev.llamatrace.core.event.Event;
-import dev.llamatrace.core.event.EventHandler;
-import dev.llamatrace.core.event.LLMCompletionStartEvent;
 import dev.llamatrace.core.handler.TokenCountListener;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -16,18 +13,12 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Records {@value LlamaTraceMeterNames#GEN_AI_CLIENT_TOKEN_USAGE} from exactly the counts the token counting handler
  * records (provider usage or its tokenizer fallback), so tokens are never counted twice. One input and one output sample
- * per LLM call; one input sample per embedded text, so the sum over an embedding call is its token count.
- *
- * <p>It is also an event handler, only to tell text completions from chats: the token count names the call by its span
- * id, and a completion start on that span marks it.
+ * per LLM call; one input sample per embedded text, so the sum over an embedding call is its token count. The
+ * operation ({@code chat} or {@code text_completion}) is the one the count itself reports.
  */
-public final class TokenUsageMetrics implements TokenCountListener, EventHandler {
-
-    private static final int MAX_PENDING_COMPLETIONS = 10_000;
+public final class TokenUsageMetrics implements TokenCountListener {
 
     private final MeterRegistry registry;
-
-    private final ConcurrentMap<String, Boolean> completions = new ConcurrentHashMap<>();
 
     private final ConcurrentMap<Tags, DistributionSummary> summaries = new ConcurrentHashMap<>();
 
@@ -41,16 +32,6 @@ public final class TokenUsageMetrics implements TokenCountListener, EventHandler
     }
 
     @Override
-    public void handle(Event event) {
-        String spanId = event.spanId();
-        if (event instanceof LLMCompletionStartEvent
-                && spanId != null
-                && this.completions.size() < MAX_PENDING_COMPLETIONS) {
-            this.completions.put(spanId, Boolean.TRUE);
-        }
-    }
-
-    @Override
     public void onTokenCount(TokenCountingEvent count) {
         if (count.operation() == CBEventType.EMBEDDING) {
             record(
@@ -60,9 +41,8 @@ public final class TokenUsageMetrics implements TokenCountListener, EventHandler
                     count.promptTokenCount());
             return;
         }
-        String operation = (this.completions.remove(count.eventId()) != null)
-                ? GenAiAttributes.OPERATION_TEXT_COMPLETION
-                : GenAiAttributes.OPERATION_CHAT;
+        String operation =
+                count.isTextCompletion() ? GenAiAttributes.OPERATION_TEXT_COMPLETION : GenAiAttributes.OPERATION_CHAT;
         record(count, operation, GenAiAttributes.TOKEN_TYPE_INPUT, count.promptTokenCount());
         record(count, operation, GenAiAttributes.TOKEN_TYPE_OUTPUT, count.completionTokenCount());
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.callback.CallbackManager;
 import dev.llamatrace.core.event.EmbeddingEndEvent;
 import dev.llamatrace.core.event.EmbeddingStartEvent;
 import dev.llamatrace.core.event.EventHandler;
@@ -14,6 +16,7 @@ import dev.llamatrace.core.event.LLMChatStartEvent;
 import dev.llamatrace.core.handler.TokenCountingHandler;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
+import dev.llamatrace.core.llm.CompletionResponse;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.UsageKeys;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -154,6 +157,39 @@ class LlamaTraceMetricsAutoConfigurationTests {
             assertThat(meters.find(LlamaTraceMeterNames.GEN_AI_CLIENT_TOKEN_USAGE)
                             .tag("gen_ai.operation.name", "embeddings")
                             .tag("gen_ai.token.type", "output")
+                            .summary())
+                    .isNull();
+        });
+    }
+
+    @Test
+    void textCompletionsThroughTheCallbackApiAreTaggedAsTextCompletions() {
+        this.runner.run((context) -> {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            CallbackManager manager = context.getBean(CallbackManager.class);
+            String id = manager.onEventStart(
+                    CBEventType.LLM,
+                    Map.of(
+                            "formatted_prompt",
+                            "Say hi",
+                            "serialized",
+                            ModelInfo.of("openai", "gpt-3.5-turbo-instruct")));
+            manager.onEventEnd(
+                    CBEventType.LLM,
+                    Map.of(
+                            "formatted_prompt",
+                            "Say hi",
+                            "completion",
+                            CompletionResponse.of("hi", UsageKeys.rawUsage(3, 1))),
+                    id);
+            assertThat(tokens(meters, "input", "text_completion", "openai", "gpt-3.5-turbo-instruct")
+                            .totalAmount())
+                    .isEqualTo(3);
+            assertThat(tokens(meters, "output", "text_completion", "openai", "gpt-3.5-turbo-instruct")
+                            .totalAmount())
+                    .isEqualTo(1);
+            assertThat(meters.find(LlamaTraceMeterNames.GEN_AI_CLIENT_TOKEN_USAGE)
+                            .tag("gen_ai.operation.name", "chat")
                             .summary())
                     .isNull();
         });

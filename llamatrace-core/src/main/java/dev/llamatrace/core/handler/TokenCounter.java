@@ -1,6 +1,5 @@
 package dev.llamatrace.core.handler;
 
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.EventPayload;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatRole;
@@ -82,18 +81,21 @@ final class TokenCounter {
                     tokenizer);
         }
         if (EventPayload.EXCEPTION.in(payload)) {
-            return new TokenCountingEvent(
+            // A failed call still records a zero entry; whether it was a completion is known from its start.
+            return TokenCountingEvent.llm(
+                    null,
+                    false,
                     "",
-                    "",
-                    0,
+                    null,
+                    null,
                     0,
                     0,
                     eventId,
                     model.name(),
                     model.provider(),
-                    CBEventType.LLM,
                     TokenSource.NONE,
-                    TokenSource.NONE);
+                    TokenSource.NONE,
+                    model.textCompletion());
         }
         return null;
     }
@@ -110,6 +112,7 @@ final class TokenCounter {
             ModelRef model,
             @Nullable Tokenizer resolved,
             Supplier<Tokenizer> tokenizer) {
+        boolean textCompletion = !promptIsMessages;
         String completionText = null;
         int completionTokens;
         TokenSource completionSource;
@@ -138,7 +141,8 @@ final class TokenCounter {
                 model.name(),
                 model.provider(),
                 promptFromUsage ? TokenSource.PROVIDER : TokenSource.TOKENIZER,
-                completionSource);
+                completionSource,
+                textCompletion);
     }
 
     /**
@@ -180,9 +184,20 @@ final class TokenCounter {
      *
      * @param name the model name
      * @param provider the provider
+     * @param textCompletion whether the operation is a text completion (its start carried a formatted prompt)
      */
-    record ModelRef(String name, String provider) {
+    record ModelRef(String name, String provider, boolean textCompletion) {
 
-        static final ModelRef UNKNOWN = new ModelRef("unknown", "unknown");
+        static final ModelRef UNKNOWN = new ModelRef("unknown", "unknown", false);
+
+        ModelRef(String name, String provider) {
+            this(name, provider, false);
+        }
+
+        ModelRef textCompletion(boolean textCompletion) {
+            return (textCompletion == this.textCompletion)
+                    ? this
+                    : new ModelRef(this.name, this.provider, textCompletion);
+        }
     }
 }

@@ -42,6 +42,8 @@ public final class TokenCountingEvent {
 
     private final TokenSource completionSourceKind;
 
+    private final boolean textCompletion;
+
     /**
      * Creates a count, recomputing the total.
      *
@@ -83,7 +85,8 @@ public final class TokenCountingEvent {
                 provider,
                 operation,
                 promptSource,
-                completionSource);
+                completionSource,
+                false);
     }
 
     private TokenCountingEvent(
@@ -99,7 +102,8 @@ public final class TokenCountingEvent {
             String provider,
             CBEventType operation,
             TokenSource promptSourceKind,
-            TokenSource completionSourceKind) {
+            TokenSource completionSourceKind,
+            boolean textCompletion) {
         this.promptSource = promptSource;
         this.promptIsMessages = promptIsMessages;
         this.completionSource = completionSource;
@@ -113,6 +117,7 @@ public final class TokenCountingEvent {
         this.operation = Objects.requireNonNull(operation, "operation");
         this.promptSourceKind = Objects.requireNonNull(promptSourceKind, "promptSource");
         this.completionSourceKind = Objects.requireNonNull(completionSourceKind, "completionSource");
+        this.textCompletion = textCompletion;
     }
 
     /**
@@ -123,6 +128,7 @@ public final class TokenCountingEvent {
      * @param promptText the prompt text when already rendered
      * @param completion the completion object, rendered with {@code String.valueOf}; {@code null} renders empty
      * @param completionText the completion text when already rendered
+     * @param textCompletion whether the call was a text completion rather than a chat
      */
     static TokenCountingEvent llm(
             @Nullable Object prompt,
@@ -136,7 +142,8 @@ public final class TokenCountingEvent {
             String model,
             String provider,
             TokenSource promptSource,
-            TokenSource completionSource) {
+            TokenSource completionSource,
+            boolean textCompletion) {
         return new TokenCountingEvent(
                 prompt,
                 promptIsMessages,
@@ -150,7 +157,8 @@ public final class TokenCountingEvent {
                 provider,
                 CBEventType.LLM,
                 promptSource,
-                completionSource);
+                completionSource,
+                textCompletion);
     }
 
     /**
@@ -247,6 +255,16 @@ public final class TokenCountingEvent {
     }
 
     /**
+     * Returns whether the LLM call counted was a text completion (a prompt string) rather than a chat (messages), as
+     * the payload of the call or, for a failed call, of its start said.
+     *
+     * @return {@code true} for a text completion; {@code false} for a chat or an embedding
+     */
+    public boolean isTextCompletion() {
+        return this.textCompletion;
+    }
+
+    /**
      * Returns where the prompt count came from.
      *
      * @return the prompt source
@@ -272,6 +290,7 @@ public final class TokenCountingEvent {
         return other instanceof TokenCountingEvent that
                 && this.promptTokenCount == that.promptTokenCount
                 && this.completionTokenCount == that.completionTokenCount
+                && this.textCompletion == that.textCompletion
                 && this.eventId.equals(that.eventId)
                 && this.model.equals(that.model)
                 && this.provider.equals(that.provider)
@@ -295,7 +314,8 @@ public final class TokenCountingEvent {
                 this.provider,
                 this.operation,
                 this.promptSourceKind,
-                this.completionSourceKind);
+                this.completionSourceKind,
+                this.textCompletion);
     }
 
     @Override

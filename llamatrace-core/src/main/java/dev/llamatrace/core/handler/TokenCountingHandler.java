@@ -108,8 +108,9 @@ public final class TokenCountingHandler implements CallbackHandler {
         }
         if ((type == CBEventType.LLM || type == CBEventType.EMBEDDING) && this.models.size() < this.maxOpenOperations) {
             ModelRef model = modelOf(payload);
-            if (model != null) {
-                this.models.put(eventId, model);
+            boolean textCompletion = type == CBEventType.LLM && EventPayload.PROMPT.in(payload);
+            if (model != null || textCompletion) {
+                this.models.put(eventId, ((model != null) ? model : ModelRef.UNKNOWN).textCompletion(textCompletion));
             }
         }
     }
@@ -333,7 +334,10 @@ public final class TokenCountingHandler implements CallbackHandler {
     private ModelRef endModel(Map<String, ?> payload, String eventId) {
         ModelRef started = this.models.remove(eventId);
         ModelRef ended = modelOf(payload);
-        return (ended != null) ? ended : (started != null) ? started : ModelRef.UNKNOWN;
+        if (ended != null) {
+            return ended.textCompletion(started != null && started.textCompletion());
+        }
+        return (started != null) ? started : ModelRef.UNKNOWN;
     }
 
     private static @Nullable ModelRef modelOf(Map<String, ?> payload) {

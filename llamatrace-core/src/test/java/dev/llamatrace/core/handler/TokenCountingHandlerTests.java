@@ -262,6 +262,33 @@ class TokenCountingHandlerTests {
     }
 
     @Test
+    void countsSayWhetherTheCallWasATextCompletionAndAFailedCallKnowsFromItsStart() {
+        TokenCountingHandler handler = wordCounting();
+        CallbackManager manager = new CallbackManager(this.registry.get("app"));
+        chat(List.of(ChatMessage.user("hi")), answer("hello", Map.of()));
+        String completion = manager.onEventStart(CBEventType.LLM, Map.of("formatted_prompt", "say hi"));
+        manager.onEventEnd(
+                CBEventType.LLM,
+                Map.of("formatted_prompt", "say hi", "completion", CompletionResponse.of("hi", Map.of())),
+                completion);
+        IllegalStateException failure = new IllegalStateException("timeout");
+        assertThatThrownBy(() -> manager.inEvent(CBEventType.LLM, Map.of("formatted_prompt", "say hi"), (event) -> {
+                    throw failure;
+                }))
+                .isSameAs(failure);
+        // A new instance: the manager reports an exception once and marks it.
+        IllegalStateException chatFailure = new IllegalStateException("timeout");
+        assertThatThrownBy(() -> manager.inEvent(CBEventType.LLM, Map.of("messages", List.of()), (event) -> {
+                    throw chatFailure;
+                }))
+                .isSameAs(chatFailure);
+        // Words: "user" + "hi" + 3 framing, and "assistant: hello"; "say hi" and "hi".
+        assertThat(handler.llmTokenCounts())
+                .extracting(TokenCountingEvent::isTextCompletion, TokenCountingEvent::totalTokenCount)
+                .containsExactly(tuple(false, 7), tuple(true, 3), tuple(true, 0), tuple(false, 0));
+    }
+
+    @Test
     void exceedingTheBudgetRefusesTheNextLlmCallUntilReset() {
         TokenCountingHandler handler = subscribe(TokenCountingHandler.builder()
                 .tokenizers(TokenizerResolver.fixed(this.words))
