@@ -1,6 +1,6 @@
 package dev.llamatrace.autoconfigure;
 
-import dev.llamatrace.autoconfigure.export.GenAiNames;
+import dev.llamatrace.autoconfigure.semconv.GenAiNames;
 import dev.llamatrace.core.llm.UsageKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -312,7 +312,8 @@ public final class Dispatcher {
                 recordQuietly(owner.registry.failures(), veto, "handle(SpanDropEvent)", veto);
             }
         }
-        dropOn(owner.chain().spans, owner.chain().spans.length, span, error, System.nanoTime());
+        SpanHandler<?>[] handlers = owner.chain().spans;
+        dropOn(handlers, handlers.length, span, error, System.nanoTime());
     }
 
     /**

@@ -14,7 +14,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.llamatrace.autoconfigure.ModelPayloads;
-import dev.llamatrace.autoconfigure.export.GenAiNames;
+import dev.llamatrace.autoconfigure.semconv.GenAiNames;
 import dev.llamatrace.core.llm.ChatRole;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.ToolCall;

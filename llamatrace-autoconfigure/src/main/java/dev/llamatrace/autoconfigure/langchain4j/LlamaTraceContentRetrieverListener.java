@@ -7,7 +7,7 @@ import dev.langchain4j.rag.content.retriever.listener.ContentRetrieverListener;
 import dev.langchain4j.rag.content.retriever.listener.ContentRetrieverRequestContext;
 import dev.langchain4j.rag.content.retriever.listener.ContentRetrieverResponseContext;
 import dev.langchain4j.rag.query.Query;
-import dev.llamatrace.autoconfigure.export.GenAiNames;
+import dev.llamatrace.autoconfigure.semconv.GenAiNames;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.event.RetrievalEndEvent;
 import dev.llamatrace.core.event.RetrievalStartEvent;

@@ -1,7 +1,5 @@
 package dev.llamatrace.autoconfigure.semconv;
 
-import dev.llamatrace.autoconfigure.export.GenAiNames;
-
 /**
  * Attribute keys and values of the OpenTelemetry GenAI semantic conventions used by llamatrace's meters and exported
  * spans. The provider key is {@code gen_ai.provider.name}, not the deprecated {@code gen_ai.system}. Operation and
@@ -46,7 +44,7 @@ public final class GenAiAttributes {
     public static final String OPERATION_CHAT = GenAiNames.CHAT;
 
     /** {@value #OPERATION_NAME} of a text completion call. */
-    public static final String OPERATION_TEXT_COMPLETION = "text_completion";
+    public static final String OPERATION_TEXT_COMPLETION = GenAiNames.TEXT_COMPLETION;
 
     /** {@value #OPERATION_NAME} of an embeddings call. */
     public static final String OPERATION_EMBEDDINGS = GenAiNames.EMBEDDINGS;
@@ -58,7 +56,7 @@ public final class GenAiAttributes {
     public static final String OPERATION_EXECUTE_TOOL = GenAiNames.EXECUTE_TOOL;
 
     /** {@value #OPERATION_NAME} of an agent step. */
-    public static final String OPERATION_INVOKE_AGENT = "invoke_agent";
+    public static final String OPERATION_INVOKE_AGENT = GenAiNames.INVOKE_AGENT;
 
     /** The value used when a required attribute is not known, e.g. a provider that was not reported. */
     public static final String UNKNOWN = GenAiNames.UNKNOWN;

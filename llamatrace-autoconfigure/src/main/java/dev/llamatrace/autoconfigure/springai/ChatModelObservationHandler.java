@@ -1,6 +1,6 @@
 package dev.llamatrace.autoconfigure.springai;
 
-import dev.llamatrace.autoconfigure.export.GenAiNames;
+import dev.llamatrace.autoconfigure.semconv.GenAiNames;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.event.LLMChatEndEvent;

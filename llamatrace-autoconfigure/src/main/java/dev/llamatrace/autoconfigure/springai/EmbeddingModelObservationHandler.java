@@ -1,7 +1,7 @@
 package dev.llamatrace.autoconfigure.springai;
 
 import dev.llamatrace.autoconfigure.ModelPayloads;
-import dev.llamatrace.autoconfigure.export.GenAiNames;
+import dev.llamatrace.autoconfigure.semconv.GenAiNames;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.event.EmbeddingEndEvent;
 import dev.llamatrace.core.event.EmbeddingStartEvent;

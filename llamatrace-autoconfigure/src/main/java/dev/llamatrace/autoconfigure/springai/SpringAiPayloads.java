@@ -1,7 +1,7 @@
 package dev.llamatrace.autoconfigure.springai;
 
 import dev.llamatrace.autoconfigure.ModelPayloads;
-import dev.llamatrace.autoconfigure.export.GenAiNames;
+import dev.llamatrace.autoconfigure.semconv.GenAiNames;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.ChatRole;

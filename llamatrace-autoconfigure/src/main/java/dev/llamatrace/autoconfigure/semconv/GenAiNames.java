@@ -1,4 +1,4 @@
-package dev.llamatrace.autoconfigure.export;
+package dev.llamatrace.autoconfigure.semconv;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +15,9 @@ public final class GenAiNames {
     /** Operation name of a chat completion. */
     public static final String CHAT = "chat";
 
+    /** Operation name of a text completion. */
+    public static final String TEXT_COMPLETION = "text_completion";
+
     /** Operation name of an embeddings call. */
     public static final String EMBEDDINGS = "embeddings";
 
@@ -23,6 +26,9 @@ public final class GenAiNames {
 
     /** Operation name of a retrieval. */
     public static final String RETRIEVAL = "retrieval";
+
+    /** Operation name of an agent step. */
+    public static final String INVOKE_AGENT = "invoke_agent";
 
     /** Provider name of OpenAI. */
     public static final String OPENAI = "openai";
