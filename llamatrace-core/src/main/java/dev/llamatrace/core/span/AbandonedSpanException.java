@@ -1,4 +1,4 @@
-package dev.llamatrace.core;
+package dev.llamatrace.core.span;
 
 /**
  * The error a span is dropped with when the stream or iterator it covers becomes unreachable before it was exhausted or
