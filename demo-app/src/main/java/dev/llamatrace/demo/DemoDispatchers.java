@@ -6,9 +6,9 @@ import dev.llamatrace.core.Dispatchers;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Finds the dispatcher of a demo class: on the application's {@link DispatcherRegistry} bean, or, when llamatrace is
- * switched off ({@code llamatrace.enabled=false}, no registry bean), on the process-wide default registry, where no
- * handler listens, so every event and span costs nothing and the demo runs uninstrumented.
+ * Finds the dispatcher of a demo class on the application's {@link DispatcherRegistry} bean. With
+ * {@code llamatrace.enabled=false} that bean is a registry no handler listens to, so every event and span costs nothing
+ * and the demo runs uninstrumented; the process-wide default is only the fallback of a context without the starter.
  */
 public final class DemoDispatchers {
 
