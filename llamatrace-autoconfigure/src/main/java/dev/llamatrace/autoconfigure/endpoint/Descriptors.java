@@ -99,6 +99,7 @@ final class Descriptors {
                 seconds(span),
                 span.outcome().name(),
                 span.error(),
+                span.errorType(),
                 span.tags(),
                 tokens,
                 span.events().stream().map(this::spanEvent).toList(),
