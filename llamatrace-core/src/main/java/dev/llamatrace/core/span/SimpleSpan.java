@@ -45,7 +45,7 @@ public final class SimpleSpan extends Span {
     }
 
     /**
-     * Returns the span name, the id without its unique suffix.
+     * Returns the span name as given; the id starts with it, made URL-safe.
      *
      * @return the name
      */

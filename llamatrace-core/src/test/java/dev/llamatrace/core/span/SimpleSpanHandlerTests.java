@@ -166,7 +166,7 @@ class SimpleSpanHandlerTests {
             return this.dispatcher.span("synthesize", () -> "v");
         });
         this.dispatcher.span("second", () -> "v");
-        String text = handler.printTraceTrees().replaceAll("-[0-9a-f]+ \\(\\d+\\.\\d{6}\\)", " (t)");
+        String text = handler.printTraceTrees().replaceAll("-[0-9a-f-]{36} \\(\\d+\\.\\d{6}\\)", " (t)");
         assertThat(text)
                 .isEqualTo(
                         """
