@@ -42,7 +42,49 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EventContent {
 
+    /** Entries kept per list of messages or documents; a long conversation or document list keeps its first ones. */
+    public static final int MAX_ENTRIES = 32;
+
     private EventContent() {}
+
+    /**
+     * Returns the chat messages an LLM call was given, from its start event.
+     *
+     * @param event an event
+     * @return the messages, empty when the event carries none
+     */
+    public static List<ChatMessage> inputMessages(Event event) {
+        return (event instanceof LLMChatStartEvent chat) ? chat.messages() : List.of();
+    }
+
+    /**
+     * Returns the message an LLM chat answered with, from its end event.
+     *
+     * @param event an event
+     * @return the message, empty when the event carries none
+     */
+    public static List<ChatMessage> outputMessages(Event event) {
+        if (event instanceof LLMChatEndEvent chat && chat.response() != null) {
+            return List.of(chat.response().message());
+        }
+        return List.of();
+    }
+
+    /**
+     * Returns the documents a retrieval or reranking produced, with their scores, from its end event.
+     *
+     * @param event an event
+     * @return the documents, empty when the event carries none
+     */
+    public static List<NodeWithScore> documents(Event event) {
+        if (event instanceof RetrievalEndEvent retrieval) {
+            return retrieval.nodes();
+        }
+        if (event instanceof ReRankEndEvent rerank) {
+            return rerank.nodes();
+        }
+        return List.of();
+    }
 
     /**
      * Returns what an operation was given, from its start event (or, for embeddings, its end event).

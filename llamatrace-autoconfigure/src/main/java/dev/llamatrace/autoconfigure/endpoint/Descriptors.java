@@ -2,6 +2,8 @@ package dev.llamatrace.autoconfigure.endpoint;
 
 import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.EventContent;
+import dev.llamatrace.autoconfigure.semconv.EventSemantics;
+import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.callback.CBEvent;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.EventStats;
@@ -9,12 +11,18 @@ import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.handler.ModelTokenUsage;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.handler.TokenCountingHandler;
+import dev.llamatrace.core.llm.ChatMessage;
+import dev.llamatrace.core.llm.ModelInfo;
+import dev.llamatrace.core.llm.NodeWithScore;
 import dev.llamatrace.core.span.SimpleSpan;
 import dev.llamatrace.core.span.TraceNode;
 import dev.llamatrace.core.span.TraceTree;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /** Builds the endpoint's descriptors from the handlers' data, applying content capture. */
@@ -53,19 +61,38 @@ final class Descriptors {
         return new LlamaTraceDescriptors.EventTypeStats(stats.totalCount(), stats.totalSecs(), stats.averageSecs());
     }
 
-    static LlamaTraceDescriptors.TraceSummary summary(TraceTree tree) {
+    static LlamaTraceDescriptors.TraceSummary summary(TraceTree tree, Map<String, TokenCountingEvent> tokensBySpan) {
         SimpleSpan root = tree.root().span();
+        int errors = 0;
+        long tokens = 0;
+        for (SimpleSpan span : spans(tree.root()).toList()) {
+            if (span.outcome() == SimpleSpan.Outcome.DROPPED) {
+                errors++;
+            }
+            TokenCountingEvent count = tokensBySpan.get(span.id());
+            if (count != null) {
+                tokens += count.totalTokenCount();
+            }
+        }
         return new LlamaTraceDescriptors.TraceSummary(
                 tree.rootId(),
                 root.name(),
                 root.startTime(),
                 seconds(root),
                 root.outcome().name(),
-                tree.spanCount());
+                tree.spanCount(),
+                errors,
+                tokens);
+    }
+
+    /** The spans of a node and its descendants, depth first. */
+    static Stream<SimpleSpan> spans(TraceNode node) {
+        return Stream.concat(Stream.of(node.span()), node.children().stream().flatMap(Descriptors::spans));
     }
 
     LlamaTraceDescriptors.Trace trace(TraceTree tree, Map<String, TokenCountingEvent> tokensBySpan) {
-        return new LlamaTraceDescriptors.Trace(tree.rootId(), tree.missingParentId(), node(tree.root(), tokensBySpan));
+        return new LlamaTraceDescriptors.Trace(
+                tree.rootId(), tree.missingParentId(), this.content.enabled(), node(tree.root(), tokensBySpan));
     }
 
     static Map<String, TokenCountingEvent> tokensBySpan(@Nullable TokenCountingHandler handler) {
@@ -88,11 +115,26 @@ final class Descriptors {
         TokenCountingEvent count = tokensBySpan.get(span.id());
         LlamaTraceDescriptors.TokenCount tokens = (count != null)
                 ? new LlamaTraceDescriptors.TokenCount(
-                        count.promptTokenCount(), count.completionTokenCount(), count.totalTokenCount(), count.model())
+                        count.promptTokenCount(),
+                        count.completionTokenCount(),
+                        count.totalTokenCount(),
+                        count.model(),
+                        count.provider(),
+                        count.promptSource().name(),
+                        count.completionSource().name())
                 : null;
+        List<Event> events = span.events();
+        ModelInfo model = events.stream()
+                .map(EventSemantics::model)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         return new LlamaTraceDescriptors.SpanNode(
                 span.id(),
                 span.name(),
+                kind(events),
+                (model != null) ? model.name() : (count != null) ? count.model() : null,
+                (model != null) ? model.provider() : (count != null) ? count.provider() : null,
                 span.parentId(),
                 span.startTime(),
                 span.endTime(),
@@ -102,7 +144,7 @@ final class Descriptors {
                 span.errorType(),
                 span.tags(),
                 tokens,
-                span.events().stream().map(this::spanEvent).toList(),
+                events.stream().map(this::spanEvent).toList(),
                 span.droppedEventCount(),
                 node.children().stream()
                         .map((child) -> node(child, tokensBySpan))
@@ -119,7 +161,43 @@ final class Descriptors {
                 event.timestamp(),
                 (type != null) ? type.value() : null,
                 capture ? this.content.capture(EventContent.input(event)) : null,
-                capture ? this.content.capture(EventContent.output(event)) : null);
+                capture ? this.content.capture(EventContent.output(event)) : null,
+                capture ? messages(event) : null,
+                capture ? documents(event) : null);
+    }
+
+    /** The kind the first event that identifies one gives, as the span bridge does; a chain otherwise. */
+    private static String kind(List<Event> events) {
+        return events.stream()
+                .map(EventSemantics::spanKind)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(OpenInferenceAttributes.KIND_CHAIN);
+    }
+
+    private @Nullable List<LlamaTraceDescriptors.Message> messages(Event event) {
+        List<ChatMessage> messages = new ArrayList<>(EventContent.inputMessages(event));
+        messages.addAll(EventContent.outputMessages(event));
+        if (messages.isEmpty()) {
+            return null;
+        }
+        return messages.stream()
+                .limit(EventContent.MAX_ENTRIES)
+                .map((message) -> new LlamaTraceDescriptors.Message(
+                        message.role().value(), this.content.capture(message.content())))
+                .toList();
+    }
+
+    private @Nullable List<LlamaTraceDescriptors.Document> documents(Event event) {
+        List<NodeWithScore> documents = EventContent.documents(event);
+        if (documents.isEmpty()) {
+            return null;
+        }
+        return documents.stream()
+                .limit(EventContent.MAX_ENTRIES)
+                .map((node) ->
+                        new LlamaTraceDescriptors.Document(node.id(), node.score(), this.content.capture(node.text())))
+                .toList();
     }
 
     private LlamaTraceDescriptors.CallbackEvent callbackEvent(CBEvent event) {

@@ -80,6 +80,8 @@ public final class LlamaTraceDescriptors {
      * @param durationSeconds the root span's duration, {@code null} while open
      * @param outcome {@code OPEN}, {@code EXITED} or {@code DROPPED}
      * @param spanCount spans in the trace
+     * @param errorCount spans of the trace that were dropped by an error
+     * @param tokens LLM tokens (prompt plus completion) counted in the trace's spans
      */
     public record TraceSummary(
             String id,
@@ -87,22 +89,29 @@ public final class LlamaTraceDescriptors {
             Instant startTime,
             @Nullable Double durationSeconds,
             String outcome,
-            int spanCount) {}
+            int spanCount,
+            int errorCount,
+            long tokens) {}
 
     /**
      * One trace as a tree.
      *
      * @param id the root span id
      * @param missingParentId the root's parent id when that parent is no longer known
+     * @param contentCaptured whether content capture is on, so events may carry inputs, outputs, messages, documents
      * @param root the root span and its descendants
      */
-    public record Trace(String id, @Nullable String missingParentId, SpanNode root) {}
+    public record Trace(String id, @Nullable String missingParentId, boolean contentCaptured, SpanNode root) {}
 
     /**
      * A span in a trace tree.
      *
      * @param id the span id
      * @param name the span name
+     * @param kind its OpenInference kind ({@code LLM}, {@code EMBEDDING}, {@code RETRIEVER}, {@code RERANKER},
+     *     {@code TOOL}, {@code AGENT} or {@code CHAIN}), as in exported spans
+     * @param model the model its events name, if any
+     * @param provider the provider of that model
      * @param parentId the parent span id
      * @param startTime when it started
      * @param endTime when it ended, {@code null} while open
@@ -119,6 +128,9 @@ public final class LlamaTraceDescriptors {
     public record SpanNode(
             String id,
             String name,
+            String kind,
+            @Nullable String model,
+            @Nullable String provider,
             @Nullable String parentId,
             Instant startTime,
             @Nullable Instant endTime,
@@ -139,8 +151,18 @@ public final class LlamaTraceDescriptors {
      * @param completion completion tokens
      * @param total both
      * @param model the model
+     * @param provider the provider
+     * @param promptSource where the prompt count came from: {@code PROVIDER}, {@code TOKENIZER} or {@code NONE}
+     * @param completionSource where the completion count came from
      */
-    public record TokenCount(long prompt, long completion, long total, String model) {}
+    public record TokenCount(
+            long prompt,
+            long completion,
+            long total,
+            String model,
+            String provider,
+            String promptSource,
+            String completionSource) {}
 
     /**
      * An event inside a span.
@@ -152,6 +174,8 @@ public final class LlamaTraceDescriptors {
      * @param eventType the legacy callback type, e.g. {@code llm}
      * @param input the content given, only with content capture on
      * @param output the content produced, only with content capture on
+     * @param messages the chat messages given (start) or answered (end), only with content capture on
+     * @param documents the documents retrieved or reranked, only with content capture on
      */
     public record SpanEvent(
             String id,
@@ -160,7 +184,26 @@ public final class LlamaTraceDescriptors {
             Instant timestamp,
             @Nullable String eventType,
             @Nullable String input,
-            @Nullable String output) {}
+            @Nullable String output,
+            @Nullable List<Message> messages,
+            @Nullable List<Document> documents) {}
+
+    /**
+     * A chat message.
+     *
+     * @param role {@code system}, {@code user}, {@code assistant} or {@code tool}
+     * @param content its text, truncated
+     */
+    public record Message(String role, @Nullable String content) {}
+
+    /**
+     * A retrieved document.
+     *
+     * @param id the document (node) id
+     * @param score its similarity score, if any
+     * @param text its text, truncated
+     */
+    public record Document(String id, @Nullable Double score, @Nullable String text) {}
 
     /**
      * A callback event recorded by the debug handler.
@@ -185,8 +228,9 @@ public final class LlamaTraceDescriptors {
      * The body of a 400 answer.
      *
      * @param status the HTTP status, 400
+     * @param parameter the path segment or query parameter that was wrong
      * @param message what was wrong
-     * @param allowed the values that would have been accepted
+     * @param allowed the values that would have been accepted, empty when they are not a list
      */
-    public record BadRequest(int status, String message, List<String> allowed) {}
+    public record BadRequest(int status, String parameter, String message, List<String> allowed) {}
 }

@@ -5,6 +5,7 @@ import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
 import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
+import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.handler.TokenCountingHandler;
 import dev.llamatrace.core.span.SimpleSpanHandler;
 import java.io.IOException;
@@ -30,7 +31,9 @@ import org.springframework.util.MimeType;
  * <ul>
  *   <li>{@code GET /actuator/llamatrace}: token totals, per event type count and seconds, span counts, handler errors,
  *       recent trace ids.
- *   <li>{@code GET /actuator/llamatrace/traces}: the retained traces; {@code /traces/{id}}: one trace as a tree.
+ *   <li>{@code GET /actuator/llamatrace/traces}: the retained traces, newest first, filtered and limited by
+ *       {@code limit}, {@code name}, {@code errors}, {@code minDuration}, {@code search} and {@code sort};
+ *       {@code /traces/{id}}: one trace as a tree.
  *   <li>{@code GET /actuator/llamatrace/events}: all event pairs; {@code /events/{type}}: those of one callback type
  *       ({@code llm}, {@code embedding}, ...).
  *   <li>{@code GET /actuator/llamatrace/llm}: LLM inputs and outputs (the {@code llm} event pairs).
@@ -39,7 +42,8 @@ import org.springframework.util.MimeType;
  * </ul>
  *
  * Content (prompts, answers, documents) appears only with {@code llamatrace.capture-content=true}, truncated. An
- * unknown section or event type answers 400 with a body naming the allowed values; an unknown trace 404.
+ * unknown section or event type, or a bad query parameter, answers 400 with a body naming the parameter and the allowed
+ * values; an unknown trace 404.
  */
 @Endpoint(id = LlamaTraceEndpoint.ID)
 public class LlamaTraceEndpoint {
@@ -130,23 +134,50 @@ public class LlamaTraceEndpoint {
     }
 
     /**
-     * Returns one section: {@code traces}, {@code events}, {@code llm} or {@code fine-tuning}.
+     * Returns one section: {@code traces}, {@code events}, {@code llm} or {@code fine-tuning}. Only {@code traces} takes
+     * query parameters; a bad value answers 400 naming the parameter.
      *
      * @param section the section
+     * @param limit {@code traces}: the most traces to list, at least 1; all when absent
+     * @param name {@code traces}: only those whose root span has this name
+     * @param errors {@code traces}: {@code true} for only those with a dropped span, {@code false} for only those
+     *     without
+     * @param minDuration {@code traces}: only those that lasted at least this long ({@code 250ms}, {@code 2s},
+     *     {@code PT1M}; a plain number is milliseconds); open traces by how long they have run
+     * @param search {@code traces}: only those with a span whose name, tag key or tag value contains this text,
+     *     ignoring case
+     * @param sort {@code traces}: {@code newest} (the default) or {@code slowest} first
      * @return the section's data, or {@code null} (404) when its handler is switched off
      */
     @ReadOperation
-    public @Nullable Object section(@Selector String section) {
-        return switch (section) {
-            case "traces" ->
-                (this.spans != null)
-                        ? this.spans.traces().stream().map(Descriptors::summary).toList()
-                        : null;
-            case "events" -> eventPairs(null);
-            case "llm" -> eventPairs(CBEventType.LLM);
-            case "fine-tuning" -> fineTuningDownload();
-            default -> badRequest("section", section, SECTIONS);
-        };
+    public @Nullable Object section(
+            @Selector String section,
+            @Nullable String limit,
+            @Nullable String name,
+            @Nullable String errors,
+            @Nullable String minDuration,
+            @Nullable String search,
+            @Nullable String sort) {
+        try {
+            if (section.equals("traces")) {
+                return traces(TraceQuery.parse(limit, name, errors, minDuration, search, sort));
+            }
+            String given = TraceQuery.firstGiven(limit, name, errors, minDuration, search, sort);
+            if (given != null && SECTIONS.contains(section)) {
+                throw new BadParameterException(
+                        given,
+                        "Parameter '" + given + "' applies to section 'traces' only, not '" + section + "'",
+                        List.of());
+            }
+            return switch (section) {
+                case "events" -> eventPairs(null);
+                case "llm" -> eventPairs(CBEventType.LLM);
+                case "fine-tuning" -> fineTuningDownload();
+                default -> throw BadParameterException.unknown("section", section, SECTIONS);
+            };
+        } catch (BadParameterException ex) {
+            return badRequest(ex);
+        }
     }
 
     /**
@@ -158,14 +189,21 @@ public class LlamaTraceEndpoint {
      */
     @ReadOperation
     public @Nullable Object item(@Selector String section, @Selector String item) {
-        return switch (section) {
-            case "traces" -> trace(item);
-            case "events" -> {
-                CBEventType type = eventType(item);
-                yield (type != null) ? eventPairs(type) : badRequest("event type", item, EVENT_TYPES);
-            }
-            default -> badRequest("section", section, List.of("traces", "events"));
-        };
+        try {
+            return switch (section) {
+                case "traces" -> trace(item);
+                case "events" -> {
+                    CBEventType type = eventType(item);
+                    if (type == null) {
+                        throw BadParameterException.unknown("event type", item, EVENT_TYPES);
+                    }
+                    yield eventPairs(type);
+                }
+                default -> throw BadParameterException.unknown("section", section, List.of("traces", "events"));
+            };
+        } catch (BadParameterException ex) {
+            return badRequest(ex);
+        }
     }
 
     /** Resets the token counts and flushes the retained events, spans and fine-tuning examples. */
@@ -183,6 +221,17 @@ public class LlamaTraceEndpoint {
         if (this.fineTuning != null) {
             this.fineTuning.clear();
         }
+    }
+
+    private @Nullable List<LlamaTraceDescriptors.TraceSummary> traces(TraceQuery query) {
+        SimpleSpanHandler spans = this.spans;
+        if (spans == null) {
+            return null;
+        }
+        Map<String, TokenCountingEvent> tokensBySpan = Descriptors.tokensBySpan(this.tokens);
+        return query.apply(spans.traces()).stream()
+                .map((tree) -> Descriptors.summary(tree, tokensBySpan))
+                .toList();
     }
 
     private LlamaTraceDescriptors.@Nullable Trace trace(String id) {
@@ -231,13 +280,12 @@ public class LlamaTraceEndpoint {
 
     /**
      * Answers 400 with the reason in the body. Boot hides an {@code InvalidEndpointRequestException}'s reason unless
-     * {@code server.error.include-message} is set, and the allowed values are the useful part of the answer.
+     * {@code server.error.include-message} is set, and the parameter and allowed values are the useful part.
      */
-    private static WebEndpointResponse<LlamaTraceDescriptors.BadRequest> badRequest(
-            String what, String value, List<String> allowed) {
-        String message = "Unknown " + what + " '" + value + "'; allowed values are " + allowed;
+    private static WebEndpointResponse<LlamaTraceDescriptors.BadRequest> badRequest(BadParameterException ex) {
         return new WebEndpointResponse<>(
-                new LlamaTraceDescriptors.BadRequest(WebEndpointResponse.STATUS_BAD_REQUEST, message, allowed),
+                new LlamaTraceDescriptors.BadRequest(
+                        WebEndpointResponse.STATUS_BAD_REQUEST, ex.parameter(), ex.getReason(), ex.allowed()),
                 WebEndpointResponse.STATUS_BAD_REQUEST);
     }
 }

@@ -3,15 +3,11 @@ package dev.llamatrace.autoconfigure.tracing;
 import static dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes.indexed;
 
 import dev.llamatrace.autoconfigure.ContentCapture;
+import dev.llamatrace.autoconfigure.EventContent;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.event.EmbeddingEndEvent;
 import dev.llamatrace.core.event.Event;
-import dev.llamatrace.core.event.LLMChatEndEvent;
-import dev.llamatrace.core.event.LLMChatStartEvent;
-import dev.llamatrace.core.event.ReRankEndEvent;
-import dev.llamatrace.core.event.RetrievalEndEvent;
 import dev.llamatrace.core.llm.ChatMessage;
-import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.NodeWithScore;
 import dev.llamatrace.core.llm.ToolCall;
 import java.util.List;
@@ -26,24 +22,16 @@ import java.util.List;
  */
 final class FlattenedContent {
 
-    /** Entries written per list; a long conversation or document list keeps its first ones. */
-    static final int MAX_ENTRIES = 32;
+    /** Entries written per list. */
+    static final int MAX_ENTRIES = EventContent.MAX_ENTRIES;
 
     private FlattenedContent() {}
 
     static void apply(ObservedSpan span, Event event, ContentCapture content) {
-        if (event instanceof LLMChatStartEvent chat) {
-            messages(span, OpenInferenceAttributes.LLM_INPUT_MESSAGES, chat.messages(), content);
-        } else if (event instanceof LLMChatEndEvent chat) {
-            ChatResponse response = chat.response();
-            if (response != null) {
-                messages(span, OpenInferenceAttributes.LLM_OUTPUT_MESSAGES, List.of(response.message()), content);
-            }
-        } else if (event instanceof RetrievalEndEvent retrieval) {
-            documents(span, retrieval.nodes(), content);
-        } else if (event instanceof ReRankEndEvent rerank) {
-            documents(span, rerank.nodes(), content);
-        } else if (event instanceof EmbeddingEndEvent embedding) {
+        messages(span, OpenInferenceAttributes.LLM_INPUT_MESSAGES, EventContent.inputMessages(event), content);
+        messages(span, OpenInferenceAttributes.LLM_OUTPUT_MESSAGES, EventContent.outputMessages(event), content);
+        documents(span, EventContent.documents(event), content);
+        if (event instanceof EmbeddingEndEvent embedding) {
             List<String> chunks = embedding.chunks();
             for (int i = 0; i < Math.min(chunks.size(), MAX_ENTRIES); i++) {
                 String key = indexed(

@@ -8,12 +8,16 @@ import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
+import dev.llamatrace.core.event.RetrievalEndEvent;
+import dev.llamatrace.core.event.RetrievalStartEvent;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.ModelInfo;
+import dev.llamatrace.core.llm.NodeWithScore;
 import dev.llamatrace.core.llm.UsageKeys;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -82,9 +86,12 @@ class LlamaTraceEndpointAutoConfigurationTests {
                         "llamatrace.handlers.token-counting.enabled=false")
                 .run((context) -> {
                     LlamaTraceEndpoint endpoint = context.getBean(LlamaTraceEndpoint.class);
-                    assertThat(endpoint.section("traces")).isNull();
-                    assertThat(endpoint.section("events")).isNull();
-                    assertThat(endpoint.section("fine-tuning")).isNull();
+                    assertThat(endpoint.section("traces", null, null, null, null, null, null))
+                            .isNull();
+                    assertThat(endpoint.section("events", null, null, null, null, null, null))
+                            .isNull();
+                    assertThat(endpoint.section("fine-tuning", null, null, null, null, null, null))
+                            .isNull();
                     assertThat(endpoint.item("traces", "any")).isNull();
                     LlamaTraceDescriptors.Summary summary = endpoint.summary();
                     assertThat(summary.tokens()).isNull();
@@ -98,11 +105,12 @@ class LlamaTraceEndpointAutoConfigurationTests {
     void badSectionOrTypeAnswers400WithTheAllowedValues() {
         this.runner.run((context) -> {
             LlamaTraceEndpoint endpoint = context.getBean(LlamaTraceEndpoint.class);
-            assertThat(endpoint.section("nope")).isInstanceOfSatisfying(WebEndpointResponse.class, (response) -> {
-                assertThat(response.getStatus()).isEqualTo(400);
-                assertThat(((LlamaTraceDescriptors.BadRequest) response.getBody()).allowed())
-                        .containsExactly("traces", "events", "llm", "fine-tuning");
-            });
+            assertThat(endpoint.section("nope", null, null, null, null, null, null))
+                    .isInstanceOfSatisfying(WebEndpointResponse.class, (response) -> {
+                        assertThat(response.getStatus()).isEqualTo(400);
+                        assertThat(((LlamaTraceDescriptors.BadRequest) response.getBody()).allowed())
+                                .containsExactly("traces", "events", "llm", "fine-tuning");
+                    });
             assertThat(endpoint.item("events", "nope"))
                     .isInstanceOfSatisfying(WebEndpointResponse.class, (response) -> assertThat(
                                     ((LlamaTraceDescriptors.BadRequest) response.getBody()).message())
@@ -125,9 +133,66 @@ class LlamaTraceEndpointAutoConfigurationTests {
                             .containsExactly(
                                     org.assertj.core.groups.Tuple.tuple("user: What...", null),
                                     org.assertj.core.groups.Tuple.tuple(null, "Paris"));
-                    LlamaTraceDescriptors.EventPairs pairs = (LlamaTraceDescriptors.EventPairs) endpoint.section("llm");
+                    assertThat(trace.contentCaptured()).isTrue();
+                    assertThat(trace.root().events())
+                            .extracting(LlamaTraceDescriptors.SpanEvent::messages)
+                            .containsExactly(
+                                    List.of(new LlamaTraceDescriptors.Message("user", "What is th...")),
+                                    List.of(new LlamaTraceDescriptors.Message("assistant", "Paris")));
+                    LlamaTraceDescriptors.EventPairs pairs = (LlamaTraceDescriptors.EventPairs)
+                            endpoint.section("llm", null, null, null, null, null, null);
                     assertThat(pairs.pairs().get(0).get(0).payload()).isNotEmpty();
                 });
+    }
+
+    @Test
+    void retrievedDocumentsAreShownWithTheirScoresOnlyWhenCaptured() {
+        Consumer<DispatcherRegistry> retrieve = (registry) -> {
+            Dispatcher root = registry.root();
+            root.span("Retriever.retrieve", () -> {
+                root.event(new RetrievalStartEvent("capital"));
+                root.event(new RetrievalEndEvent(
+                        "capital", List.of(NodeWithScore.of("geo#1", "Paris is the capital.", 0.91))));
+                return null;
+            });
+        };
+        this.runner.withPropertyValues("llamatrace.capture-content=true").run((context) -> {
+            retrieve.accept(context.getBean(DispatcherRegistry.class));
+            LlamaTraceDescriptors.SpanNode root = onlyTrace(context.getBean(LlamaTraceEndpoint.class));
+            assertThat(root.kind()).isEqualTo("RETRIEVER");
+            assertThat(root.events().get(1).documents())
+                    .containsExactly(new LlamaTraceDescriptors.Document("geo#1", 0.91, "Paris is the capital."));
+        });
+        this.runner.run((context) -> {
+            retrieve.accept(context.getBean(DispatcherRegistry.class));
+            LlamaTraceDescriptors.SpanNode root = onlyTrace(context.getBean(LlamaTraceEndpoint.class));
+            assertThat(root.kind()).isEqualTo("RETRIEVER");
+            assertThat(root.events())
+                    .extracting(LlamaTraceDescriptors.SpanEvent::documents)
+                    .containsOnlyNulls();
+        });
+    }
+
+    @Test
+    void spansSayTheirKindModelAndWhereTheirTokenCountsCameFrom() {
+        this.runner.run((context) -> {
+            chat(context.getBean(DispatcherRegistry.class).root());
+            LlamaTraceDescriptors.SpanNode root = onlyTrace(context.getBean(LlamaTraceEndpoint.class));
+            assertThat(root.kind()).isEqualTo("LLM");
+            assertThat(root.model()).isEqualTo("gpt-4o");
+            assertThat(root.provider()).isEqualTo("openai");
+            assertThat(root.tokens())
+                    .isEqualTo(
+                            new LlamaTraceDescriptors.TokenCount(7, 3, 10, "gpt-4o", "openai", "PROVIDER", "PROVIDER"));
+            assertThat(root.events())
+                    .extracting(LlamaTraceDescriptors.SpanEvent::messages)
+                    .containsOnlyNulls();
+        });
+    }
+
+    private static LlamaTraceDescriptors.SpanNode onlyTrace(LlamaTraceEndpoint endpoint) {
+        String id = endpoint.summary().recentTraceIds().get(0);
+        return ((LlamaTraceDescriptors.Trace) endpoint.item("traces", id)).root();
     }
 
     static void chat(Dispatcher root) {

@@ -1,6 +1,7 @@
 package dev.llamatrace.autoconfigure.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.llamatrace.autoconfigure.aop.LlamaSpan;
@@ -17,10 +18,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -105,6 +109,146 @@ class LlamaTraceEndpointWebTests {
     }
 
     @Test
+    void tracesListNewestFirstWithSpanErrorAndTokenCounts() throws Exception {
+        this.rag.answer("What is the capital of France?");
+        failLookup();
+        String list = get("/traces").body();
+        assertThat((List<String>) JsonPath.read(list, "$[*].rootSpanName"))
+                .containsExactly("RagService.lookup", "RagService.answer");
+        assertThat((List<String>) JsonPath.read(list, "$[*].outcome")).containsExactly("DROPPED", "EXITED");
+        assertThat((List<Integer>) JsonPath.read(list, "$[*].errorCount")).containsExactly(1, 0);
+        assertThat((List<Integer>) JsonPath.read(list, "$[*].tokens")).containsExactly(0, 10);
+    }
+
+    @Test
+    void limitKeepsTheNewestTraces() throws Exception {
+        this.rag.answer("first");
+        this.rag.answer("second");
+        this.rag.lookup("third");
+        String list = get("/traces?limit=2").body();
+        assertThat((List<String>) JsonPath.read(list, "$[*].rootSpanName"))
+                .containsExactly("RagService.lookup", "RagService.answer");
+        assertThat((List<Object>) JsonPath.read(get("/traces?limit=10").body(), "$"))
+                .hasSize(3);
+    }
+
+    @Test
+    void nameKeepsTheTracesWhoseRootSpanHasThatName() throws Exception {
+        this.rag.answer("first");
+        this.rag.lookup("second");
+        this.rag.answer("third");
+        String list = get("/traces?name=RagService.answer").body();
+        assertThat((List<String>) JsonPath.read(list, "$[*].rootSpanName"))
+                .containsExactly("RagService.answer", "RagService.answer");
+        assertThat((List<Object>) JsonPath.read(get("/traces?name=RagService").body(), "$"))
+                .isEmpty();
+    }
+
+    @Test
+    void errorsKeepsTheTracesWithOrWithoutADroppedSpan() throws Exception {
+        this.rag.answer("first");
+        failLookup();
+        assertThat((List<String>) JsonPath.read(get("/traces?errors=true").body(), "$[*].rootSpanName"))
+                .containsExactly("RagService.lookup");
+        assertThat((List<String>) JsonPath.read(get("/traces?errors=false").body(), "$[*].rootSpanName"))
+                .containsExactly("RagService.answer");
+    }
+
+    @Test
+    void minDurationKeepsTheTracesThatLastedAtLeastThatLong() throws Exception {
+        this.rag.answer("first");
+        this.rag.lookup("second");
+        assertThat((List<Object>) JsonPath.read(get("/traces?minDuration=0ms").body(), "$"))
+                .hasSize(2);
+        assertThat((List<Object>) JsonPath.read(get("/traces?minDuration=PT1H").body(), "$"))
+                .isEmpty();
+        assertThat((List<Object>)
+                        JsonPath.read(get("/traces?minDuration=3600000").body(), "$"))
+                .isEmpty();
+    }
+
+    @Test
+    void searchMatchesSpanNamesAndTagsOfAnySpanIgnoringCase() throws Exception {
+        this.rag.answer("first");
+        this.rag.lookup("second");
+        // A child span's name.
+        assertThat((List<String>) JsonPath.read(get("/traces?search=chatmodel").body(), "$[*].rootSpanName"))
+                .containsExactly("RagService.answer");
+        // A tag value and a tag key.
+        assertThat((List<String>) JsonPath.read(get("/traces?search=RAG").body(), "$[*].rootSpanName"))
+                .containsExactly("RagService.lookup", "RagService.answer");
+        assertThat((List<String>) JsonPath.read(get("/traces?search=index").body(), "$[*].rootSpanName"))
+                .containsExactly("RagService.lookup");
+        assertThat((List<Object>) JsonPath.read(get("/traces?search=nowhere").body(), "$"))
+                .isEmpty();
+    }
+
+    @Test
+    void sortSlowestPutsTheLongestTraceFirst() throws Exception {
+        this.rag.answer("first");
+        this.rag.slowLookup("second");
+        this.rag.answer("third");
+        String list = get("/traces?sort=slowest&limit=2").body();
+        assertThat((String) JsonPath.read(list, "$[0].rootSpanName")).isEqualTo("RagService.slowLookup");
+        List<Double> durations = JsonPath.read(get("/traces?sort=slowest").body(), "$[*].durationSeconds");
+        assertThat(durations).hasSize(3).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat((String) JsonPath.read(get("/traces?sort=NEWEST").body(), "$[0].rootSpanName"))
+                .isEqualTo("RagService.answer");
+    }
+
+    @Test
+    void filtersCombine() throws Exception {
+        this.rag.answer("first");
+        failLookup();
+        this.rag.lookup("third");
+        String list = get("/traces?name=RagService.lookup&errors=false&search=index&minDuration=0s&limit=5")
+                .body();
+        assertThat((List<Integer>) JsonPath.read(list, "$[*].errorCount")).containsExactly(0);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "limit, 0",
+        "limit, -1",
+        "limit, ten",
+        "limit, 2.5",
+        "limit, ''",
+        "name, ''",
+        "name, %20",
+        "errors, yes",
+        "errors, ''",
+        "minDuration, soon",
+        "minDuration, -5s",
+        "minDuration, ''",
+        "search, %20%20",
+        "sort, oldest"
+    })
+    void eachBadTraceParameterIs400NamingIt(String parameter, String value) throws Exception {
+        HttpResponse<String> response = get("/traces?" + parameter + "=" + value);
+        assertThat(response.statusCode()).isEqualTo(400);
+        String body = response.body();
+        assertThat((String) JsonPath.read(body, "$.parameter")).isEqualTo(parameter);
+        assertThat((String) JsonPath.read(body, "$.message")).contains(parameter);
+    }
+
+    @Test
+    void badParameterNamesTheAllowedValuesOfAClosedList() throws Exception {
+        String body = get("/traces?sort=oldest").body();
+        assertThat((List<String>) JsonPath.read(body, "$.allowed")).containsExactly("newest", "slowest");
+        assertThat((List<String>) JsonPath.read(get("/traces?errors=1").body(), "$.allowed"))
+                .containsExactly("true", "false");
+    }
+
+    @Test
+    void traceParametersOnAnotherSectionAre400NamingTheParameter() throws Exception {
+        HttpResponse<String> response = get("/events?limit=5");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat((String) JsonPath.read(response.body(), "$.parameter")).isEqualTo("limit");
+        assertThat((String) JsonPath.read(get("/llm?sort=slowest").body(), "$.parameter"))
+                .isEqualTo("sort");
+    }
+
+    @Test
     void unknownTraceIs404() throws Exception {
         assertThat(get("/traces/NoSuch.span-0").statusCode()).isEqualTo(404);
     }
@@ -161,6 +305,10 @@ class LlamaTraceEndpointWebTests {
         assertThat(get("/fine-tuning").body()).isEmpty();
     }
 
+    private void failLookup() {
+        assertThatIllegalStateException().isThrownBy(() -> this.rag.lookup("fail"));
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send("GET", path);
     }
@@ -200,6 +348,21 @@ class LlamaTraceEndpointWebTests {
                 this.dispatcher.event(new LLMChatEndEvent(messages, response));
                 return response.message().content();
             });
+        }
+
+        @LlamaSpan(tags = {"component=rag", "index=guide"})
+        public String lookup(String query) {
+            if (query.equals("fail")) {
+                throw new IllegalStateException("index offline");
+            }
+            return this.dispatcher.span("Index.search", () -> query);
+        }
+
+        @LlamaSpan
+        public String slowLookup(String query) throws InterruptedException {
+            // Long enough that no trace without a wait lasts as long.
+            Thread.sleep(100);
+            return query;
         }
     }
 }
