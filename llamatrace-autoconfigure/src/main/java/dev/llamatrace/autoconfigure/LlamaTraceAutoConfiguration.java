@@ -10,21 +10,25 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration of the llamatrace bus: the dispatcher registry, its root dispatcher, and the subscription of every
  * {@code EventHandler} and {@code SpanHandler} bean. The built-in handlers, meters, tracing bridge, aspect and endpoint
- * have their own auto-configurations. {@code llamatrace.enabled=false} switches all of them off.
+ * have their own auto-configurations.
+ *
+ * <p>{@code llamatrace.enabled=false} switches llamatrace off the way Boot switches off its own instrumentation: the
+ * beans an application injects ({@link DispatcherRegistry}, the root {@link Dispatcher}, {@link CallbackManager}, the
+ * integrations' listeners and advisor) stay, so the application starts and runs unchanged, but they belong to a registry
+ * of their own that no handler is attached to. No handler, meter, endpoint, aspect or observation handler is created,
+ * handler beans are not attached, and every event and span costs what a dispatcher with no handler costs: nothing.
  *
  * <p>The default registry is the process-wide {@link Dispatchers#registry()}, so libraries that instrument themselves
  * with {@code Dispatchers.get(MyClass.class)} reach the application's handlers. Define a {@link DispatcherRegistry}
  * bean to isolate a context instead.
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
-@EnableConfigurationProperties(LlamaTraceProperties.class)
-@Import(BuiltInHandlersConfiguration.class)
 public final class LlamaTraceAutoConfiguration {
 
     /** Bean name of the dispatcher registry. */
@@ -50,12 +54,6 @@ public final class LlamaTraceAutoConfiguration {
 
     LlamaTraceAutoConfiguration() {}
 
-    @Bean(REGISTRY_BEAN_NAME)
-    @ConditionalOnMissingBean
-    DispatcherRegistry llamatraceDispatcherRegistry() {
-        return Dispatchers.registry();
-    }
-
     @Bean(ROOT_DISPATCHER_BEAN_NAME)
     @ConditionalOnMissingBean(name = ROOT_DISPATCHER_BEAN_NAME)
     Dispatcher llamatraceRootDispatcher(DispatcherRegistry registry) {
@@ -68,9 +66,38 @@ public final class LlamaTraceAutoConfiguration {
         return new CallbackManager(registry.root());
     }
 
-    @Bean
-    static LlamaTraceHandlerRegistrar llamatraceHandlerRegistrar(
-            ObjectProvider<DispatcherRegistry> registry, ObjectProvider<LlamaTraceProperties> properties) {
-        return new LlamaTraceHandlerRegistrar(registry, properties);
+    /** Switched on: the process-wide registry, the built-in handlers and the subscription of handler beans. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
+    @EnableConfigurationProperties(LlamaTraceProperties.class)
+    @Import(BuiltInHandlersConfiguration.class)
+    static final class EnabledConfiguration {
+
+        @Bean(REGISTRY_BEAN_NAME)
+        @ConditionalOnMissingBean
+        DispatcherRegistry llamatraceDispatcherRegistry() {
+            return Dispatchers.registry();
+        }
+
+        @Bean
+        static LlamaTraceHandlerRegistrar llamatraceHandlerRegistrar(
+                ObjectProvider<DispatcherRegistry> registry, ObjectProvider<LlamaTraceProperties> properties) {
+            return new LlamaTraceHandlerRegistrar(registry, properties);
+        }
+    }
+
+    /**
+     * Switched off: a registry of its own (not the process-wide one, which libraries or another context may listen
+     * on), so the beans applications inject keep working while nothing listens.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, havingValue = false)
+    static final class DisabledConfiguration {
+
+        @Bean(REGISTRY_BEAN_NAME)
+        @ConditionalOnMissingBean
+        DispatcherRegistry llamatraceDispatcherRegistry() {
+            return new DispatcherRegistry();
+        }
     }
 }

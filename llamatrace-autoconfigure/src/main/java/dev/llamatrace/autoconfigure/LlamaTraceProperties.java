@@ -55,7 +55,10 @@ public class LlamaTraceProperties implements InitializingBean {
 
     private static final String AT_LEAST_ONE = "an integer of at least 1";
 
-    /** Whether llamatrace is enabled. When false no llamatrace bean is created and the application runs untouched. */
+    /**
+     * Whether llamatrace is enabled. When false nothing is instrumented, but the beans applications inject (registry,
+     * root dispatcher, callback manager, integration listeners and advisor) stay, attached to no handler.
+     */
     private boolean enabled = true;
 
     /**

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.Dispatchers;
+import dev.llamatrace.core.callback.CallbackManager;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
+import dev.llamatrace.core.handler.TokenCountingHandler;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -53,18 +55,34 @@ class LlamaTraceAutoConfigurationTests {
     }
 
     @Test
-    void disabledPropertyCreatesNoLlamaTraceBeans() {
+    void disabledPropertyKeepsTheInjectableBeansOnARegistryNoHandlerListensTo() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(LlamaTraceAutoConfiguration.class))
                 .withPropertyValues("llamatrace.enabled=false")
                 .withBean("app", RecordingEventHandler.class)
                 .run((context) -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context).doesNotHaveBean(DispatcherRegistry.class);
+                    DispatcherRegistry registry = context.getBean(DispatcherRegistry.class);
+                    assertThat(registry).isNotSameAs(Dispatchers.registry());
+                    assertThat(context)
+                            .getBean(LlamaTraceAutoConfiguration.ROOT_DISPATCHER_BEAN_NAME, Dispatcher.class)
+                            .isSameAs(registry.root());
+                    assertThat(context).hasSingleBean(CallbackManager.class);
                     assertThat(context).doesNotHaveBean(LlamaTraceHandlerRegistrar.class);
                     assertThat(context).doesNotHaveBean(LlamaTraceProperties.class);
+                    assertThat(context).doesNotHaveBean(TokenCountingHandler.class);
+                    assertThat(registry.root().hasEventHandlers()).isFalse();
+                    assertThat(registry.root().hasSpanHandlers()).isFalse();
                     assertThat(objects(Dispatchers.root().eventHandlers())).doesNotContain(context.getBean("app"));
                 });
+    }
+
+    @Test
+    void disabledPropertyDoesNotValidateTheOtherProperties() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(LlamaTraceAutoConfiguration.class))
+                .withPropertyValues("llamatrace.enabled=false", "llamatrace.handlers.spans.capacity=-3")
+                .run((context) -> assertThat(context).hasNotFailed());
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.CallbackManager;
 import dev.llamatrace.core.callback.EventPayload;
-import dev.llamatrace.demo.DemoDispatchers;
 import dev.llamatrace.demo.DemoProperties;
 import dev.llamatrace.demo.corpus.Chunk;
 import dev.llamatrace.demo.corpus.GuideLoader;
@@ -17,7 +16,6 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.ai.embedding.EmbeddingModel;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -49,11 +47,11 @@ final class Ingestion {
             EmbeddingModel embeddingModel,
             VectorIndex index,
             DemoProperties properties,
-            ObjectProvider<DispatcherRegistry> dispatchers) {
+            DispatcherRegistry dispatchers) {
         this.embeddingModel = embeddingModel;
         this.index = index;
         this.properties = properties;
-        this.callbacks = new CallbackManager(DemoDispatchers.get(dispatchers, Ingestion.class));
+        this.callbacks = new CallbackManager(dispatchers.get(Ingestion.class));
     }
 
     @EventListener(ApplicationReadyEvent.class)

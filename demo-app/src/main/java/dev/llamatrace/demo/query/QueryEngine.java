@@ -9,12 +9,10 @@ import dev.llamatrace.core.TraceContext;
 import dev.llamatrace.core.event.QueryEndEvent;
 import dev.llamatrace.core.event.QueryStartEvent;
 import dev.llamatrace.core.llm.NodeWithScore;
-import dev.llamatrace.demo.DemoDispatchers;
 import dev.llamatrace.demo.extension.GroundingEvent;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,10 +31,10 @@ public class QueryEngine {
 
     private final Dispatcher dispatcher;
 
-    QueryEngine(Retriever retriever, Synthesizer synthesizer, ObjectProvider<DispatcherRegistry> dispatchers) {
+    QueryEngine(Retriever retriever, Synthesizer synthesizer, DispatcherRegistry dispatchers) {
         this.retriever = retriever;
         this.synthesizer = synthesizer;
-        this.dispatcher = DemoDispatchers.get(dispatchers, QueryEngine.class);
+        this.dispatcher = dispatchers.get(QueryEngine.class);
     }
 
     /**

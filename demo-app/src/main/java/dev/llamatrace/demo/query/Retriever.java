@@ -6,12 +6,10 @@ import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.event.RetrievalEndEvent;
 import dev.llamatrace.core.event.RetrievalStartEvent;
 import dev.llamatrace.core.llm.NodeWithScore;
-import dev.llamatrace.demo.DemoDispatchers;
 import dev.llamatrace.demo.DemoProperties;
 import dev.llamatrace.demo.index.VectorIndex;
 import java.util.List;
 import org.springframework.ai.embedding.EmbeddingModel;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,11 +34,11 @@ public class Retriever {
             EmbeddingModel embeddingModel,
             VectorIndex index,
             DemoProperties properties,
-            ObjectProvider<DispatcherRegistry> dispatchers) {
+            DispatcherRegistry dispatchers) {
         this.embeddingModel = embeddingModel;
         this.index = index;
         this.properties = properties;
-        this.dispatcher = DemoDispatchers.get(dispatchers, Retriever.class);
+        this.dispatcher = dispatchers.get(Retriever.class);
     }
 
     /**

@@ -12,14 +12,12 @@ import dev.llamatrace.core.callback.EventPayload;
 import dev.llamatrace.core.event.SynthesizeEndEvent;
 import dev.llamatrace.core.event.SynthesizeStartEvent;
 import dev.llamatrace.core.llm.NodeWithScore;
-import dev.llamatrace.demo.DemoDispatchers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +36,9 @@ public class Synthesizer {
 
     private final CallbackManager callbacks;
 
-    Synthesizer(ChatClient.Builder chatClientBuilder, ObjectProvider<DispatcherRegistry> dispatchers) {
+    Synthesizer(ChatClient.Builder chatClientBuilder, DispatcherRegistry dispatchers) {
         this.chatClient = chatClientBuilder.defaultSystem(QaPrompt.SYSTEM).build();
-        this.dispatcher = DemoDispatchers.get(dispatchers, Synthesizer.class);
+        this.dispatcher = dispatchers.get(Synthesizer.class);
         this.callbacks = new CallbackManager(this.dispatcher);
     }
 

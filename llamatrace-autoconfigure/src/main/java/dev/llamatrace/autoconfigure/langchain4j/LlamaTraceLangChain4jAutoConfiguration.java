@@ -1,25 +1,28 @@
 package dev.llamatrace.autoconfigure.langchain4j;
 
 import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.llamatrace.autoconfigure.IntegrationDispatchers;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Instruments LangChain4j: provides a {@link ChatModelListener} bean (LangChain4j's Spring Boot starters attach every
  * such bean to the chat models they create) and embedding-model and content-retriever listener beans for the
  * application to attach. Spans and events go to the dispatcher named after this package, below the root.
+ *
+ * <p>With {@code llamatrace.langchain4j.enabled=false} or {@code llamatrace.enabled=false} the listener beans stay, so
+ * code that attaches them starts and runs the same, but they emit on a dispatcher no handler listens to.
  */
 @AutoConfiguration(afterName = "dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration")
 @ConditionalOnClass(ChatModelListener.class)
 @ConditionalOnBean(DispatcherRegistry.class)
-@ConditionalOnBooleanProperty(name = LlamaTraceLangChain4jProperties.ENABLED, matchIfMissing = true)
 @EnableConfigurationProperties(LlamaTraceLangChain4jProperties.class)
 public final class LlamaTraceLangChain4jAutoConfiguration {
 
@@ -28,23 +31,26 @@ public final class LlamaTraceLangChain4jAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    LlamaTraceChatModelListener llamatraceChatModelListener(DispatcherRegistry registry) {
-        return new LlamaTraceChatModelListener(dispatcher(registry));
+    LlamaTraceChatModelListener llamatraceChatModelListener(DispatcherRegistry registry, Environment environment) {
+        return new LlamaTraceChatModelListener(dispatcher(registry, environment));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    LlamaTraceEmbeddingModelListener llamatraceEmbeddingModelListener(DispatcherRegistry registry) {
-        return new LlamaTraceEmbeddingModelListener(dispatcher(registry));
+    LlamaTraceEmbeddingModelListener llamatraceEmbeddingModelListener(
+            DispatcherRegistry registry, Environment environment) {
+        return new LlamaTraceEmbeddingModelListener(dispatcher(registry, environment));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    LlamaTraceContentRetrieverListener llamatraceContentRetrieverListener(DispatcherRegistry registry) {
-        return new LlamaTraceContentRetrieverListener(dispatcher(registry));
+    LlamaTraceContentRetrieverListener llamatraceContentRetrieverListener(
+            DispatcherRegistry registry, Environment environment) {
+        return new LlamaTraceContentRetrieverListener(dispatcher(registry, environment));
     }
 
-    private static Dispatcher dispatcher(DispatcherRegistry registry) {
-        return registry.get(DISPATCHER_NAME);
+    private static Dispatcher dispatcher(DispatcherRegistry registry, Environment environment) {
+        return IntegrationDispatchers.get(
+                registry, DISPATCHER_NAME, environment, LlamaTraceLangChain4jProperties.ENABLED);
     }
 }

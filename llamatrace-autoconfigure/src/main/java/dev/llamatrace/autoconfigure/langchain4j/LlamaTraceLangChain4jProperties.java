@@ -12,7 +12,10 @@ public class LlamaTraceLangChain4jProperties {
     /** The property switching the LangChain4j instrumentation on and off. */
     public static final String ENABLED = PREFIX + ".enabled";
 
-    /** Whether to provide the llamatrace LangChain4j listener beans. */
+    /**
+     * Whether the llamatrace LangChain4j listener beans emit spans and events. When off they stay beans (code that
+     * attaches them keeps working) but nothing listens to them.
+     */
     private boolean enabled = true;
 
     /**

@@ -1,5 +1,7 @@
 package dev.llamatrace.autoconfigure.springai;
 
+import dev.llamatrace.autoconfigure.IntegrationDispatchers;
+import dev.llamatrace.autoconfigure.LlamaTraceProperties;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import io.micrometer.observation.ObservationHandler;
@@ -15,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Instruments Spring AI with no application code: registers observation handlers (Spring Boot attaches every
@@ -26,11 +29,14 @@ import org.springframework.context.annotation.Configuration;
  * <p>With the tracing bridge, Spring AI's observations are exported once, as Spring AI's own spans carrying the
  * llamatrace GenAI and OpenInference attributes (see {@code ObservationSpanHandler}); Boot registers these handlers
  * after its tracing handler, which is what lets them add attributes before the span ends.
+ *
+ * <p>With {@code llamatrace.spring-ai.enabled=false} or {@code llamatrace.enabled=false} no observation handler is
+ * registered and no advisor is added, but the {@link FirstChunkStreamAdvisor} bean stays (code that adds it to its own
+ * {@code ChatClient} keeps working) and emits on a dispatcher no handler listens to.
  */
 @AutoConfiguration(afterName = LlamaTraceSpringAiAutoConfiguration.CORE_AUTO_CONFIGURATION)
 @ConditionalOnClass({ChatModelObservationContext.class, ObservationHandler.class})
 @ConditionalOnBean(DispatcherRegistry.class)
-@ConditionalOnBooleanProperty(name = LlamaTraceSpringAiProperties.ENABLED, matchIfMissing = true)
 @EnableConfigurationProperties(LlamaTraceSpringAiProperties.class)
 public final class LlamaTraceSpringAiAutoConfiguration {
 
@@ -40,62 +46,78 @@ public final class LlamaTraceSpringAiAutoConfiguration {
     /** The name of the dispatcher the Spring AI instrumentation emits on. */
     public static final String DISPATCHER_NAME = "dev.llamatrace.autoconfigure.springai";
 
-    @Bean
-    @ConditionalOnMissingBean
-    ChatModelObservationHandler llamatraceChatModelObservationHandler(DispatcherRegistry registry) {
-        return new ChatModelObservationHandler(dispatcher(registry));
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    EmbeddingModelObservationHandler llamatraceEmbeddingModelObservationHandler(DispatcherRegistry registry) {
-        return new EmbeddingModelObservationHandler(dispatcher(registry));
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    ToolCallingObservationHandler llamatraceToolCallingObservationHandler(DispatcherRegistry registry) {
-        return new ToolCallingObservationHandler(dispatcher(registry));
-    }
-
     static Dispatcher dispatcher(DispatcherRegistry registry) {
         return registry.get(DISPATCHER_NAME);
     }
 
-    /** Chat client spans and the first-chunk advisor, when {@code spring-ai-client-chat} is present. */
+    /** The observation handlers, when llamatrace and its Spring AI instrumentation are on. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(ChatClientObservationContext.class)
-    static class ChatClientConfiguration {
+    @ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = LlamaTraceSpringAiProperties.ENABLED, matchIfMissing = true)
+    static class ObservationHandlersConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ChatClientObservationHandler llamatraceChatClientObservationHandler(DispatcherRegistry registry) {
-            return new ChatClientObservationHandler(dispatcher(registry));
+        ChatModelObservationHandler llamatraceChatModelObservationHandler(DispatcherRegistry registry) {
+            return new ChatModelObservationHandler(dispatcher(registry));
         }
 
         @Bean
         @ConditionalOnMissingBean
-        @ConditionalOnBooleanProperty(name = LlamaTraceSpringAiProperties.TIME_TO_FIRST_CHUNK, matchIfMissing = true)
-        FirstChunkStreamAdvisor llamatraceFirstChunkStreamAdvisor(DispatcherRegistry registry) {
-            return new FirstChunkStreamAdvisor(dispatcher(registry));
+        EmbeddingModelObservationHandler llamatraceEmbeddingModelObservationHandler(DispatcherRegistry registry) {
+            return new EmbeddingModelObservationHandler(dispatcher(registry));
         }
 
         @Bean
-        @ConditionalOnBooleanProperty(name = LlamaTraceSpringAiProperties.TIME_TO_FIRST_CHUNK, matchIfMissing = true)
-        ChatClientCustomizer llamatraceFirstChunkChatClientCustomizer(FirstChunkStreamAdvisor advisor) {
-            return (builder) -> builder.defaultAdvisors(advisor);
+        @ConditionalOnMissingBean
+        ToolCallingObservationHandler llamatraceToolCallingObservationHandler(DispatcherRegistry registry) {
+            return new ToolCallingObservationHandler(dispatcher(registry));
+        }
+
+        /** Chat client spans, when {@code spring-ai-client-chat} is present. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(ChatClientObservationContext.class)
+        static class ChatClientConfiguration {
+
+            @Bean
+            @ConditionalOnMissingBean
+            ChatClientObservationHandler llamatraceChatClientObservationHandler(DispatcherRegistry registry) {
+                return new ChatClientObservationHandler(dispatcher(registry));
+            }
+
+            @Bean
+            @ConditionalOnBooleanProperty(
+                    name = LlamaTraceSpringAiProperties.TIME_TO_FIRST_CHUNK,
+                    matchIfMissing = true)
+            ChatClientCustomizer llamatraceFirstChunkChatClientCustomizer(FirstChunkStreamAdvisor advisor) {
+                return (builder) -> builder.defaultAdvisors(advisor);
+            }
+        }
+
+        /** Retrieval spans, when {@code spring-ai-vector-store} is present. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(VectorStoreObservationContext.class)
+        static class VectorStoreConfiguration {
+
+            @Bean
+            @ConditionalOnMissingBean
+            VectorStoreObservationHandler llamatraceVectorStoreObservationHandler(DispatcherRegistry registry) {
+                return new VectorStoreObservationHandler(dispatcher(registry));
+            }
         }
     }
 
-    /** Retrieval spans, when {@code spring-ai-vector-store} is present. */
+    /** The first-chunk advisor, a bean whether or not the instrumentation is on, when a chat client is possible. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(VectorStoreObservationContext.class)
-    static class VectorStoreConfiguration {
+    @ConditionalOnClass(ChatClientObservationContext.class)
+    static class FirstChunkAdvisorConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        VectorStoreObservationHandler llamatraceVectorStoreObservationHandler(DispatcherRegistry registry) {
-            return new VectorStoreObservationHandler(dispatcher(registry));
+        FirstChunkStreamAdvisor llamatraceFirstChunkStreamAdvisor(
+                DispatcherRegistry registry, Environment environment) {
+            return new FirstChunkStreamAdvisor(IntegrationDispatchers.get(
+                    registry, DISPATCHER_NAME, environment, LlamaTraceSpringAiProperties.ENABLED));
         }
     }
 }

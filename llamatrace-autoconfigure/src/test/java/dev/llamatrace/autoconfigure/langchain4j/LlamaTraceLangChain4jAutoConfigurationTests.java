@@ -2,8 +2,15 @@ package dev.llamatrace.autoconfigure.langchain4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.llamatrace.autoconfigure.support.Recorder;
 import dev.llamatrace.core.DispatcherRegistry;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -36,9 +43,26 @@ class LlamaTraceLangChain4jAutoConfigurationTests {
     }
 
     @Test
-    void canBeSwitchedOff() {
-        this.runner
+    void switchedOffListenersStayBeansButEmitWhereNoHandlerListens() {
+        DispatcherRegistry registry = new DispatcherRegistry();
+        Recorder recorder = new Recorder();
+        registry.root().addSpanHandler(recorder);
+        registry.root().addEventHandler(recorder);
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(LlamaTraceLangChain4jAutoConfiguration.class))
+                .withBean(DispatcherRegistry.class, () -> registry)
                 .withPropertyValues(LlamaTraceLangChain4jProperties.ENABLED + "=false")
-                .run((context) -> assertThat(context).doesNotHaveBean(LlamaTraceChatModelListener.class));
+                .run((context) -> {
+                    ChatModelListener listener = context.getBean(LlamaTraceChatModelListener.class);
+                    Map<Object, Object> attributes = new HashMap<>();
+                    listener.onRequest(new ChatModelRequestContext(
+                            ChatRequest.builder()
+                                    .messages(UserMessage.from("Hi"))
+                                    .build(),
+                            ModelProvider.OPEN_AI,
+                            attributes));
+                    assertThat(recorder.spans()).isEmpty();
+                    assertThat(recorder.events()).isEmpty();
+                });
     }
 }

@@ -47,10 +47,22 @@ class LlamaTraceSpringAiAutoConfigurationTests {
     }
 
     @Test
-    void canBeSwitchedOff() {
+    void canBeSwitchedOffKeepingTheAdvisorBeanForHandBuiltClients() {
         this.runner
                 .withPropertyValues(LlamaTraceSpringAiProperties.ENABLED + "=false")
-                .run((context) -> assertThat(context).doesNotHaveBean(ChatModelObservationHandler.class));
+                .run((context) -> assertThat(context)
+                        .doesNotHaveBean(ChatModelObservationHandler.class)
+                        .doesNotHaveBean(ChatClientObservationHandler.class)
+                        .doesNotHaveBean(ChatClientCustomizer.class)
+                        .hasSingleBean(FirstChunkStreamAdvisor.class));
+    }
+
+    @Test
+    void disabledLlamaTraceRegistersNoHandlers() {
+        this.runner.withPropertyValues("llamatrace.enabled=false").run((context) -> assertThat(context)
+                .doesNotHaveBean(ChatModelObservationHandler.class)
+                .doesNotHaveBean(ChatClientCustomizer.class)
+                .hasSingleBean(FirstChunkStreamAdvisor.class));
     }
 
     @Test
@@ -59,7 +71,7 @@ class LlamaTraceSpringAiAutoConfigurationTests {
                 .withPropertyValues(LlamaTraceSpringAiProperties.TIME_TO_FIRST_CHUNK + "=false")
                 .run((context) -> assertThat(context)
                         .hasSingleBean(ChatClientObservationHandler.class)
-                        .doesNotHaveBean(FirstChunkStreamAdvisor.class)
+                        .hasSingleBean(FirstChunkStreamAdvisor.class)
                         .doesNotHaveBean(ChatClientCustomizer.class));
     }
 
