@@ -68,8 +68,10 @@ public final class LlamaTraceDescriptors {
      * @param completed spans that exited normally
      * @param dropped spans that ended by an error
      * @param evicted ended spans evicted to stay within the capacity
+     * @param evictedOpen open spans evicted, oldest first, at the open-span cap (dropped as abandoned; also counted in
+     *     {@code dropped})
      */
-    public record Spans(long open, long completed, long dropped, long evicted) {}
+    public record Spans(long open, long completed, long dropped, long evicted, long evictedOpen) {}
 
     /**
      * One trace in the list of traces.
