@@ -103,7 +103,7 @@ public class AnnotationBenchmarks {
         Map<String, LlamaTraceMeterBinder.EvictionCount> evictions = new LinkedHashMap<>();
         evictions.put(
                 "GenAiClientMetrics",
-                LlamaTraceMeterBinder.EvictionCount.of(genAiClientMetrics, GenAiClientMetrics::untrackedCount));
+                LlamaTraceMeterBinder.EvictionCount.of(genAiClientMetrics, GenAiClientMetrics::evictedCount));
         evictions.put(
                 "TokenCountingHandler",
                 LlamaTraceMeterBinder.EvictionCount.of(this.tokenCounting, TokenCountingHandler::evictedEvents));
@@ -117,8 +117,8 @@ public class AnnotationBenchmarks {
                 "SimpleSpanHandler",
                 LlamaTraceMeterBinder.EvictionCount.of(this.spans, SimpleSpanHandler::evictionCount));
         evictions.put(
-                "SimpleSpanHandler.untracked",
-                LlamaTraceMeterBinder.EvictionCount.of(this.spans, SimpleSpanHandler::untrackedSpanCount));
+                "SimpleSpanHandler.open",
+                LlamaTraceMeterBinder.EvictionCount.of(this.spans, SimpleSpanHandler::evictedOpenSpanCount));
         new LlamaTraceMeterBinder(this.registry, evictions).bindTo(this.llamatraceMeters);
 
         this.plain = new LlamaSpanService();

@@ -1,11 +1,12 @@
 package dev.llamatrace.core;
 
 /**
- * The error a span is dropped with when the stream or iterator it covers becomes unreachable before it was exhausted or
- * closed (see {@link Dispatcher#spanStream} and {@link Dispatcher#spanIterator}).
+ * The error a span is dropped with when it is given up on: the stream or iterator it covers became unreachable before
+ * it was exhausted or closed (see {@link Dispatcher#spanStream} and {@link Dispatcher#spanIterator}), or a span handler
+ * evicted it as one of its oldest open spans at its open-span cap ({@link #evicted}).
  *
- * <p>It is created on the JVM's cleaner thread, long after the code that abandoned the stream ran, so it carries no
- * stack trace.
+ * <p>It is created long after the code that abandoned the span ran (on the JVM's cleaner thread, or on the thread
+ * entering a newer span), so it carries no stack trace.
  */
 public final class AbandonedSpanException extends RuntimeException {
 
@@ -17,11 +18,27 @@ public final class AbandonedSpanException extends RuntimeException {
      * @param spanId the id of the abandoned span
      */
     public AbandonedSpanException(String spanId) {
-        super(
+        this(
                 "Span " + spanId + " was abandoned: its stream or iterator became unreachable before it was"
                         + " exhausted or closed",
-                null,
-                false,
-                false);
+                0);
+    }
+
+    private AbandonedSpanException(String message, int unused) {
+        super(message, null, false, false);
+    }
+
+    /**
+     * Creates the error for a span evicted as one of the oldest open spans of a handler.
+     *
+     * @param spanId the id of the evicted span
+     * @param maxOpenSpans the handler's cap on open spans
+     * @return the error
+     */
+    public static AbandonedSpanException evicted(String spanId, int maxOpenSpans) {
+        return new AbandonedSpanException(
+                "Span " + spanId + " was abandoned: it was among the oldest open spans when more than " + maxOpenSpans
+                        + " were open, so it was evicted to keep tracking new spans",
+                0);
     }
 }

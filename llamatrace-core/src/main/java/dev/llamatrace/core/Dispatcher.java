@@ -200,12 +200,18 @@ public final class Dispatcher {
         }
         event.putTags(TraceContext.currentTags());
         HandlerFailures failures = this.registry.failures();
+        Error fatal = null;
         for (EventHandler handler : handlers) {
             try {
                 handler.handle(event);
+            } catch (HandlerVetoException veto) {
+                throw veto;
             } catch (Throwable ex) {
-                failures.record(handler, "handle(" + event.className() + ")", ex);
+                fatal = failures.isolate(handler, "handle(" + event.className() + ")", ex, fatal);
             }
+        }
+        if (fatal != null) {
+            throw fatal;
         }
     }
 
@@ -254,18 +260,23 @@ public final class Dispatcher {
         SpanInvocation span = new SpanInvocation(
                 this, name, parent, TraceContext.currentTags(), instance, arguments, System.nanoTime());
         HandlerFailures failures = this.registry.failures();
+        Error fatal = null;
         for (int i = 0; i < handlers.length; i++) {
             try {
                 handlers[i].spanEnter(span);
+            } catch (HandlerVetoException veto) {
+                span.markEnded();
+                dropOn(handlers, i, span, veto, System.nanoTime(), null);
+                throw veto;
             } catch (Throwable ex) {
-                try {
-                    failures.record(handlers[i], "spanEnter", ex);
-                } catch (HandlerVetoException veto) {
-                    span.markEnded();
-                    dropOn(handlers, i, span, veto, System.nanoTime());
-                    throw veto;
-                }
+                fatal = failures.isolate(handlers[i], "spanEnter", ex, fatal);
             }
+        }
+        if (fatal != null) {
+            // The caller never gets the span, so nobody could end it: end it here before the error leaves.
+            span.markEnded();
+            dropOn(handlers, handlers.length, span, fatal, System.nanoTime(), fatal);
+            throw fatal;
         }
         return span;
     }
@@ -284,12 +295,16 @@ public final class Dispatcher {
         long endNanos = System.nanoTime();
         Dispatcher owner = span.dispatcher();
         HandlerFailures failures = owner.registry.failures();
+        Error fatal = null;
         for (SpanHandler<?> handler : owner.chain().spans) {
             try {
                 handler.spanExit(span, result, endNanos);
             } catch (Throwable ex) {
-                recordQuietly(failures, handler, "spanExit", ex);
+                fatal = isolateAfterTheFact(failures, handler, "spanExit", ex, fatal);
             }
+        }
+        if (fatal != null) {
+            throw fatal;
         }
     }
 
@@ -305,15 +320,22 @@ public final class Dispatcher {
             return;
         }
         Dispatcher owner = span.dispatcher();
+        Error fatal = null;
         if (owner.hasEventHandlers()) {
             try {
                 owner.event(new SpanDropEvent(span.id(), error));
             } catch (HandlerVetoException veto) {
-                recordQuietly(owner.registry.failures(), veto, "handle(SpanDropEvent)", veto);
+                isolateAfterTheFact(owner.registry.failures(), veto, "handle(SpanDropEvent)", veto, null);
+            } catch (Error counted) {
+                // event() counted it and ran every event handler; the span handlers still have to drop the span.
+                fatal = counted;
             }
         }
         SpanHandler<?>[] handlers = owner.chain().spans;
-        dropOn(handlers, handlers.length, span, error, System.nanoTime());
+        fatal = dropOn(handlers, handlers.length, span, error, System.nanoTime(), fatal);
+        if (fatal != null) {
+            throw fatal;
+        }
     }
 
     /**
@@ -530,24 +552,31 @@ public final class Dispatcher {
         return new Chain(generation, events.toArray(NO_EVENT_HANDLERS), spans.toArray(NO_SPAN_HANDLERS));
     }
 
-    private void dropOn(SpanHandler<?>[] handlers, int count, SpanInvocation span, Throwable error, long endNanos) {
+    /** Drops the span on the first {@code count} handlers; returns the fatal error to rethrow, if any. */
+    private @Nullable Error dropOn(
+            SpanHandler<?>[] handlers,
+            int count,
+            SpanInvocation span,
+            Throwable error,
+            long endNanos,
+            @Nullable Error fatal) {
         HandlerFailures failures = this.registry.failures();
         for (int i = 0; i < count; i++) {
             try {
                 handlers[i].spanDrop(span, error, endNanos);
             } catch (Throwable ex) {
-                recordQuietly(failures, handlers[i], "spanDrop", ex);
+                fatal = isolateAfterTheFact(failures, handlers[i], "spanDrop", ex, fatal);
             }
         }
+        return fatal;
     }
 
-    private static void recordQuietly(HandlerFailures failures, Object handler, String operation, Throwable ex) {
-        try {
-            failures.record(handler, operation, ex);
-        } catch (HandlerVetoException veto) {
-            // A veto only means something when work is about to start; at its end it is an ordinary failure.
-            failures.record(handler, operation, new IllegalStateException("veto after the fact", veto));
-        }
+    private static @Nullable Error isolateAfterTheFact(
+            HandlerFailures failures, Object handler, String operation, Throwable ex, @Nullable Error fatal) {
+        // A veto only means something when work is about to start; at its end it is an ordinary failure.
+        Throwable failure =
+                (ex instanceof HandlerVetoException veto) ? new IllegalStateException("veto after the fact", veto) : ex;
+        return failures.isolate(handler, operation, failure, fatal);
     }
 
     private static <T> T[] append(T[] array, T element) {

@@ -68,8 +68,10 @@ public final class LlamaTraceDescriptors {
      * @param completed spans that exited normally
      * @param dropped spans that ended by an error
      * @param evicted ended spans evicted to stay within the capacity
+     * @param evictedOpen open spans evicted, oldest first, at the open-span cap (dropped as abandoned; also counted in
+     *     {@code dropped})
      */
-    public record Spans(long open, long completed, long dropped, long evicted) {}
+    public record Spans(long open, long completed, long dropped, long evicted, long evictedOpen) {}
 
     /**
      * One trace in the list of traces.
@@ -117,7 +119,8 @@ public final class LlamaTraceDescriptors {
      * @param endTime when it ended, {@code null} while open
      * @param durationSeconds its duration, {@code null} while open
      * @param outcome {@code OPEN}, {@code EXITED} or {@code DROPPED}
-     * @param error the error that dropped it
+     * @param error the message of the error that dropped it
+     * @param errorType the class name of the error that dropped it
      * @param tags its tags
      * @param tokens the tokens counted for an LLM call in this span
      * @param events its events, oldest first
@@ -136,6 +139,7 @@ public final class LlamaTraceDescriptors {
             @Nullable Double durationSeconds,
             String outcome,
             @Nullable String error,
+            @Nullable String errorType,
             Map<String, Object> tags,
             @Nullable TokenCount tokens,
             List<SpanEvent> events,

@@ -127,7 +127,8 @@ public class LlamaTraceEndpoint {
                                 spans.openSpans().size(),
                                 spans.completedCount(),
                                 spans.droppedCount(),
-                                spans.evictionCount())
+                                spans.evictionCount(),
+                                spans.evictedOpenSpanCount())
                         : null,
                 this.registry.failures().count(),
                 (spans != null) ? spans.recentTraceIds(RECENT_TRACES) : List.of());

@@ -6,13 +6,13 @@ import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.event.SpanDropEvent;
 import dev.llamatrace.core.llm.ModelInfo;
+import dev.llamatrace.core.span.BoundedOpenMap;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * same thread). A call whose span is dropped before its end event is recorded with {@code error.type} set to the
  * exception class.
  *
- * <p>Calls in flight are bounded: beyond {@value #MAX_IN_FLIGHT} unmatched starts, new ones are not timed and are
- * counted in {@link #untrackedCount()}.
+ * <p>Calls in flight are bounded: beyond {@value #MAX_IN_FLIGHT} unmatched starts, the oldest are forgotten (never
+ * recorded) and counted in {@link #evictedCount()}, so calls that never end cannot stop new calls from being timed.
  */
 public final class GenAiClientMetrics implements EventHandler {
 
@@ -31,11 +31,9 @@ public final class GenAiClientMetrics implements EventHandler {
 
     private final MeterRegistry registry;
 
-    private final ConcurrentMap<String, InFlight> inFlight = new ConcurrentHashMap<>();
+    private final BoundedOpenMap<InFlight> inFlight = new BoundedOpenMap<>(MAX_IN_FLIGHT, (key, call) -> {});
 
     private final ConcurrentMap<Tags, Timer> timers = new ConcurrentHashMap<>();
-
-    private final LongAdder untracked = new LongAdder();
 
     /**
      * Creates the handler.
@@ -49,7 +47,7 @@ public final class GenAiClientMetrics implements EventHandler {
     @Override
     public void handle(Event event) {
         if (event instanceof SpanDropEvent drop) {
-            InFlight call = this.inFlight.remove(drop.spanId());
+            InFlight call = this.inFlight.take(drop.spanId());
             if (call != null) {
                 record(call, drop.nanoTime(), drop.error().getClass().getName());
             }
@@ -57,16 +55,12 @@ public final class GenAiClientMetrics implements EventHandler {
         }
         String operation = EventSemantics.clientOperation(event);
         if (operation != null) {
-            if (this.inFlight.size() >= MAX_IN_FLIGHT) {
-                this.untracked.increment();
-                return;
-            }
             ModelInfo model = EventSemantics.model(event);
-            this.inFlight.put(key(event), new InFlight(operation, model, event.nanoTime()));
+            this.inFlight.put(key(event), new InFlight(operation, model, event.nanoTime()), event.nanoTime());
             return;
         }
         if (EventSemantics.isClientOperationEnd(event)) {
-            InFlight call = this.inFlight.remove(key(event));
+            InFlight call = this.inFlight.take(key(event));
             if (call != null) {
                 record(call, event.nanoTime(), GenAiAttributes.NO_ERROR);
             }
@@ -74,12 +68,12 @@ public final class GenAiClientMetrics implements EventHandler {
     }
 
     /**
-     * Returns how many calls were not timed because {@value #MAX_IN_FLIGHT} calls were already in flight.
+     * Returns how many calls in flight were forgotten, oldest first, because more than {@value #MAX_IN_FLIGHT} were.
      *
      * @return the count
      */
-    public long untrackedCount() {
-        return this.untracked.sum();
+    public long evictedCount() {
+        return this.inFlight.evictedCount();
     }
 
     private void record(InFlight call, long endNanos, String errorType) {

@@ -7,6 +7,7 @@ import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
 import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
 import dev.llamatrace.core.handler.TokenCountingHandler;
+import dev.llamatrace.core.span.AbstractSpanHandler;
 import dev.llamatrace.core.span.SimpleSpanHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
@@ -65,11 +66,12 @@ public final class LlamaTraceMetricsAutoConfiguration {
             ObjectProvider<TokenCountingHandler> tokenCounting,
             ObjectProvider<LlamaDebugHandler> debug,
             ObjectProvider<SimpleSpanHandler> spans,
-            ObjectProvider<OpenAIFineTuningHandler> fineTuning) {
+            ObjectProvider<OpenAIFineTuningHandler> fineTuning,
+            ObjectProvider<AbstractSpanHandler<?>> openSpanHandlers) {
         Map<String, LlamaTraceMeterBinder.EvictionCount> evictions = new LinkedHashMap<>();
         evictions.put(
                 "GenAiClientMetrics",
-                LlamaTraceMeterBinder.EvictionCount.of(genAiClientMetrics, GenAiClientMetrics::untrackedCount));
+                LlamaTraceMeterBinder.EvictionCount.of(genAiClientMetrics, GenAiClientMetrics::evictedCount));
         tokenCounting.ifUnique((handler) -> evictions.put(
                 "TokenCountingHandler",
                 LlamaTraceMeterBinder.EvictionCount.of(handler, TokenCountingHandler::evictedEvents)));
@@ -85,10 +87,12 @@ public final class LlamaTraceMetricsAutoConfiguration {
             evictions.put(
                     "SimpleSpanHandler",
                     LlamaTraceMeterBinder.EvictionCount.of(handler, SimpleSpanHandler::evictionCount));
-            evictions.put(
-                    "SimpleSpanHandler.untracked",
-                    LlamaTraceMeterBinder.EvictionCount.of(handler, SimpleSpanHandler::untrackedSpanCount));
         });
+        openSpanHandlers
+                .orderedStream()
+                .forEach((handler) -> evictions.put(
+                        handler.getClass().getSimpleName() + ".open",
+                        LlamaTraceMeterBinder.EvictionCount.of(handler, AbstractSpanHandler::evictedOpenSpanCount)));
         fineTuning.ifUnique((handler) -> evictions.put(
                 "OpenAIFineTuningHandler",
                 LlamaTraceMeterBinder.EvictionCount.of(handler, OpenAIFineTuningHandler::evictedExamples)));

@@ -139,6 +139,32 @@ class ObservationSpanHandlerTests {
     }
 
     @Test
+    void afterTheOpenSpanCapFilledWithAbandonedSpansNewSpansAreStillExported() {
+        this.runner.run((context) -> {
+            Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).root();
+            ObservationSpanHandler handler = context.getBean(ObservationSpanHandler.class);
+            for (int i = 0; i < handler.maxOpenSpans(); i++) {
+                dispatcher.spanEnter("abandoned", null, Map.of());
+            }
+            for (int i = 0; i < 5; i++) {
+                dispatcher.span("healthy", () -> "v");
+            }
+            context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+            List<SpanData> finished =
+                    context.getBean(InMemorySpanExporter.class).getFinishedSpanItems();
+            assertThat(finished)
+                    .filteredOn((span) -> span.getName().equals("healthy"))
+                    .hasSize(5);
+            assertThat(finished)
+                    .filteredOn((span) -> span.getName().equals("abandoned"))
+                    .hasSize((int) handler.evictedOpenSpanCount())
+                    .allSatisfy((span) ->
+                            assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR));
+            assertThat(handler.evictedOpenSpanCount()).isPositive();
+        });
+    }
+
+    @Test
     void spansMirroringSpringAiObservationsAreNotExportedTwiceAndTheirChildrenNestUnderTheObservation() {
         this.runner.run((context) -> {
             ObservationRegistry observations = context.getBean(ObservationRegistry.class);

@@ -1,5 +1,6 @@
 package dev.llamatrace.core.callback;
 
+import dev.llamatrace.core.AbandonedSpanException;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.Dispatchers;
 import dev.llamatrace.core.HandlerVetoException;
@@ -7,6 +8,7 @@ import dev.llamatrace.core.SpanCallable;
 import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.TraceContext;
 import dev.llamatrace.core.event.EventPhase;
+import dev.llamatrace.core.span.BoundedOpenMap;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -47,19 +49,15 @@ public final class CallbackManager {
 
     private final ThreadLocal<@Nullable Frame> stack = new ThreadLocal<>();
 
-    private final Map<String, OpenEvent> openEvents = new ConcurrentHashMap<>();
+    private final BoundedOpenMap<OpenEvent> openEvents;
 
     private final Map<CallbackHandler, CallbackEventHandler> adapters = new ConcurrentHashMap<>();
 
     private final Set<Throwable> reported = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
-    private final LongAdder untracked = new LongAdder();
-
     private final LongAdder droppedEntries = new LongAdder();
 
     private final int maxTraceMapEntries;
-
-    private final int maxOpenEvents;
 
     /** Creates a manager on the process-wide root dispatcher. */
     public CallbackManager() {
@@ -80,7 +78,8 @@ public final class CallbackManager {
      *
      * @param dispatcher where callbacks become spans and events
      * @param maxTraceMapEntries cap on child entries per trace map; more are counted in {@link #droppedTraceMapEntries}
-     * @param maxOpenEvents cap on open events whose span is tracked; beyond it spans of new events are exited at once
+     * @param maxOpenEvents cap on open events whose span is tracked; beyond it the oldest open events are evicted and
+     *     their spans dropped with an {@link AbandonedSpanException}, counted in {@link #evictedEvents()}
      */
     public CallbackManager(Dispatcher dispatcher, int maxTraceMapEntries, int maxOpenEvents) {
         if (maxTraceMapEntries < 1 || maxOpenEvents < 1) {
@@ -89,7 +88,11 @@ public final class CallbackManager {
         }
         this.dispatcher = dispatcher;
         this.maxTraceMapEntries = maxTraceMapEntries;
-        this.maxOpenEvents = maxOpenEvents;
+        this.openEvents = new BoundedOpenMap<>(maxOpenEvents, (id, open) -> {
+            if (open.span() != null) {
+                open.span().drop(AbandonedSpanException.evicted(open.span().id(), maxOpenEvents));
+            }
+        });
     }
 
     /**
@@ -205,7 +208,7 @@ public final class CallbackManager {
             top.restore().close();
             setTop(top.below());
         }
-        OpenEvent open = this.openEvents.remove(id);
+        OpenEvent open = this.openEvents.take(id);
         SpanInvocation span = (open != null) ? open.span() : null;
         TraceRun run = (open != null && open.run() != null) ? open.run() : (top != null) ? top.run() : null;
         try {
@@ -318,7 +321,7 @@ public final class CallbackManager {
         Frame frame = top;
         while (frame != own) {
             frame.restore().close();
-            OpenEvent abandoned = this.openEvents.remove(frame.eventId());
+            OpenEvent abandoned = this.openEvents.take(frame.eventId());
             if (abandoned != null && abandoned.span() != null) {
                 abandoned
                         .span()
@@ -384,12 +387,12 @@ public final class CallbackManager {
     }
 
     /**
-     * Returns how many event spans were exited at once because {@code maxOpenEvents} events were open.
+     * Returns how many open events were evicted, oldest first, because more than {@code maxOpenEvents} were open.
      *
      * @return the count
      */
-    public long untrackedEvents() {
-        return this.untracked.sum();
+    public long evictedEvents() {
+        return this.openEvents.evictedCount();
     }
 
     /**
@@ -407,7 +410,7 @@ public final class CallbackManager {
      */
     void reportException(Throwable error) {
         String id = onEventStart(CBEventType.EXCEPTION, Map.of(EventPayload.EXCEPTION.value(), error));
-        OpenEvent open = this.openEvents.remove(id);
+        OpenEvent open = this.openEvents.take(id);
         if (open != null && open.span() != null) {
             open.span().drop(error);
         }
@@ -419,15 +422,7 @@ public final class CallbackManager {
     }
 
     private boolean track(String id, OpenEvent open) {
-        if (this.openEvents.size() < this.maxOpenEvents) {
-            this.openEvents.put(id, open);
-            return true;
-        }
-        this.untracked.increment();
-        if (open.span() != null) {
-            open.span().exit(null);
-        }
-        return false;
+        return this.openEvents.put(id, open, System.nanoTime());
     }
 
     /** The frame of the trace this thread itself opened, or {@code null} (events joined from elsewhere do not count). */

@@ -5,6 +5,7 @@ import dev.llamatrace.core.callback.CallbackHandler;
 import dev.llamatrace.core.callback.EventPayload;
 import dev.llamatrace.core.handler.TokenCounter.ModelRef;
 import dev.llamatrace.core.llm.ModelInfo;
+import dev.llamatrace.core.span.BoundedOpenMap;
 import dev.llamatrace.core.token.TokenizerResolver;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -57,9 +57,7 @@ public final class TokenCountingHandler implements CallbackHandler {
 
     private final TokenTotals totals;
 
-    private final Map<String, ModelRef> models = new ConcurrentHashMap<>();
-
-    private final int maxOpenOperations;
+    private final BoundedOpenMap<ModelRef> models;
 
     private final List<TokenCountListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -74,7 +72,9 @@ public final class TokenCountingHandler implements CallbackHandler {
         this.llmEvents = new BoundedBuffer<>(builder.maxEvents);
         this.embeddingEvents = new BoundedBuffer<>(builder.maxEvents);
         this.totals = new TokenTotals(builder.maxModels);
-        this.maxOpenOperations = BoundedBuffer.requirePositive(builder.maxOpenOperations, "maxOpenOperations");
+        // An operation that never ends only loses its remembered model (its end falls back to the end payload).
+        this.models = new BoundedOpenMap<>(
+                BoundedBuffer.requirePositive(builder.maxOpenOperations, "maxOpenOperations"), (id, model) -> {});
     }
 
     /**
@@ -106,11 +106,14 @@ public final class TokenCountingHandler implements CallbackHandler {
         if (type == CBEventType.LLM) {
             checkBudget();
         }
-        if ((type == CBEventType.LLM || type == CBEventType.EMBEDDING) && this.models.size() < this.maxOpenOperations) {
+        if ((type == CBEventType.LLM || type == CBEventType.EMBEDDING)) {
             ModelRef model = modelOf(payload);
             boolean textCompletion = type == CBEventType.LLM && EventPayload.PROMPT.in(payload);
             if (model != null || textCompletion) {
-                this.models.put(eventId, ((model != null) ? model : ModelRef.UNKNOWN).textCompletion(textCompletion));
+                this.models.put(
+                        eventId,
+                        ((model != null) ? model : ModelRef.UNKNOWN).textCompletion(textCompletion),
+                        System.nanoTime());
             }
         }
     }
@@ -332,7 +335,7 @@ public final class TokenCountingHandler implements CallbackHandler {
     }
 
     private ModelRef endModel(Map<String, ?> payload, String eventId) {
-        ModelRef started = this.models.remove(eventId);
+        ModelRef started = this.models.take(eventId);
         ModelRef ended = modelOf(payload);
         if (ended != null) {
             return ended.textCompletion(started != null && started.textCompletion());

@@ -1,19 +1,23 @@
 package dev.llamatrace.core.span;
 
+import dev.llamatrace.core.AbandonedSpanException;
 import dev.llamatrace.core.SpanInvocation;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A span handler that keeps its own span objects while they are open, LlamaIndex-style: subclasses implement the three
  * template steps {@link #newSpan}, {@link #prepareToExitSpan} and {@link #prepareToDropSpan}.
  *
- * <p>Open spans are bounded: when {@code maxOpenSpans} spans are open, new ones are not tracked and counted in
- * {@link #untrackedSpanCount()} (a span that never ends, e.g. an abandoned future, would otherwise stay forever).
+ * <p>Open spans are bounded: when more than {@code maxOpenSpans} spans are open, the oldest ones are evicted: dropped
+ * through {@link #prepareToDropSpan} with an {@link AbandonedSpanException} and counted in
+ * {@link #evictedOpenSpanCount()}. A span that never ends (an abandoned future, a stream nobody closes) would otherwise
+ * stay forever, and once the cap filled up with such spans no new span would be tracked at all. Eviction is this
+ * handler's own: the dispatcher and other handlers still see the span open until the application ends it, which then
+ * reaches this handler as an unknown span and is ignored.
  *
  * @param <S> the span type
  */
@@ -22,11 +26,7 @@ public abstract class AbstractSpanHandler<S extends Span> implements SpanHandler
     /** The default cap on open spans. */
     public static final int DEFAULT_MAX_OPEN_SPANS = 10_000;
 
-    private final ConcurrentMap<String, S> openSpans = new ConcurrentHashMap<>();
-
-    private final LongAdder untracked = new LongAdder();
-
-    private final int maxOpenSpans;
+    private final BoundedOpenMap<Tracked<S>> openSpans;
 
     /** Creates a handler keeping at most {@value #DEFAULT_MAX_OPEN_SPANS} open spans. */
     protected AbstractSpanHandler() {
@@ -42,7 +42,13 @@ public abstract class AbstractSpanHandler<S extends Span> implements SpanHandler
         if (maxOpenSpans < 1) {
             throw new IllegalArgumentException("maxOpenSpans must be at least 1, was " + maxOpenSpans);
         }
-        this.maxOpenSpans = maxOpenSpans;
+        this.openSpans = new BoundedOpenMap<>(
+                maxOpenSpans,
+                (id, tracked) -> prepareToDropSpan(
+                        tracked.span(),
+                        tracked.invocation(),
+                        AbandonedSpanException.evicted(id, maxOpenSpans),
+                        System.nanoTime()));
     }
 
     /**
@@ -66,7 +72,8 @@ public abstract class AbstractSpanHandler<S extends Span> implements SpanHandler
             S span, SpanInvocation invocation, @Nullable Object result, long endNanos);
 
     /**
-     * Completes an open span that ended abnormally.
+     * Completes an open span that ended abnormally, or that is evicted at the open-span cap (then {@code error} is an
+     * {@link AbandonedSpanException} and the span is closed whatever this returns).
      *
      * @param span the kept span
      * @param invocation the span as the dispatcher sees it
@@ -79,55 +86,64 @@ public abstract class AbstractSpanHandler<S extends Span> implements SpanHandler
     @Override
     public final void spanEnter(SpanInvocation invocation) {
         String id = invocation.id();
-        if (this.openSpans.containsKey(id)) {
-            return;
-        }
-        if (this.openSpans.size() >= this.maxOpenSpans) {
-            this.untracked.increment();
+        if (this.openSpans.get(id) != null) {
             return;
         }
         S span = newSpan(invocation);
         if (span != null) {
-            this.openSpans.put(id, span);
+            this.openSpans.put(id, new Tracked<>(span, invocation), invocation.startNanos());
         }
     }
 
     @Override
     public final void spanExit(SpanInvocation invocation, @Nullable Object result, long endNanos) {
-        S span = this.openSpans.get(invocation.id());
-        if (span != null && prepareToExitSpan(span, invocation, result, endNanos)) {
-            this.openSpans.remove(invocation.id());
-        }
+        this.openSpans.end(
+                invocation.id(), (tracked) -> prepareToExitSpan(tracked.span(), invocation, result, endNanos));
     }
 
     @Override
     public final void spanDrop(SpanInvocation invocation, Throwable error, long endNanos) {
-        S span = this.openSpans.get(invocation.id());
-        if (span != null && prepareToDropSpan(span, invocation, error, endNanos)) {
-            this.openSpans.remove(invocation.id());
-        }
+        this.openSpans.end(
+                invocation.id(), (tracked) -> prepareToDropSpan(tracked.span(), invocation, error, endNanos));
     }
 
     @Override
     public @Nullable S openSpan(String spanId) {
-        return this.openSpans.get(spanId);
+        Tracked<S> tracked = this.openSpans.get(spanId);
+        return (tracked != null) ? tracked.span() : null;
     }
 
     /**
      * Returns the spans open now.
      *
-     * @return an unmodifiable view
+     * @return an unmodifiable snapshot
      */
     public Collection<S> openSpans() {
-        return Collections.unmodifiableCollection(this.openSpans.values());
+        List<Tracked<S>> open = this.openSpans.values();
+        List<S> spans = new ArrayList<>(open.size());
+        for (Tracked<S> tracked : open) {
+            spans.add(tracked.span());
+        }
+        return Collections.unmodifiableList(spans);
     }
 
     /**
-     * Returns how many spans were not tracked because {@code maxOpenSpans} spans were already open.
+     * Returns how many open spans were evicted, oldest first, because more than {@code maxOpenSpans} spans were open.
      *
      * @return the count
      */
-    public long untrackedSpanCount() {
-        return this.untracked.sum();
+    public long evictedOpenSpanCount() {
+        return this.openSpans.evictedCount();
     }
+
+    /**
+     * Returns the cap on open spans.
+     *
+     * @return {@code maxOpenSpans}
+     */
+    public int maxOpenSpans() {
+        return this.openSpans.capacity();
+    }
+
+    private record Tracked<S>(S span, SpanInvocation invocation) {}
 }

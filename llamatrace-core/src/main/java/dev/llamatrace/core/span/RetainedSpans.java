@@ -2,6 +2,7 @@ package dev.llamatrace.core.span;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The ended spans a {@link SimpleSpanHandler} keeps: at most {@code capacity}, the oldest evicted first. */
 final class RetainedSpans {
@@ -34,6 +35,15 @@ final class RetainedSpans {
 
     synchronized List<SimpleSpan> snapshot() {
         return List.copyOf(this.spans);
+    }
+
+    synchronized @Nullable SimpleSpan find(String id) {
+        for (SimpleSpan span : this.spans) {
+            if (span.id().equals(id)) {
+                return span;
+            }
+        }
+        return null;
     }
 
     synchronized long evictions() {

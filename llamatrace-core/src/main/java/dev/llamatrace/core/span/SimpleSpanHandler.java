@@ -3,10 +3,13 @@ package dev.llamatrace.core.span;
 import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
@@ -79,7 +82,7 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
     @Override
     protected boolean prepareToExitSpan(
             SimpleSpan span, SpanInvocation invocation, @Nullable Object result, long endNanos) {
-        span.end(SimpleSpan.Outcome.EXITED, endNanos, null);
+        span.exit(endNanos);
         this.retained.add(span);
         this.completed.increment();
         return true;
@@ -87,7 +90,7 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
 
     @Override
     protected boolean prepareToDropSpan(SimpleSpan span, SpanInvocation invocation, Throwable error, long endNanos) {
-        span.end(SimpleSpan.Outcome.DROPPED, endNanos, String.valueOf(error));
+        span.drop(endNanos, error);
         this.retained.add(span);
         this.dropped.increment();
         return true;
@@ -169,9 +172,48 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
      * @return the trees
      */
     public List<TraceTree> traces() {
-        List<SimpleSpan> spans = new ArrayList<>(this.retained.snapshot());
-        spans.addAll(openSpans());
-        return TraceTrees.build(spans);
+        return TraceTrees.build(consistentSnapshot());
+    }
+
+    /**
+     * The retained and open spans, with every parent that is still known: a parent that started or ended while the open
+     * spans were read can be missing from both reads although its children are in them, and its children would then
+     * show as roots. Such parents are looked up one by one (an open span first, then a fresh retained snapshot, since a
+     * span is retained before it leaves the open spans), so only a parent evicted from the retained spans stays missing.
+     */
+    private List<SimpleSpan> consistentSnapshot() {
+        List<SimpleSpan> spans = new ArrayList<>(openSpans());
+        spans.addAll(this.retained.snapshot());
+        Set<String> known = new HashSet<>();
+        for (SimpleSpan span : spans) {
+            known.add(span.id());
+        }
+        ArrayDeque<String> missing = new ArrayDeque<>();
+        for (SimpleSpan span : spans) {
+            String parentId = span.parentId();
+            if (parentId != null && !known.contains(parentId)) {
+                missing.add(parentId);
+            }
+        }
+        while (!missing.isEmpty()) {
+            String id = missing.poll();
+            if (known.contains(id)) {
+                continue;
+            }
+            SimpleSpan parent = openSpan(id);
+            if (parent == null) {
+                parent = this.retained.find(id);
+            }
+            if (parent != null) {
+                known.add(id);
+                spans.add(parent);
+                String grandparentId = parent.parentId();
+                if (grandparentId != null && !known.contains(grandparentId)) {
+                    missing.add(grandparentId);
+                }
+            }
+        }
+        return spans;
     }
 
     /**

@@ -56,6 +56,31 @@ class CallbackManagerTests {
     }
 
     @Test
+    void pastTheOpenEventCapTheOldestOpenEventsAreEvictedAndTheirSpansDroppedAsAbandoned() {
+        CallbackManager capped = new CallbackManager(this.dispatcher, 10, 2);
+        String first = capped.onEventStart(CBEventType.LLM, Map.of("formatted_prompt", "never ends"));
+        String second = capped.onEventStart(CBEventType.LLM, Map.of("formatted_prompt", "p"));
+        String third = capped.onEventStart(CBEventType.LLM, Map.of("formatted_prompt", "p"));
+        assertThat(capped.evictedEvents()).isEqualTo(1);
+        assertThat(this.spans.log)
+                .last()
+                .asString()
+                .startsWith("drop llm Span llm-")
+                .contains("abandoned");
+        capped.onEventEnd(CBEventType.LLM, Map.of("completion", "c"), second);
+        capped.onEventEnd(CBEventType.LLM, Map.of("completion", "c"), third);
+        capped.onEventEnd(CBEventType.LLM, Map.of("completion", "late"), first);
+        assertThat(this.spans.log)
+                .containsExactly(
+                        "enter llm parent=null",
+                        "enter llm parent=null",
+                        "enter llm parent=null",
+                        this.spans.log.get(3),
+                        "exit llm",
+                        "exit llm");
+    }
+
+    @Test
     void eventsBecomeNestedSpansAndCallbackEventsOnTheDispatcher() {
         try (TraceScope trace = this.manager.asTrace("query")) {
             try (EventContext query = this.manager.event(CBEventType.QUERY, Map.of("query_str", "q"))) {

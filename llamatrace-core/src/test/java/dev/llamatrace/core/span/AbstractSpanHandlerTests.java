@@ -2,6 +2,7 @@ package dev.llamatrace.core.span;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.llamatrace.core.AbandonedSpanException;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.SpanInvocation;
@@ -61,17 +62,23 @@ class AbstractSpanHandlerTests {
     }
 
     @Test
-    void openSpansBeyondTheCapAreNotTrackedAndCounted() {
+    void pastTheCapTheOldestOpenSpansAreEvictedAsAbandonedSoNewSpansAreStillTracked() {
         MyCustomSpanHandler handler = new MyCustomSpanHandler(2);
         this.registry.root().addSpanHandler(handler);
         List<SpanInvocation> spans = List.of(
                 this.dispatcher.spanEnter("a", null, Map.of()),
                 this.dispatcher.spanEnter("b", null, Map.of()),
                 this.dispatcher.spanEnter("c", null, Map.of()));
-        assertThat(handler.openSpans()).hasSize(2);
-        assertThat(handler.untrackedSpanCount()).isEqualTo(1);
+        assertThat(handler.openSpans())
+                .extracting(Span::id)
+                .containsExactlyInAnyOrder(spans.get(1).id(), spans.get(2).id());
+        assertThat(handler.evictedOpenSpanCount()).isEqualTo(1);
+        assertThat(handler.ended).containsExactly("drop a");
+        assertThat(handler.errors).singleElement().isInstanceOf(AbandonedSpanException.class);
         spans.forEach((span) -> span.exit(null));
-        assertThat(handler.ended).containsExactly("exit a=null", "exit b=null");
+        // The evicted span's own end is not seen twice.
+        assertThat(handler.ended).containsExactly("drop a", "exit b=null", "exit c=null");
+        assertThat(handler.openSpans()).isEmpty();
     }
 
     static final class MyCustomSpan extends Span {
@@ -90,6 +97,8 @@ class AbstractSpanHandlerTests {
     static final class MyCustomSpanHandler extends AbstractSpanHandler<MyCustomSpan> {
 
         final List<String> ended = new CopyOnWriteArrayList<>();
+
+        final List<Throwable> errors = new CopyOnWriteArrayList<>();
 
         boolean keepOpen;
 
@@ -116,6 +125,7 @@ class AbstractSpanHandlerTests {
         protected boolean prepareToDropSpan(
                 MyCustomSpan span, SpanInvocation invocation, Throwable error, long endNanos) {
             this.ended.add("drop " + invocation.name());
+            this.errors.add(error);
             return true;
         }
     }

@@ -10,11 +10,13 @@ import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.SpanDropEvent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class SimpleSpanHandlerTests {
@@ -33,6 +35,7 @@ class SimpleSpanHandlerTests {
         assertThat(span.duration()).isGreaterThanOrEqualTo(Duration.ZERO);
         assertThat(span.endTime()).isEqualTo(span.startTime().plus(span.duration()));
         assertThat(span.error()).isNull();
+        assertThat(span.errorType()).isNull();
         assertThat(handler.completedCount()).isEqualTo(1);
         assertThat(handler.openSpans()).isEmpty();
     }
@@ -47,11 +50,28 @@ class SimpleSpanHandlerTests {
                 .isSameAs(failure);
         SimpleSpan span = handler.droppedSpans().get(0);
         assertThat(span.outcome()).isEqualTo(SimpleSpan.Outcome.DROPPED);
-        assertThat(span.error()).isEqualTo(failure.toString());
+        assertThat(span.error()).isEqualTo("model down");
+        assertThat(span.errorType()).isEqualTo(IllegalStateException.class.getName());
         assertThat(span.endTime()).isNotNull();
-        assertThat(span.events()).singleElement().isInstanceOf(SpanDropEvent.class);
+        assertThat(span.events()).singleElement().isInstanceOfSatisfying(SpanDropEvent.class, (drop) -> {
+            assertThat(drop.errorMessage()).isEqualTo("model down");
+            assertThat(drop.errorType()).isEqualTo(IllegalStateException.class.getName());
+            assertThat(drop.error()).isSameAs(failure);
+        });
         assertThat(handler.droppedCount()).isEqualTo(1);
         assertThat(handler.completedSpans()).isEmpty();
+    }
+
+    @Test
+    void anErrorWithoutMessageIsKeptAsEmptyTextWithItsClass() {
+        SimpleSpanHandler handler = attach(new SimpleSpanHandler());
+        assertThatThrownBy(() -> this.dispatcher.span("work", () -> {
+                    throw new UnsupportedOperationException();
+                }))
+                .isInstanceOf(UnsupportedOperationException.class);
+        SimpleSpan span = handler.droppedSpans().get(0);
+        assertThat(span.error()).isEmpty();
+        assertThat(span.errorType()).isEqualTo("java.lang.UnsupportedOperationException");
     }
 
     @Test
@@ -148,7 +168,7 @@ class SimpleSpanHandlerTests {
             return this.dispatcher.span("synthesize", () -> "v");
         });
         this.dispatcher.span("second", () -> "v");
-        String text = handler.printTraceTrees().replaceAll("-[0-9a-f]+ \\(\\d+\\.\\d{6}\\)", " (t)");
+        String text = handler.printTraceTrees().replaceAll("-[0-9a-f-]{36} \\(\\d+\\.\\d{6}\\)", " (t)");
         assertThat(text)
                 .isEqualTo(
                         """
@@ -195,6 +215,69 @@ class SimpleSpanHandlerTests {
         assertThat(handler.completedSpans())
                 .filteredOn((span) -> span.name().equals("outer"))
                 .allSatisfy((span) -> assertThat(span.events()).hasSize(1));
+    }
+
+    @Test
+    void afterTheOpenSpanCapFilledWithAbandonedSpansNewSpansAreStillTraced() {
+        SimpleSpanHandler handler = attach(new SimpleSpanHandler());
+        for (int i = 0; i < AbstractSpanHandler.DEFAULT_MAX_OPEN_SPANS; i++) {
+            this.dispatcher.spanEnter("abandoned", null, Map.of());
+        }
+        for (int i = 0; i < 1000; i++) {
+            this.dispatcher.span("healthy", () -> this.dispatcher.span("child", () -> "v"));
+        }
+        assertThat(handler.completedSpans())
+                .filteredOn((span) -> span.name().equals("healthy"))
+                .hasSize(1000);
+        assertThat(handler.traces())
+                .filteredOn((tree) -> tree.root().span().name().equals("healthy"))
+                .hasSize(1000)
+                .allSatisfy((tree) -> assertThat(tree.spanCount()).isEqualTo(2));
+        assertThat(handler.openSpans()).hasSizeLessThanOrEqualTo(AbstractSpanHandler.DEFAULT_MAX_OPEN_SPANS);
+        // Healthy spans end, so only the first one past the cap makes room: the excess plus one batch of the oldest.
+        assertThat(handler.evictedOpenSpanCount()).isEqualTo(AbstractSpanHandler.DEFAULT_MAX_OPEN_SPANS / 64);
+        assertThat(handler.droppedSpans())
+                .hasSize((int) handler.evictedOpenSpanCount())
+                .allSatisfy((span) -> {
+                    assertThat(span.name()).isEqualTo("abandoned");
+                    assertThat(span.errorType()).endsWith("AbandonedSpanException");
+                });
+    }
+
+    @Test
+    void readsUnderConcurrentWritesNeverShowAChildAsATraceRoot() throws Exception {
+        // Small enough that reads stay cheap; children end before their parent, so eviction never orphans a child.
+        SimpleSpanHandler handler = attach(new SimpleSpanHandler(200));
+        int writers = 3;
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(writers);
+        for (int t = 0; t < writers; t++) {
+            new Thread(() -> {
+                        try {
+                            while (!stop.get()) {
+                                this.dispatcher.span("parent", () -> this.dispatcher.span("child", () -> "v"));
+                            }
+                        } finally {
+                            done.countDown();
+                        }
+                    })
+                    .start();
+        }
+        List<String> orphans = new ArrayList<>();
+        try {
+            for (int read = 0; read < 3000 && orphans.isEmpty(); read++) {
+                for (TraceTree tree : handler.traces()) {
+                    if (tree.root().span().parentId() != null) {
+                        orphans.add("read " + read + ": " + tree.rootId() + " shown as a root");
+                    }
+                }
+            }
+        } finally {
+            stop.set(true);
+            assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(orphans).isEmpty();
+        assertThat(handler.completedCount()).isGreaterThan(0);
     }
 
     @Test
