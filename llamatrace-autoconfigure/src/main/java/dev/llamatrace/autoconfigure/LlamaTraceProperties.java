@@ -248,6 +248,11 @@ public class LlamaTraceProperties implements InitializingBean {
         return this.tracing;
     }
 
+    /**
+     * Returns {@code ui}: The trace viewer page.
+     *
+     * @return the value
+     */
     public Ui getUi() {
         return this.ui;
     }
@@ -737,18 +742,38 @@ public class LlamaTraceProperties implements InitializingBean {
         /** Path of the trace viewer page. */
         private String path = "/llamatrace";
 
+        /**
+         * Returns {@code enabled}: Whether the trace viewer page is served.
+         *
+         * @return the value
+         */
         public boolean isEnabled() {
             return this.enabled;
         }
 
+        /**
+         * Sets {@code enabled}: Whether the trace viewer page is served.
+         *
+         * @param enabled the new value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /**
+         * Returns {@code path}: Path of the trace viewer page.
+         *
+         * @return the value
+         */
         public String getPath() {
             return this.path;
         }
 
+        /**
+         * Sets {@code path}: Path of the trace viewer page.
+         *
+         * @param path the new value
+         */
         public void setPath(String path) {
             this.path = path;
         }
