@@ -1,6 +1,7 @@
 package dev.llamatrace.core.trace;
 
 import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.SpanDropEvent;
 import dev.llamatrace.core.internal.TimeAnchor;
 import dev.llamatrace.core.span.Span;
 import dev.llamatrace.core.span.SpanInvocation;
@@ -33,6 +34,8 @@ public final class SimpleSpan extends Span {
 
     private @Nullable String error;
 
+    private @Nullable String errorType;
+
     private long droppedEventCount;
 
     SimpleSpan(SpanInvocation invocation, int maxEvents) {
@@ -43,7 +46,7 @@ public final class SimpleSpan extends Span {
     }
 
     /**
-     * Returns the span name, the id without its unique suffix.
+     * Returns the span name as given; the id starts with it, made URL-safe.
      *
      * @return the name
      */
@@ -99,12 +102,22 @@ public final class SimpleSpan extends Span {
     }
 
     /**
-     * Returns the error that dropped the span, as text.
+     * Returns the message of the error that dropped the span, as LlamaIndex keeps it ({@code str(err)}); the class is
+     * {@link #errorType()}.
      *
-     * @return the error's {@code toString()}, or {@code null} unless dropped
+     * @return the message (empty when the error has none), or {@code null} unless dropped
      */
     public synchronized @Nullable String error() {
         return this.error;
+    }
+
+    /**
+     * Returns the fully qualified class name of the error that dropped the span.
+     *
+     * @return the class name, or {@code null} unless dropped
+     */
+    public synchronized @Nullable String errorType() {
+        return this.errorType;
     }
 
     /**
@@ -136,10 +149,16 @@ public final class SimpleSpan extends Span {
         }
     }
 
-    synchronized void end(Outcome outcome, long endNanos, @Nullable String error) {
-        this.outcome = outcome;
+    synchronized void exit(long endNanos) {
+        this.outcome = Outcome.EXITED;
         this.endNanos = endNanos;
-        this.error = error;
+    }
+
+    synchronized void drop(long endNanos, Throwable error) {
+        this.outcome = Outcome.DROPPED;
+        this.endNanos = endNanos;
+        this.error = SpanDropEvent.errorText(error);
+        this.errorType = error.getClass().getName();
     }
 
     /** How a span ended. */
