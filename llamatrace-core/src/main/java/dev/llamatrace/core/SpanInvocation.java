@@ -44,6 +44,8 @@ public final class SpanInvocation {
 
     private @Nullable String id;
 
+    private final boolean remote;
+
     @SuppressWarnings("unused") // accessed through ENDED
     private volatile int ended;
 
@@ -63,6 +65,30 @@ public final class SpanInvocation {
         this.instance = instance;
         this.arguments = arguments;
         this.startNanos = startNanos;
+        this.remote = false;
+    }
+
+    private SpanInvocation(Dispatcher dispatcher, String remoteId) {
+        this.dispatcher = dispatcher;
+        this.name = remoteId;
+        this.seq = 0;
+        this.parent = null;
+        this.tags = Map.of();
+        this.instance = null;
+        this.arguments = Map.of();
+        this.startNanos = System.nanoTime();
+        this.id = remoteId;
+        this.remote = true;
+        this.ended = 1;
+    }
+
+    /**
+     * Stands for a span of another process, restored from a propagation context, so that spans started here become its
+     * children. Handlers never see it entered or ended; it is ended from the start, so {@link #exit} and {@link #drop}
+     * do nothing.
+     */
+    static SpanInvocation remote(Dispatcher dispatcher, String id) {
+        return new SpanInvocation(dispatcher, id);
     }
 
     /**
@@ -188,6 +214,16 @@ public final class SpanInvocation {
      */
     public TraceContext.Scope makeCurrent() {
         return TraceContext.activate(this);
+    }
+
+    /**
+     * Returns whether this span stands for a span of another process ({@link Dispatcher#restorePropagationContext}):
+     * then it is the parent of local spans but was never entered here, and its name is its id.
+     *
+     * @return {@code true} for a remote span
+     */
+    public boolean isRemote() {
+        return this.remote;
     }
 
     boolean markEnded() {
