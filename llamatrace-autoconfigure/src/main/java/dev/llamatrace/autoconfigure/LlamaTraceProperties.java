@@ -88,6 +88,7 @@ public class LlamaTraceProperties implements InitializingBean {
     /** The trace viewer page. */
     private final Ui ui = new Ui();
 
+    /** Cross-process propagation. */
     private final Propagation propagation = new Propagation();
 
     /**
@@ -262,6 +263,11 @@ public class LlamaTraceProperties implements InitializingBean {
         return this.ui;
     }
 
+    /**
+     * Returns {@code propagation}: Cross-process propagation.
+     *
+     * @return the value
+     */
     public Propagation getPropagation() {
         return this.propagation;
     }
@@ -748,10 +754,20 @@ public class LlamaTraceProperties implements InitializingBean {
          */
         private boolean enabled = true;
 
+        /**
+         * Returns {@code enabled}: Whether the llamatrace context crosses HTTP calls.
+         *
+         * @return the value
+         */
         public boolean isEnabled() {
             return this.enabled;
         }
 
+        /**
+         * Sets {@code enabled}.
+         *
+         * @param enabled the new value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
