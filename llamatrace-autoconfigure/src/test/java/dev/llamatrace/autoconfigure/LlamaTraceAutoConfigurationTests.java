@@ -9,7 +9,7 @@ import dev.llamatrace.core.callback.CallbackManager;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.handler.TokenCountingHandler;
-import dev.llamatrace.core.span.SimpleSpanHandler;
+import dev.llamatrace.core.trace.SimpleSpanHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -223,13 +223,13 @@ class LlamaTraceAutoConfigurationTests {
             implements dev.llamatrace.core.span.SpanHandler<dev.llamatrace.core.span.Span> {
 
         @Override
-        public void spanEnter(dev.llamatrace.core.SpanInvocation span) {}
+        public void spanEnter(dev.llamatrace.core.span.SpanInvocation span) {}
 
         @Override
-        public void spanExit(dev.llamatrace.core.SpanInvocation span, Object result, long endNanos) {}
+        public void spanExit(dev.llamatrace.core.span.SpanInvocation span, Object result, long endNanos) {}
 
         @Override
-        public void spanDrop(dev.llamatrace.core.SpanInvocation span, Throwable error, long endNanos) {}
+        public void spanDrop(dev.llamatrace.core.span.SpanInvocation span, Throwable error, long endNanos) {}
     }
 
     @LlamaTraceHandler(dispatcher = "com.example.tools")

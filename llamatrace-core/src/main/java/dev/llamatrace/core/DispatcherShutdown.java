@@ -1,6 +1,8 @@
 package dev.llamatrace.core;
 
+import dev.llamatrace.core.span.AbandonedSpanException;
 import dev.llamatrace.core.span.SpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,8 @@
 package dev.llamatrace.core;
 
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.span.SpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,7 +66,7 @@ final class PropagationContexts {
     }
 
     private static @Nullable SpanInvocation remoteSpan(Dispatcher dispatcher, @Nullable Object spanId) {
-        return (spanId instanceof String id && !id.isBlank()) ? SpanInvocation.remote(dispatcher, id) : null;
+        return (spanId instanceof String id && !id.isBlank()) ? new RemoteSpan(dispatcher, id) : null;
     }
 
     /** The propagated tags, or {@code null} when there are none (then the active tags stay). */

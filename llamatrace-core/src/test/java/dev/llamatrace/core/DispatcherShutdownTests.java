@@ -3,9 +3,11 @@ package dev.llamatrace.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llamatrace.core.event.Event;
-import dev.llamatrace.core.span.SimpleSpan;
-import dev.llamatrace.core.span.SimpleSpanHandler;
+import dev.llamatrace.core.span.AbandonedSpanException;
 import dev.llamatrace.core.span.SpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
+import dev.llamatrace.core.trace.SimpleSpan;
+import dev.llamatrace.core.trace.SimpleSpanHandler;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

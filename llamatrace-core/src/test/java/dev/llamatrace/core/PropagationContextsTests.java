@@ -3,10 +3,12 @@ package dev.llamatrace.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.llamatrace.core.span.SimpleSpanHandler;
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.span.Span;
 import dev.llamatrace.core.span.SpanHandler;
-import dev.llamatrace.core.span.TraceTree;
+import dev.llamatrace.core.span.SpanInvocation;
+import dev.llamatrace.core.trace.SimpleSpanHandler;
+import dev.llamatrace.core.trace.TraceTree;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,7 +37,7 @@ class PropagationContextsTests {
         try (TraceContext.Scope tags = TraceContext.withTags(Map.of("user", "u-1"))) {
             SpanInvocation span = app.spanEnter("work", null, Map.of());
             spanId = span.id();
-            try (TraceContext.Scope active = span.makeCurrent()) {
+            try (TraceContext.Scope active = TraceContext.activate(span)) {
                 captured = app.capturePropagationContext();
             }
             span.exit(null);

@@ -1,7 +1,7 @@
 package dev.llamatrace.autoconfigure.propagation;
 
 import dev.llamatrace.core.Dispatcher;
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.llamatrace.autoconfigure.propagation;
 
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

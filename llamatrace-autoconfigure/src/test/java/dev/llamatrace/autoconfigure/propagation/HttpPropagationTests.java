@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
-import dev.llamatrace.core.SpanInvocation;
-import dev.llamatrace.core.TraceContext;
-import dev.llamatrace.core.span.SimpleSpanHandler;
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.span.Span;
 import dev.llamatrace.core.span.SpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
+import dev.llamatrace.core.trace.SimpleSpanHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

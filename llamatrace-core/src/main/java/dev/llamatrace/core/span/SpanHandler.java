@@ -1,6 +1,5 @@
 package dev.llamatrace.core.span;
 
-import dev.llamatrace.core.SpanInvocation;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
-package dev.llamatrace.core;
+package dev.llamatrace.core.span;
 
 /**
  * The error a span is dropped with when it is given up on: the stream or iterator it covers became unreachable before
- * it was exhausted or closed (see {@link Dispatcher#spanStream} and {@link Dispatcher#spanIterator}), or a span handler
+ * it was exhausted or closed (see {@code Dispatcher.spanStream} and {@code Dispatcher.spanIterator}), or a span handler
  * evicted it as one of its oldest open spans at its open-span cap ({@link #evicted}), or it was still open when its
  * dispatcher shut down ({@link #shutdown}).
  *
@@ -44,7 +44,7 @@ public final class AbandonedSpanException extends RuntimeException {
     }
 
     /**
-     * Creates the error the spans still open at {@link Dispatcher#shutdown()} are dropped with; its message is
+     * Creates the error the spans still open at {@code Dispatcher.shutdown()} are dropped with; its message is
      * LlamaIndex's, {@code dispatcher shutdown}.
      *
      * @return the error
