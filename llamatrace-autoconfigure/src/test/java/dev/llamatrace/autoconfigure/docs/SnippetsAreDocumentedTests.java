@@ -35,6 +35,7 @@ class SnippetsAreDocumentedTests {
                 new Snippet("core/MyEvent.java", "docs/core-api.md"),
                 new Snippet("core/RetrieveAndRerank.java", "docs/core-api.md"),
                 new Snippet("core/TaggedWork.java", "docs/core-api.md"),
+                new Snippet("core/RemoteWork.java", "docs/core-api.md"),
                 new Snippet("core/TraceTrees.java", "docs/core-api.md"),
                 new Snippet("core/CallbackQuery.java", "docs/callback-api.md"));
     }
