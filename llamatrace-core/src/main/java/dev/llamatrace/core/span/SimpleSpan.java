@@ -3,6 +3,7 @@ package dev.llamatrace.core.span;
 import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.TimeAnchor;
 import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.SpanDropEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ public final class SimpleSpan extends Span {
 
     private @Nullable String error;
 
+    private @Nullable String errorType;
+
     private long droppedEventCount;
 
     SimpleSpan(SpanInvocation invocation, int maxEvents) {
@@ -42,7 +45,7 @@ public final class SimpleSpan extends Span {
     }
 
     /**
-     * Returns the span name, the id without its unique suffix.
+     * Returns the span name as given; the id starts with it, made URL-safe.
      *
      * @return the name
      */
@@ -98,12 +101,22 @@ public final class SimpleSpan extends Span {
     }
 
     /**
-     * Returns the error that dropped the span, as text.
+     * Returns the message of the error that dropped the span, as LlamaIndex keeps it ({@code str(err)}); the class is
+     * {@link #errorType()}.
      *
-     * @return the error's {@code toString()}, or {@code null} unless dropped
+     * @return the message (empty when the error has none), or {@code null} unless dropped
      */
     public synchronized @Nullable String error() {
         return this.error;
+    }
+
+    /**
+     * Returns the fully qualified class name of the error that dropped the span.
+     *
+     * @return the class name, or {@code null} unless dropped
+     */
+    public synchronized @Nullable String errorType() {
+        return this.errorType;
     }
 
     /**
@@ -135,10 +148,16 @@ public final class SimpleSpan extends Span {
         }
     }
 
-    synchronized void end(Outcome outcome, long endNanos, @Nullable String error) {
-        this.outcome = outcome;
+    synchronized void exit(long endNanos) {
+        this.outcome = Outcome.EXITED;
         this.endNanos = endNanos;
-        this.error = error;
+    }
+
+    synchronized void drop(long endNanos, Throwable error) {
+        this.outcome = Outcome.DROPPED;
+        this.endNanos = endNanos;
+        this.error = SpanDropEvent.errorText(error);
+        this.errorType = error.getClass().getName();
     }
 
     /** How a span ended. */

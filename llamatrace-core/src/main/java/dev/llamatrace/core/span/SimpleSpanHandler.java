@@ -82,7 +82,7 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
     @Override
     protected boolean prepareToExitSpan(
             SimpleSpan span, SpanInvocation invocation, @Nullable Object result, long endNanos) {
-        span.end(SimpleSpan.Outcome.EXITED, endNanos, null);
+        span.exit(endNanos);
         this.retained.add(span);
         this.completed.increment();
         return true;
@@ -90,7 +90,7 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
 
     @Override
     protected boolean prepareToDropSpan(SimpleSpan span, SpanInvocation invocation, Throwable error, long endNanos) {
-        span.end(SimpleSpan.Outcome.DROPPED, endNanos, String.valueOf(error));
+        span.drop(endNanos, error);
         this.retained.add(span);
         this.dropped.increment();
         return true;
