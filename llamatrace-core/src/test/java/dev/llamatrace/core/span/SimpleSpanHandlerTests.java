@@ -240,7 +240,7 @@ class SimpleSpanHandlerTests {
                 .hasSize((int) handler.evictedOpenSpanCount())
                 .allSatisfy((span) -> {
                     assertThat(span.name()).isEqualTo("abandoned");
-                    assertThat(span.error()).contains("AbandonedSpanException");
+                    assertThat(span.errorType()).endsWith("AbandonedSpanException");
                 });
     }
 
