@@ -3,6 +3,7 @@ package dev.llamatrace.demo.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.demo.DemoApplication;
 import dev.llamatrace.demo.DemoServer;
 import dev.llamatrace.demo.ServerSentEvents;
@@ -281,8 +282,12 @@ class TraceViewerBrowserTests extends DemoServer {
         all[0] = "--server.port=" + freePort();
         all[1] = "--spring.main.banner-mode=off";
         System.arraycopy(args, 0, all, 2, args.length);
+        // A registry of its own: the default one is process-wide, and the shared demo of the other tests listens on it.
         // Returns once the index is built: ingestion runs on ApplicationReadyEvent.
-        return new SpringApplicationBuilder(DemoApplication.class).run(all);
+        return new SpringApplicationBuilder(DemoApplication.class)
+                .initializers((context) -> context.getBeanFactory()
+                        .registerSingleton("isolatedDispatcherRegistry", new DispatcherRegistry()))
+                .run(all);
     }
 
     private static int port(ConfigurableApplicationContext demo) {
