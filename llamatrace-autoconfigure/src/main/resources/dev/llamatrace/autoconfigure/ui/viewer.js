@@ -16,6 +16,7 @@ const state = {
   trace: null,
   spanId: null,
   names: new Set(),
+  listSignature: null,
   timer: null,
 };
 
@@ -170,6 +171,12 @@ function clearProblem() {
 // ---------------------------------------------------------------------------------------------------- trace list
 
 function renderList(traces) {
+  // Polling mostly returns what is shown: keep the rows (and the keyboard focus in them) unless something changed.
+  const signature = JSON.stringify([state.traceId, traces]);
+  if (signature === state.listSignature) return;
+  state.listSignature = signature;
+  const focused = document.activeElement && document.activeElement.closest('#trace-rows tr');
+  const focusedId = focused ? focused.dataset.traceId : null;
   if (!$('f-name').value) {
     for (const trace of traces) {
       if (state.names.size < MAX_NAMES) state.names.add(trace.rootSpanName);
@@ -190,6 +197,8 @@ function renderList(traces) {
   el('td', { class: 'num tokens', text: trace.tokens > 0 ? count(trace.tokens) : '–' })));
   $('trace-rows').replaceChildren(...rows);
   $('list-empty').hidden = traces.length > 0;
+  const refocus = rows.find((row) => row.dataset.traceId === focusedId);
+  if (refocus) refocus.querySelector('a').focus();
 }
 
 function renderNames() {
@@ -258,8 +267,13 @@ function renderTrace(trace) {
   const waterfall = el('div', { class: 'waterfall', 'data-rows': true, role: 'list', 'aria-label': 'Spans' },
     rows.map(({ span, depth }) => spanRow(span, depth, origin, total, now)));
 
+  // An open trace is reloaded while it runs: keep the keyboard focus on the same span.
+  const focused = document.activeElement && document.activeElement.closest('.span-row');
+  const focusedId = focused ? focused.dataset.spanId : null;
   pane.replaceChildren(head, el('section', { class: 'waterfall-box' }, axis, waterfall),
     el('section', { id: 'span-detail', class: 'span-detail', 'aria-live': 'polite' }));
+  const refocus = [...waterfall.children].find((row) => row.dataset.spanId === focusedId);
+  if (refocus) refocus.focus();
   renderSpan(trace);
 }
 
