@@ -1,5 +1,6 @@
 package dev.llamatrace.autoconfigure.springai;
 
+import dev.llamatrace.core.Operation;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.span.SpanInvocation;
 import io.micrometer.observation.Observation;
@@ -118,8 +119,20 @@ final class ObservationSpans {
     /**
      * What a handler started for an observation.
      *
-     * @param span the span, or {@code null} when no span handler listened
-     * @param spanId the id events of this observation are stamped with: the span's, else its parent's
+     * @param operation the observation's operation
      */
-    record Traced(@Nullable SpanInvocation span, @Nullable String spanId) {}
+    record Traced(Operation operation) {
+
+        /** Returns the span, or {@code null} when no span handler listened. */
+        @Nullable
+        SpanInvocation span() {
+            return this.operation.span();
+        }
+
+        /** Returns the id events of this observation are stamped with: the span's, else its parent's. */
+        @Nullable
+        String spanId() {
+            return this.operation.spanId();
+        }
+    }
 }

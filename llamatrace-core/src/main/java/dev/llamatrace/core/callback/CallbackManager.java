@@ -3,6 +3,7 @@ package dev.llamatrace.core.callback;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.Dispatchers;
 import dev.llamatrace.core.HandlerVetoException;
+import dev.llamatrace.core.Operation;
 import dev.llamatrace.core.SpanCallable;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.EventPhase;
@@ -172,21 +173,19 @@ public final class CallbackManager {
             run = parentEvent.run();
         }
         SpanInvocation parentSpan = (parentEvent != null) ? parentEvent.span() : null;
-        SpanInvocation span = this.dispatcher.spanEnter(
-                type.value(), (parentSpan != null) ? parentSpan : TraceContext.currentSpan(), null, Map.of());
-        try {
-            this.dispatcher.event(new CallbackEvent(
-                    spanId(span), type, EventPhase.START, payload, id, parent, (run != null) ? run.traceId() : null));
-        } catch (HandlerVetoException veto) {
-            if (span != null) {
-                span.drop(veto);
-            }
-            throw veto;
-        }
+        String traceId = (run != null) ? run.traceId() : null;
+        Operation operation = this.dispatcher.operation(
+                type.value(),
+                (parentSpan != null) ? parentSpan : TraceContext.currentSpan(),
+                null,
+                Map.of(),
+                (spanId) -> this.dispatcher.event(
+                        new CallbackEvent(spanId, type, EventPhase.START, payload, id, parent, traceId)));
+        SpanInvocation span = operation.span();
         if (run != null) {
             run.record(parent, id);
         }
-        boolean tracked = (span != null || run != null) && track(id, new OpenEvent(span, run));
+        boolean tracked = (span != null || run != null) && track(id, new OpenEvent(operation, run));
         if (!CBEventType.LEAF_EVENTS.contains(type)) {
             boolean activates = tracked && span != null;
             SpanInvocation previous = activates ? TraceContext.replaceSpan(span) : null;
@@ -214,18 +213,16 @@ public final class CallbackManager {
         OpenEvent open = this.openEvents.take(id);
         SpanInvocation span = (open != null) ? open.span() : null;
         TraceRun run = (open != null && open.run() != null) ? open.run() : (top != null) ? top.run() : null;
-        try {
-            this.dispatcher.event(new CallbackEvent(
-                    spanId(span), type, EventPhase.END, payload, id, null, (run != null) ? run.traceId() : null));
-        } finally {
-            if (span != null) {
-                Object error = EventPayload.EXCEPTION.get(payload);
-                if (error instanceof Throwable throwable) {
-                    span.drop(throwable);
-                } else {
-                    span.exit(null);
-                }
-            }
+        String traceId = (run != null) ? run.traceId() : null;
+        Operation.Events end = (ignored) -> this.dispatcher.event(
+                new CallbackEvent(spanId(span), type, EventPhase.END, payload, id, null, traceId));
+        Operation operation = (open != null) ? open.operation() : null;
+        if (operation == null || operation == Operation.NOOP) {
+            end.dispatch(null);
+        } else if (EventPayload.EXCEPTION.get(payload) instanceof Throwable error) {
+            operation.fail(error, end);
+        } else {
+            operation.end(end, null);
         }
     }
 
@@ -291,16 +288,14 @@ public final class CallbackManager {
             own.run().depth++;
             return;
         }
-        SpanInvocation span = this.dispatcher.spanEnter(traceId, TraceContext.currentSpan(), null, Map.of());
-        TraceRun run = new TraceRun(traceId, span, this.maxTraceMapEntries, this.droppedEntries);
-        try {
-            this.dispatcher.event(new CallbackTraceEvent(spanId(span), EventPhase.START, traceId, Map.of()));
-        } catch (HandlerVetoException veto) {
-            if (span != null) {
-                span.drop(veto);
-            }
-            throw veto;
-        }
+        Operation operation = this.dispatcher.operation(
+                traceId,
+                TraceContext.currentSpan(),
+                null,
+                Map.of(),
+                (spanId) -> this.dispatcher.event(new CallbackTraceEvent(spanId, EventPhase.START, traceId, Map.of())));
+        SpanInvocation span = operation.span();
+        TraceRun run = new TraceRun(traceId, operation, this.maxTraceMapEntries, this.droppedEntries);
         SpanInvocation previous = (span != null) ? TraceContext.replaceSpan(span) : null;
         TraceContext.put(
                 this.stack,
@@ -338,13 +333,13 @@ public final class CallbackManager {
         }
         frame.restoreSpan();
         setTop(frame.below());
-        SpanInvocation span = run.span();
-        try {
-            this.dispatcher.event(new CallbackTraceEvent(spanId(span), EventPhase.END, traceId, run.snapshot()));
-        } finally {
-            if (span != null) {
-                span.exit(null);
-            }
+        Operation operation = run.operation();
+        Operation.Events end = (ignored) -> this.dispatcher.event(
+                new CallbackTraceEvent(spanId(operation.span()), EventPhase.END, traceId, run.snapshot()));
+        if (operation == Operation.NOOP) {
+            end.dispatch(null);
+        } else {
+            operation.end(end, null);
         }
     }
 
@@ -440,8 +435,14 @@ public final class CallbackManager {
         return frame;
     }
 
-    /** An event between start and end: its span (when span handlers listen) and its trace (when inside one). */
-    private record OpenEvent(@Nullable SpanInvocation span, @Nullable TraceRun run) {}
+    /** An event between start and end: its operation and its trace (when inside one). */
+    private record OpenEvent(Operation operation, @Nullable TraceRun run) {
+
+        @Nullable
+        SpanInvocation span() {
+            return this.operation.span();
+        }
+    }
 
     private void setTop(@Nullable Frame frame) {
         TraceContext.put(this.stack, frame);
