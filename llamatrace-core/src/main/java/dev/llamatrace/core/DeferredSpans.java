@@ -46,7 +46,7 @@ final class DeferredSpans {
             Map<String, ?> arguments,
             SpanCallable<? extends Iterator<T>, E> body)
             throws E {
-        SpanInvocation span = dispatcher.spanEnter(name, instance, arguments);
+        SpanInvocation span = dispatcher.operation(name, instance, arguments).span();
         Iterator<T> source = (span != null) ? callActive(span, body) : body.call();
         if (source == null) {
             return (span != null) ? exitWithNull(span) : nullResult();
@@ -66,7 +66,7 @@ final class DeferredSpans {
             SpanCallable<? extends R, E> body,
             BiFunction<SpanInvocation, R, R> track)
             throws E {
-        SpanInvocation span = dispatcher.spanEnter(name, instance, arguments);
+        SpanInvocation span = dispatcher.operation(name, instance, arguments).span();
         if (span == null) {
             return body.call();
         }

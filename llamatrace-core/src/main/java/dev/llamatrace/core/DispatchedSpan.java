@@ -6,8 +6,11 @@ import java.lang.invoke.VarHandle;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A span entered on a {@link Dispatcher}, which it goes back to when it ends; the first end wins, from any thread. */
-final class DispatchedSpan extends SpanInvocation {
+/**
+ * A span entered on a {@link Dispatcher}, which it goes back to when it ends; the first end wins, from any thread. It is
+ * its own {@link Operation}, so an operation with a span costs no allocation beyond the span.
+ */
+final class DispatchedSpan extends SpanInvocation implements Operation {
 
     private static final VarHandle ENDED;
 
@@ -49,6 +52,44 @@ final class DispatchedSpan extends SpanInvocation {
     @Override
     public void drop(Throwable error) {
         this.dispatcher.spanDrop(this, error);
+    }
+
+    @Override
+    public SpanInvocation span() {
+        return this;
+    }
+
+    @Override
+    public String spanId() {
+        return id();
+    }
+
+    @Override
+    public void end(Operation.@Nullable Events endEvents, @Nullable Object result) {
+        if (!markEnded()) {
+            return;
+        }
+        try {
+            if (endEvents != null) {
+                endEvents.dispatch(id());
+            }
+        } finally {
+            Dispatcher.exitEnded(this, result);
+        }
+    }
+
+    @Override
+    public void fail(Throwable error, Operation.@Nullable Events endEvents) {
+        if (!markEnded()) {
+            return;
+        }
+        try {
+            if (endEvents != null) {
+                endEvents.dispatch(id());
+            }
+        } finally {
+            Dispatcher.dropEnded(this, error);
+        }
     }
 
     boolean markEnded() {

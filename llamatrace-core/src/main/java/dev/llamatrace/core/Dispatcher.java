@@ -302,11 +302,15 @@ public final class Dispatcher {
             span.exit(result);
             return;
         }
-        if (!dispatched.markEnded()) {
-            return;
+        if (dispatched.markEnded()) {
+            exitEnded(dispatched, result);
         }
+    }
+
+    /** Runs the exit of a span that this call marked ended. */
+    static void exitEnded(DispatchedSpan span, @Nullable Object result) {
         long endNanos = System.nanoTime();
-        Dispatcher owner = dispatched.dispatcher;
+        Dispatcher owner = span.dispatcher;
         HandlerFailures failures = owner.registry.failures();
         Error fatal = null;
         for (SpanHandler<?> handler : owner.chain().spans) {
@@ -333,10 +337,14 @@ public final class Dispatcher {
             span.drop(error);
             return;
         }
-        if (!dispatched.markEnded()) {
-            return;
+        if (dispatched.markEnded()) {
+            dropEnded(dispatched, error);
         }
-        Dispatcher owner = dispatched.dispatcher;
+    }
+
+    /** Runs the drop of a span that this call marked ended. */
+    static void dropEnded(DispatchedSpan span, Throwable error) {
+        Dispatcher owner = span.dispatcher;
         Error fatal = null;
         if (owner.hasEventHandlers()) {
             try {
@@ -349,10 +357,65 @@ public final class Dispatcher {
             }
         }
         SpanHandler<?>[] handlers = owner.chain().spans;
-        fatal = dropOn(handlers, handlers.length, span, error, System.nanoTime(), fatal);
+        fatal = owner.dropOn(handlers, handlers.length, span, error, System.nanoTime(), fatal);
         if (fatal != null) {
             throw fatal;
         }
+    }
+
+    /**
+     * Starts an operation without start events under the active span; see
+     * {@link #operation(String, SpanInvocation, Object, Map, Operation.Events)}.
+     *
+     * @param name the span name
+     * @param instance the object whose method the operation covers, or {@code null}
+     * @param arguments captured call arguments by name (may be empty)
+     * @return the operation; {@link Operation#NOOP} when no span handler listens
+     */
+    public Operation operation(String name, @Nullable Object instance, Map<String, ?> arguments) {
+        SpanInvocation span = spanEnter(name, TraceContext.currentSpan(), instance, arguments);
+        return (span != null) ? (DispatchedSpan) span : Operation.NOOP;
+    }
+
+    /**
+     * Starts an operation that may end on another thread: enters its span (when span handlers listen) and dispatches
+     * its start events, stamped with the span's id (or the parent's when no span handler listens). The span does not
+     * become active; see {@link Operation#makeCurrent()}. End it with {@link Operation#end} or {@link Operation#fail}.
+     *
+     * <p>When a start event is refused ({@link HandlerVetoException}), or dispatching it fails fatally, the operation
+     * ends at once (its span dropped) and the exception reaches the caller, so nothing stays open.
+     *
+     * @param name the span name
+     * @param parent the parent span, or {@code null} for a root
+     * @param instance the object whose work the operation covers, or {@code null}
+     * @param arguments captured call arguments by name (may be empty)
+     * @param startEvents dispatches the start events, or {@code null} for none
+     * @return the operation; {@link Operation#NOOP}, without calling {@code startEvents}, when no handler listens
+     * @throws HandlerVetoException when a handler refuses the operation
+     */
+    public Operation operation(
+            String name,
+            @Nullable SpanInvocation parent,
+            @Nullable Object instance,
+            Map<String, ?> arguments,
+            Operation.@Nullable Events startEvents) {
+        Chain chain = chain();
+        if (chain.spans.length == 0 && (startEvents == null || chain.events.length == 0)) {
+            return Operation.NOOP;
+        }
+        SpanInvocation span = spanEnter(name, parent, instance, arguments);
+        Operation operation = (span != null)
+                ? (DispatchedSpan) span
+                : new EventOperation(this, (parent != null) ? parent.id() : null);
+        if (startEvents != null) {
+            try {
+                startEvents.dispatch(operation.spanId());
+            } catch (Throwable ex) {
+                operation.fail(ex);
+                throw ex;
+            }
+        }
+        return operation;
     }
 
     /**

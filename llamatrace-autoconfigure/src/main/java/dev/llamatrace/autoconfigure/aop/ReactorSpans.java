@@ -1,8 +1,10 @@
 package dev.llamatrace.autoconfigure.aop;
 
 import dev.llamatrace.autoconfigure.context.LlamaTraceThreadLocalAccessor;
+import dev.llamatrace.core.Operation;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.span.SpanInvocation;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
@@ -19,23 +21,23 @@ final class ReactorSpans {
 
     private ReactorSpans() {}
 
-    static Object mono(SpanInvocation span, Object result) {
+    static Object mono(Operation operation, Object result) {
         return ((Mono<?>) result)
-                .doOnSuccess(span::exit)
-                .doOnError(span::drop)
-                .doOnCancel(() -> span.exit(null))
-                .contextWrite(context(span));
+                .doOnSuccess(operation::end)
+                .doOnError(operation::fail)
+                .doOnCancel(() -> operation.end(null))
+                .contextWrite(context(operation.span()));
     }
 
-    static Object flux(SpanInvocation span, Object result) {
+    static Object flux(Operation operation, Object result) {
         return ((Flux<?>) result)
-                .doOnComplete(() -> span.exit(null))
-                .doOnError(span::drop)
-                .doOnCancel(() -> span.exit(null))
-                .contextWrite(context(span));
+                .doOnComplete(() -> operation.end(null))
+                .doOnError(operation::fail)
+                .doOnCancel(() -> operation.end(null))
+                .contextWrite(context(operation.span()));
     }
 
-    private static Context context(SpanInvocation span) {
+    private static Context context(@Nullable SpanInvocation span) {
         return Context.of(
                 LlamaTraceThreadLocalAccessor.KEY, new TraceContext.Snapshot(span, TraceContext.currentTags()));
     }

@@ -1,8 +1,8 @@
 package dev.llamatrace.autoconfigure.aop;
 
 import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.Operation;
 import dev.llamatrace.core.context.TraceContext;
-import dev.llamatrace.core.span.SpanInvocation;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -61,9 +61,11 @@ enum ReturnKind {
         Object invoke(
                 Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
                 throws Throwable {
-            SpanInvocation span = dispatcher.spanEnter(name, target, arguments);
-            Object result = proceedActive(span, call);
-            return (span != null && result != null) ? ReactorSpans.mono(span, result) : exitIfEmpty(span, result);
+            Operation operation = dispatcher.operation(name, target, arguments);
+            Object result = proceedActive(operation, call);
+            return (operation.span() != null && result != null)
+                    ? ReactorSpans.mono(operation, result)
+                    : endIfEmpty(operation, result);
         }
     },
 
@@ -74,9 +76,11 @@ enum ReturnKind {
         Object invoke(
                 Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
                 throws Throwable {
-            SpanInvocation span = dispatcher.spanEnter(name, target, arguments);
-            Object result = proceedActive(span, call);
-            return (span != null && result != null) ? ReactorSpans.flux(span, result) : exitIfEmpty(span, result);
+            Operation operation = dispatcher.operation(name, target, arguments);
+            Object result = proceedActive(operation, call);
+            return (operation.span() != null && result != null)
+                    ? ReactorSpans.flux(operation, result)
+                    : endIfEmpty(operation, result);
         }
     };
 
@@ -115,23 +119,20 @@ enum ReturnKind {
         return VALUE;
     }
 
-    private static @Nullable Object proceedActive(@Nullable SpanInvocation span, ProceedingJoinPoint call)
-            throws Throwable {
-        if (span == null) {
+    private static @Nullable Object proceedActive(Operation operation, ProceedingJoinPoint call) throws Throwable {
+        if (operation == Operation.NOOP) {
             return call.proceed();
         }
-        try (TraceContext.Scope active = TraceContext.activate(span)) {
+        try (TraceContext.Scope active = operation.makeCurrent()) {
             return call.proceed();
         } catch (Throwable ex) {
-            span.drop(ex);
+            operation.fail(ex);
             throw ex;
         }
     }
 
-    private static @Nullable Object exitIfEmpty(@Nullable SpanInvocation span, @Nullable Object result) {
-        if (span != null) {
-            span.exit(null);
-        }
+    private static @Nullable Object endIfEmpty(Operation operation, @Nullable Object result) {
+        operation.end(null);
         return result;
     }
 

@@ -2,10 +2,9 @@ package dev.llamatrace.autoconfigure.context;
 
 import dev.llamatrace.core.context.TraceContext;
 import io.micrometer.context.ThreadLocalAccessor;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Lets Micrometer context-propagation carry llamatrace's per-thread context (the active span and tags) wherever it
+ * Lets Micrometer context-propagation carry llamatrace's per-thread context (the active span, tags and open callback events) wherever it
  * carries thread-locals: Spring's {@code ContextPropagatingTaskDecorator} for {@code @Async} and task executors,
  * {@code ContextSnapshot} wrappers, and Reactor with automatic context propagation.
  *
@@ -26,14 +25,16 @@ public final class LlamaTraceThreadLocalAccessor implements ThreadLocalAccessor<
     }
 
     /**
-     * Returns the current context, or {@code null} when there is none, so snapshots skip it.
+     * Returns the current context, {@link TraceContext.Snapshot#EMPTY} when nothing is active. "Nothing active" is
+     * captured as a value rather than skipped: context-propagation leaves a key that a snapshot lacks untouched when it
+     * restores the snapshot (unless its factory clears missing keys), so a task captured with no span would otherwise
+     * run with whatever an earlier task left on the pooled thread.
      *
-     * @return the captured span and tags
+     * @return the captured span, tags and callback state
      */
     @Override
-    public TraceContext.@Nullable Snapshot getValue() {
-        TraceContext.Snapshot snapshot = TraceContext.capture();
-        return (snapshot.span() == null && snapshot.tags().isEmpty()) ? null : snapshot;
+    public TraceContext.Snapshot getValue() {
+        return TraceContext.capture();
     }
 
     @Override

@@ -1,11 +1,10 @@
 package dev.llamatrace.autoconfigure.springai;
 
+import dev.llamatrace.core.Operation;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.span.SpanInvocation;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationView;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +19,8 @@ final class ObservationSpans {
     /** Bounds the walk up the observation tree; Spring AI nests a handful of levels at most. */
     private static final int MAX_DEPTH = 64;
 
-    private static final ThreadLocal<Deque<TraceContext.Scope>> SCOPES = ThreadLocal.withInitial(ArrayDeque::new);
+    /** The observation scopes open on this thread, kept in (and carried with) the trace context. */
+    private static final TraceContext.Key<OpenScope> SCOPES = new TraceContext.Key<>("observation scopes");
 
     private ObservationSpans() {}
 
@@ -60,22 +60,28 @@ final class ObservationSpans {
     }
 
     static void pushScope(SpanInvocation span) {
-        SCOPES.get().push(TraceContext.activate(span));
+        OpenScope below = TraceContext.get(SCOPES);
+        TraceContext.put(SCOPES, new OpenScope(below, TraceContext.replaceSpan(span)));
     }
 
     static void popScope() {
-        TraceContext.Scope scope = SCOPES.get().poll();
-        if (scope != null) {
-            scope.close();
+        OpenScope top = TraceContext.get(SCOPES);
+        if (top != null) {
+            TraceContext.replaceSpan(top.previous());
+            TraceContext.put(SCOPES, top.below());
         }
     }
 
     static void resetScopes() {
-        Deque<TraceContext.Scope> scopes = SCOPES.get();
-        TraceContext.Scope scope;
-        while ((scope = scopes.poll()) != null) {
-            scope.close();
+        OpenScope bottom = TraceContext.get(SCOPES);
+        if (bottom == null) {
+            return;
         }
+        while (bottom.below() != null) {
+            bottom = bottom.below();
+        }
+        TraceContext.replaceSpan(bottom.previous());
+        TraceContext.put(SCOPES, null);
     }
 
     private static @Nullable SpanInvocation nearestAncestorSpan(Observation.Context context) {
@@ -103,10 +109,30 @@ final class ObservationSpans {
     }
 
     /**
+     * An observation scope open on this thread (immutable, linked to the one below).
+     *
+     * @param below the scope opened before, or {@code null}
+     * @param previous the span active before this scope activated its span, put back when it closes
+     */
+    private record OpenScope(@Nullable OpenScope below, @Nullable SpanInvocation previous) {}
+
+    /**
      * What a handler started for an observation.
      *
-     * @param span the span, or {@code null} when no span handler listened
-     * @param spanId the id events of this observation are stamped with: the span's, else its parent's
+     * @param operation the observation's operation
      */
-    record Traced(@Nullable SpanInvocation span, @Nullable String spanId) {}
+    record Traced(Operation operation) {
+
+        /** Returns the span, or {@code null} when no span handler listened. */
+        @Nullable
+        SpanInvocation span() {
+            return this.operation.span();
+        }
+
+        /** Returns the id events of this observation are stamped with: the span's, else its parent's. */
+        @Nullable
+        String spanId() {
+            return this.operation.spanId();
+        }
+    }
 }

@@ -3,8 +3,8 @@ package dev.llamatrace.autoconfigure.springai;
 import dev.llamatrace.autoconfigure.springai.ObservationSpans.Traced;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.HandlerVetoException;
+import dev.llamatrace.core.Operation;
 import dev.llamatrace.core.event.ExceptionEvent;
-import dev.llamatrace.core.span.SpanInvocation;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import java.util.Map;
@@ -76,22 +76,16 @@ abstract class SpanObservationHandler<C extends Observation.Context> implements 
     @Override
     public void onStart(C context) {
         Dispatcher dispatcher = this.dispatcher;
-        if (!dispatcher.hasSpanHandlers() && !dispatcher.hasEventHandlers()) {
-            return;
-        }
-        SpanInvocation parent = ObservationSpans.parentOf(context);
         // The context is the span's instance: the tracing bridge adds its attributes to this observation instead of
-        // exporting a second span for the same call.
-        SpanInvocation span = dispatcher.spanEnter(spanName(context), parent, context, arguments(context));
-        String spanId = (span != null) ? span.id() : (parent != null) ? parent.id() : null;
-        context.put(ObservationSpans.KEY, new Traced(span, spanId));
-        try {
-            started(context, dispatcher, spanId);
-        } catch (HandlerVetoException veto) {
-            if (span != null) {
-                dispatcher.spanDrop(span, veto);
-            }
-            throw veto;
+        // exporting a second span for the same call. A refusal ends the operation and refuses the call.
+        Operation operation = dispatcher.operation(
+                spanName(context),
+                ObservationSpans.parentOf(context),
+                context,
+                arguments(context),
+                (spanId) -> started(context, dispatcher, spanId));
+        if (operation != Operation.NOOP) {
+            context.put(ObservationSpans.KEY, new Traced(operation));
         }
     }
 
@@ -101,28 +95,20 @@ abstract class SpanObservationHandler<C extends Observation.Context> implements 
         if (traced == null) {
             return;
         }
+        Operation operation = traced.operation();
         Throwable error = context.getError();
         Throwable incomplete = (error != null) ? null : incomplete(context);
         try {
             if (error != null) {
-                this.dispatcher.event(() -> new ExceptionEvent(traced.spanId(), error));
-            } else if (incomplete == null) {
-                stopped(context, this.dispatcher, traced.spanId());
+                operation.fail(error, (spanId) -> this.dispatcher.event(() -> new ExceptionEvent(spanId, error)));
+            } else if (incomplete != null) {
+                operation.fail(incomplete);
+            } else {
+                operation.end((spanId) -> stopped(context, this.dispatcher, spanId), result(context));
             }
         } catch (HandlerVetoException veto) {
             // Throwing here would skip the other observation handlers (tracing, meters) and leak their state.
             logger.debug("llamatrace handler refused after the call completed; ignored", veto);
-        } finally {
-            SpanInvocation span = traced.span();
-            if (span != null) {
-                if (error != null) {
-                    this.dispatcher.spanDrop(span, error);
-                } else if (incomplete != null) {
-                    this.dispatcher.spanDrop(span, incomplete);
-                } else {
-                    this.dispatcher.spanExit(span, result(context));
-                }
-            }
         }
     }
 

@@ -8,16 +8,26 @@ import dev.llamatrace.autoconfigure.aop.LlamaSpan;
 import dev.llamatrace.autoconfigure.aop.LlamaTraceAopAutoConfiguration;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.callback.CallbackHandler;
+import dev.llamatrace.core.callback.CallbackManager;
+import dev.llamatrace.core.callback.EventPayload;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.span.SpanInvocation;
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,8 +94,73 @@ class LlamaTraceThreadLocalAccessorTests {
     }
 
     @Test
-    void emptyContextIsNotCaptured() {
-        assertThat(new LlamaTraceThreadLocalAccessor().getValue()).isNull();
+    void emptyContextIsCapturedAsEmptySoThatRestoringItClearsTheThread() {
+        assertThat(new LlamaTraceThreadLocalAccessor().getValue().isEmpty()).isTrue();
+    }
+
+    @Test
+    void tasksSubmittedWithNoSpanThroughContextExecutorServiceRunWithNoSpanAndNoOpenEvent() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            ExecutorService wrapped = ContextExecutorService.wrap(pool);
+            assertNothingLeaksBetweenTasks((task) -> wrapped.submit(task));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void tasksWrappedWithNoSpanByContextSnapshotFactoryRunWithNoSpanAndNoOpenEvent() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ContextSnapshotFactory factory = ContextSnapshotFactory.builder().build();
+        try {
+            assertNothingLeaksBetweenTasks(
+                    (task) -> pool.submit(factory.captureAll().wrap(task)));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Submits tasks from a thread with nothing active; each task starts and ends an LLM event, then leaves a span and a
+     * query event open on its pooled thread. No task may see what an earlier one left.
+     */
+    private void assertNothingLeaksBetweenTasks(Function<Runnable, Future<?>> submit) throws Exception {
+        int tasks = 400;
+        CallbackManager manager = new CallbackManager(this.registry.root());
+        List<String> parents = new CopyOnWriteArrayList<>();
+        manager.addHandler(new CallbackHandler() {
+            @Override
+            public void onEventStart(
+                    CBEventType type, Map<String, Object> payload, String eventId, @Nullable String parentId) {
+                if (type == CBEventType.LLM) {
+                    parents.add(String.valueOf(parentId));
+                }
+            }
+
+            @Override
+            public void onEventEnd(CBEventType type, Map<String, Object> payload, String eventId) {}
+        });
+        List<@Nullable SpanInvocation> active = new CopyOnWriteArrayList<>();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            futures.add(submit.apply(() -> {
+                active.add(TraceContext.currentSpan());
+                String llm = manager.onEventStart(CBEventType.LLM, Map.of());
+                manager.onEventEnd(CBEventType.LLM, Map.of(), llm);
+                manager.onEventStart(CBEventType.QUERY, Map.of());
+                this.registry.root().enter("left open");
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(active).hasSize(tasks).containsOnlyNulls();
+        assertThat(parents).hasSize(tasks).containsOnly(EventPayload.BASE_TRACE_EVENT);
+        assertThat(this.spans.entered())
+                .filteredOn((span) -> span.name().equals("llm"))
+                .hasSize(tasks)
+                .allSatisfy((span) -> assertThat(span.parent()).isNull());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.llamatrace.core.callback;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.Dispatchers;
 import dev.llamatrace.core.HandlerVetoException;
+import dev.llamatrace.core.Operation;
 import dev.llamatrace.core.SpanCallable;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.EventPhase;
@@ -31,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * holds an exception. A trace enters a span named after the trace id and dispatches {@link CallbackTraceEvent}s.
  *
  * <p>Unlike LlamaIndex, trace state (the stack of open events, the trace map, nested trace ids) is kept per trace per
- * thread, so traces running at the same time on one manager each deliver their own map to
+ * thread, in the {@link TraceContext} (so {@code TraceContext.wrap} and the context-propagation accessor carry it, and
+ * a task restored from a context with no open event sees none, whatever an earlier task on the thread left open), so traces running at the same time on one manager each deliver their own map to
  * {@link CallbackHandler#endTrace}. Events started outside any trace get parent {@value EventPayload#BASE_TRACE_EVENT}
  * and are not recorded in any trace map (upstream accumulates them forever). Handler failures are isolated by the
  * dispatcher, except a deliberate {@link HandlerVetoException} from an event start (the token budget), which reaches the
@@ -47,7 +49,8 @@ public final class CallbackManager {
 
     private final Dispatcher dispatcher;
 
-    private final ThreadLocal<@Nullable Frame> stack = new ThreadLocal<>();
+    /** This manager's stack of open non-leaf events on each thread, kept in (and carried with) the trace context. */
+    private final TraceContext.Key<Frame> stack = new TraceContext.Key<>("callback events");
 
     private final BoundedOpenMap<OpenEvent> openEvents;
 
@@ -162,7 +165,7 @@ public final class CallbackManager {
     public String onEventStart(
             CBEventType type, Map<String, ?> payload, @Nullable String eventId, @Nullable String parentId) {
         String id = (eventId != null) ? eventId : UUID.randomUUID().toString();
-        Frame top = this.stack.get();
+        Frame top = TraceContext.get(this.stack);
         String parent = (parentId != null) ? parentId : (top != null) ? top.eventId() : EventPayload.BASE_TRACE_EVENT;
         OpenEvent parentEvent = (parentId != null) ? this.openEvents.get(parentId) : null;
         TraceRun run = (top != null) ? top.run() : null;
@@ -170,25 +173,23 @@ public final class CallbackManager {
             run = parentEvent.run();
         }
         SpanInvocation parentSpan = (parentEvent != null) ? parentEvent.span() : null;
-        SpanInvocation span = this.dispatcher.spanEnter(
-                type.value(), (parentSpan != null) ? parentSpan : TraceContext.currentSpan(), null, Map.of());
-        try {
-            this.dispatcher.event(new CallbackEvent(
-                    spanId(span), type, EventPhase.START, payload, id, parent, (run != null) ? run.traceId() : null));
-        } catch (HandlerVetoException veto) {
-            if (span != null) {
-                span.drop(veto);
-            }
-            throw veto;
-        }
+        String traceId = (run != null) ? run.traceId() : null;
+        Operation operation = this.dispatcher.operation(
+                type.value(),
+                (parentSpan != null) ? parentSpan : TraceContext.currentSpan(),
+                null,
+                Map.of(),
+                (spanId) -> this.dispatcher.event(
+                        new CallbackEvent(spanId, type, EventPhase.START, payload, id, parent, traceId)));
+        SpanInvocation span = operation.span();
         if (run != null) {
             run.record(parent, id);
         }
-        boolean tracked = (span != null || run != null) && track(id, new OpenEvent(span, run));
+        boolean tracked = (span != null || run != null) && track(id, new OpenEvent(operation, run));
         if (!CBEventType.LEAF_EVENTS.contains(type)) {
-            TraceContext.Scope restore =
-                    (tracked && span != null) ? TraceContext.activate(span) : TraceContext.Scope.NOOP;
-            this.stack.set(new Frame(top, id, type, run, restore));
+            boolean activates = tracked && span != null;
+            SpanInvocation previous = activates ? TraceContext.replaceSpan(span) : null;
+            TraceContext.put(this.stack, new Frame(top, id, type, run, activates, previous, null));
         }
         return id;
     }
@@ -204,26 +205,24 @@ public final class CallbackManager {
      */
     public void onEventEnd(CBEventType type, Map<String, ?> payload, @Nullable String eventId) {
         String id = (eventId != null) ? eventId : UUID.randomUUID().toString();
-        Frame top = this.stack.get();
+        Frame top = TraceContext.get(this.stack);
         if (top != null && top.eventId().equals(id) && !top.opensTrace()) {
-            top.restore().close();
+            top.restoreSpan();
             setTop(top.below());
         }
         OpenEvent open = this.openEvents.take(id);
         SpanInvocation span = (open != null) ? open.span() : null;
         TraceRun run = (open != null && open.run() != null) ? open.run() : (top != null) ? top.run() : null;
-        try {
-            this.dispatcher.event(new CallbackEvent(
-                    spanId(span), type, EventPhase.END, payload, id, null, (run != null) ? run.traceId() : null));
-        } finally {
-            if (span != null) {
-                Object error = EventPayload.EXCEPTION.get(payload);
-                if (error instanceof Throwable throwable) {
-                    span.drop(throwable);
-                } else {
-                    span.exit(null);
-                }
-            }
+        String traceId = (run != null) ? run.traceId() : null;
+        Operation.Events end = (ignored) -> this.dispatcher.event(
+                new CallbackEvent(spanId(span), type, EventPhase.END, payload, id, null, traceId));
+        Operation operation = (open != null) ? open.operation() : null;
+        if (operation == null || operation == Operation.NOOP) {
+            end.dispatch(null);
+        } else if (EventPayload.EXCEPTION.get(payload) instanceof Throwable error) {
+            operation.fail(error, end);
+        } else {
+            operation.end(end, null);
         }
     }
 
@@ -283,24 +282,25 @@ public final class CallbackManager {
         if (traceId == null) {
             return;
         }
-        Frame top = this.stack.get();
+        Frame top = TraceContext.get(this.stack);
         Frame own = ownTrace(top);
         if (own != null) {
             own.run().depth++;
             return;
         }
-        SpanInvocation span = this.dispatcher.spanEnter(traceId, TraceContext.currentSpan(), null, Map.of());
-        TraceRun run = new TraceRun(traceId, span, this.maxTraceMapEntries, this.droppedEntries);
-        try {
-            this.dispatcher.event(new CallbackTraceEvent(spanId(span), EventPhase.START, traceId, Map.of()));
-        } catch (HandlerVetoException veto) {
-            if (span != null) {
-                span.drop(veto);
-            }
-            throw veto;
-        }
-        TraceContext.Scope restore = (span != null) ? TraceContext.activate(span) : TraceContext.Scope.NOOP;
-        this.stack.set(new Frame(top, EventPayload.BASE_TRACE_EVENT, null, run, restore));
+        Operation operation = this.dispatcher.operation(
+                traceId,
+                TraceContext.currentSpan(),
+                null,
+                Map.of(),
+                (spanId) -> this.dispatcher.event(new CallbackTraceEvent(spanId, EventPhase.START, traceId, Map.of())));
+        SpanInvocation span = operation.span();
+        TraceRun run = new TraceRun(traceId, operation, this.maxTraceMapEntries, this.droppedEntries);
+        SpanInvocation previous = (span != null) ? TraceContext.replaceSpan(span) : null;
+        TraceContext.put(
+                this.stack,
+                new Frame(
+                        top, EventPayload.BASE_TRACE_EVENT, null, run, span != null, previous, Thread.currentThread()));
     }
 
     /**
@@ -310,7 +310,7 @@ public final class CallbackManager {
      * @param traceId the trace id passed to handlers; {@code null} does nothing
      */
     public void endTrace(@Nullable String traceId) {
-        Frame top = this.stack.get();
+        Frame top = TraceContext.get(this.stack);
         Frame own = ownTrace(top);
         if (traceId == null || top == null || own == null) {
             return;
@@ -321,7 +321,7 @@ public final class CallbackManager {
         }
         Frame frame = top;
         while (frame != own) {
-            frame.restore().close();
+            frame.restoreSpan();
             OpenEvent abandoned = this.openEvents.take(frame.eventId());
             if (abandoned != null && abandoned.span() != null) {
                 abandoned
@@ -331,15 +331,15 @@ public final class CallbackManager {
             }
             frame = frame.below();
         }
-        frame.restore().close();
+        frame.restoreSpan();
         setTop(frame.below());
-        SpanInvocation span = run.span();
-        try {
-            this.dispatcher.event(new CallbackTraceEvent(spanId(span), EventPhase.END, traceId, run.snapshot()));
-        } finally {
-            if (span != null) {
-                span.exit(null);
-            }
+        Operation operation = run.operation();
+        Operation.Events end = (ignored) -> this.dispatcher.event(
+                new CallbackTraceEvent(spanId(operation.span()), EventPhase.END, traceId, run.snapshot()));
+        if (operation == Operation.NOOP) {
+            end.dispatch(null);
+        } else {
+            operation.end(end, null);
         }
     }
 
@@ -382,7 +382,7 @@ public final class CallbackManager {
      * @return parent id to child ids, empty when no trace is open
      */
     public Map<String, List<String>> traceMap() {
-        Frame own = ownTrace(this.stack.get());
+        Frame own = ownTrace(TraceContext.get(this.stack));
         TraceRun run = (own != null) ? own.run() : null;
         return (run != null) ? run.snapshot() : Map.of();
     }
@@ -429,21 +429,23 @@ public final class CallbackManager {
     /** The frame of the trace this thread itself opened, or {@code null} (events joined from elsewhere do not count). */
     private static @Nullable Frame ownTrace(@Nullable Frame top) {
         Frame frame = top;
-        while (frame != null && !frame.opensTrace()) {
+        while (frame != null && !frame.isOwnTrace()) {
             frame = frame.below();
         }
         return frame;
     }
 
-    /** An event between start and end: its span (when span handlers listen) and its trace (when inside one). */
-    private record OpenEvent(@Nullable SpanInvocation span, @Nullable TraceRun run) {}
+    /** An event between start and end: its operation and its trace (when inside one). */
+    private record OpenEvent(Operation operation, @Nullable TraceRun run) {
+
+        @Nullable
+        SpanInvocation span() {
+            return this.operation.span();
+        }
+    }
 
     private void setTop(@Nullable Frame frame) {
-        if (frame != null) {
-            this.stack.set(frame);
-        } else {
-            this.stack.remove();
-        }
+        TraceContext.put(this.stack, frame);
     }
 
     private static @Nullable String spanId(@Nullable SpanInvocation span) {

@@ -1,5 +1,6 @@
 package dev.llamatrace.core.callback;
 
+import dev.llamatrace.core.Operation;
 import dev.llamatrace.core.span.SpanInvocation;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,7 +18,7 @@ final class TraceRun {
 
     private final String traceId;
 
-    private final @Nullable SpanInvocation span;
+    private final Operation operation;
 
     private final int maxEntries;
 
@@ -30,10 +31,10 @@ final class TraceRun {
     /** Nested {@code startTrace} calls on the owning thread; touched only by that thread. */
     int depth = 1;
 
-    TraceRun(String traceId, @Nullable SpanInvocation span, int maxEntries, LongAdder dropped) {
+    TraceRun(String traceId, Operation operation, int maxEntries, LongAdder dropped) {
         this.traceId = traceId;
         this.dropped = dropped;
-        this.span = span;
+        this.operation = operation;
         this.maxEntries = maxEntries;
     }
 
@@ -41,9 +42,13 @@ final class TraceRun {
         return this.traceId;
     }
 
+    Operation operation() {
+        return this.operation;
+    }
+
     @Nullable
     SpanInvocation span() {
-        return this.span;
+        return this.operation.span();
     }
 
     /** Records {@code child} under {@code parent}; beyond the cap the entry is counted, not kept. */

@@ -1,6 +1,7 @@
 package dev.llamatrace.core.context;
 
 import dev.llamatrace.core.span.SpanInvocation;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +13,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The per-thread trace context: the active span and the active tags.
+ * The per-thread trace context: the active span, the active tags and the per-thread state of the layers above the bus
+ * (the callback API's open events, a framework adapter's open scopes), each under its own {@link Key}. It is the only
+ * per-thread state llamatrace keeps, so capturing it and restoring it carries all of it.
  *
  * <p>A span entered through a {@code Dispatcher} becomes the parent of every span entered and every event created on
  * the same thread until it ends. Work handed to another thread does <em>not</em> see it: a task submitted to a plain
@@ -22,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * {@code CompletableFuture} stages that run on a pool.
  */
 public final class TraceContext {
+
+    private static final Object[] NO_STATE = {};
 
     private static final ThreadLocal<Holder> HOLDER = ThreadLocal.withInitial(Holder::new);
 
@@ -68,17 +73,74 @@ public final class TraceContext {
         Holder holder = HOLDER.get();
         Map<String, Object> previous = holder.tags;
         holder.tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
-        return new RestoringScope(holder, false, null, previous);
+        return new RestoringScope(holder, false, null, previous, null);
     }
 
     /**
-     * Captures the active span and tags, to restore them on another thread.
+     * Captures the whole context of this thread (span, tags, keyed state), to restore it on another thread.
      *
-     * @return an immutable snapshot
+     * @return an immutable snapshot; one that {@linkplain Snapshot#isEmpty() is empty} outside any span, tags and state
      */
     public static Snapshot capture() {
         Holder holder = HOLDER.get();
-        return new Snapshot(holder.span, holder.tags);
+        return (holder.span == null && holder.tags.isEmpty() && holder.state.length == 0)
+                ? Snapshot.EMPTY
+                : new Snapshot(holder.span, holder.tags, holder.state);
+    }
+
+    /**
+     * Returns this thread's value under {@code key}.
+     *
+     * @param key the key
+     * @param <T> the value type
+     * @return the value, or {@code null} when none is set
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> @Nullable T get(Key<T> key) {
+        Object[] state = HOLDER.get().state;
+        for (int i = 0; i < state.length; i += 2) {
+            if (state[i] == key) {
+                return (T) state[i + 1];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Sets this thread's value under {@code key}. The value travels with the span: snapshots taken afterwards carry it,
+     * so it must be immutable (a persistent stack, for instance), and it is replaced wherever a snapshot is restored.
+     *
+     * @param key the key
+     * @param value the value, or {@code null} to remove it
+     * @param <T> the value type
+     */
+    public static <T> void put(Key<T> key, @Nullable T value) {
+        Holder holder = HOLDER.get();
+        holder.state = with(holder.state, key, value);
+    }
+
+    /** Returns a copy of {@code state} (alternating keys and values) where {@code key} maps to {@code value}. */
+    private static Object[] with(Object[] state, Key<?> key, @Nullable Object value) {
+        for (int i = 0; i < state.length; i += 2) {
+            if (state[i] == key) {
+                if (value == null) {
+                    Object[] next = new Object[state.length - 2];
+                    System.arraycopy(state, 0, next, 0, i);
+                    System.arraycopy(state, i + 2, next, i, state.length - i - 2);
+                    return next;
+                }
+                Object[] next = state.clone();
+                next[i + 1] = value;
+                return next;
+            }
+        }
+        if (value == null) {
+            return state;
+        }
+        Object[] next = Arrays.copyOf(state, state.length + 2);
+        next[state.length] = key;
+        next[state.length + 1] = value;
+        return next;
     }
 
     /**
@@ -91,13 +153,15 @@ public final class TraceContext {
         Holder holder = HOLDER.get();
         holder.span = snapshot.span();
         holder.tags = snapshot.tags();
+        holder.state = snapshot.state;
     }
 
-    /** Clears the context of this thread: no active span, no tags. */
+    /** Clears the context of this thread: no active span, no tags, no keyed state. */
     public static void clear() {
         Holder holder = HOLDER.get();
         holder.span = null;
         holder.tags = Map.of();
+        holder.state = NO_STATE;
     }
 
     /**
@@ -110,7 +174,7 @@ public final class TraceContext {
         Holder holder = HOLDER.get();
         SpanInvocation previous = holder.span;
         holder.span = span;
-        return new RestoringScope(holder, true, previous, null);
+        return new RestoringScope(holder, true, previous, null, null);
     }
 
     /**
@@ -191,27 +255,104 @@ public final class TraceContext {
     }
 
     /**
-     * An immutable capture of a thread's trace context.
+     * Names one layer's per-thread value in the trace context ({@link #get}, {@link #put}); compared by identity.
      *
-     * @param span the active span, or {@code null}
-     * @param tags the active tags
+     * @param <T> the value type
      */
-    public record Snapshot(@Nullable SpanInvocation span, Map<String, Object> tags) {
+    public static final class Key<T> {
 
-        /** An empty context: no span, no tags. */
-        public static final Snapshot EMPTY = new Snapshot(null, Map.of());
+        private final String name;
 
         /**
-         * Makes this snapshot the context of the current thread until the scope closes.
+         * Creates a key.
+         *
+         * @param name what the value is, for {@code toString()}
+         */
+        public Key(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String toString() {
+            return "TraceContext.Key[" + this.name + "]";
+        }
+    }
+
+    /** An immutable capture of a thread's trace context: the span, the tags and the keyed state. */
+    public static final class Snapshot {
+
+        /** An empty context: no span, no tags, no state. Restoring it clears the thread. */
+        public static final Snapshot EMPTY = new Snapshot(null, Map.of());
+
+        private final @Nullable SpanInvocation span;
+
+        private final Map<String, Object> tags;
+
+        /** Alternating keys and values, never modified. */
+        final Object[] state;
+
+        /**
+         * Creates a snapshot of a span and tags without keyed state.
+         *
+         * @param span the active span, or {@code null}
+         * @param tags the active tags
+         */
+        public Snapshot(@Nullable SpanInvocation span, Map<String, Object> tags) {
+            this(span, tags, NO_STATE);
+        }
+
+        Snapshot(@Nullable SpanInvocation span, Map<String, Object> tags, Object[] state) {
+            this.span = span;
+            this.tags = tags;
+            this.state = state;
+        }
+
+        /**
+         * Returns the captured span.
+         *
+         * @return the active span, or {@code null}
+         */
+        public @Nullable SpanInvocation span() {
+            return this.span;
+        }
+
+        /**
+         * Returns the captured tags.
+         *
+         * @return the active tags
+         */
+        public Map<String, Object> tags() {
+            return this.tags;
+        }
+
+        /**
+         * Returns whether nothing was active: no span, no tags, no state.
+         *
+         * @return {@code true} for a capture of an empty context
+         */
+        public boolean isEmpty() {
+            return this.span == null && this.tags.isEmpty() && this.state.length == 0;
+        }
+
+        /**
+         * Makes this snapshot the context of the current thread until the scope closes. An empty snapshot clears the
+         * thread, so work restored from "nothing active" never sees what an earlier task left behind.
          *
          * @return a scope restoring the thread's previous context
          */
         public Scope restore() {
             Holder holder = HOLDER.get();
-            Scope scope = new RestoringScope(holder, true, holder.span, holder.tags);
+            Scope scope = new RestoringScope(holder, true, holder.span, holder.tags, holder.state);
             holder.span = this.span;
             holder.tags = this.tags;
+            holder.state = this.state;
             return scope;
+        }
+
+        @Override
+        public String toString() {
+            return "Snapshot[span=" + ((this.span != null) ? this.span.id() : null) + ", tags=" + this.tags + ", state="
+                    + (this.state.length / 2) + "]";
         }
 
         /**
@@ -281,6 +422,9 @@ public final class TraceContext {
         SpanInvocation span;
 
         Map<String, Object> tags = Map.of();
+
+        /** Alternating {@link Key}s and values; replaced, never modified, so snapshots can share it. */
+        Object[] state = NO_STATE;
     }
 
     /**
@@ -298,17 +442,22 @@ public final class TraceContext {
         /** The tags to put back, or {@code null} when the scope did not replace them. */
         private final @Nullable Map<String, Object> previousTags;
 
+        /** The keyed state to put back, or {@code null} when the scope did not replace it. */
+        private final Object @Nullable [] previousState;
+
         private boolean closed;
 
         RestoringScope(
                 Holder holder,
                 boolean restoresSpan,
                 @Nullable SpanInvocation previousSpan,
-                @Nullable Map<String, Object> previousTags) {
+                @Nullable Map<String, Object> previousTags,
+                Object @Nullable [] previousState) {
             this.holder = holder;
             this.restoresSpan = restoresSpan;
             this.previousSpan = previousSpan;
             this.previousTags = previousTags;
+            this.previousState = previousState;
         }
 
         @Override
@@ -322,6 +471,9 @@ public final class TraceContext {
             }
             if (this.previousTags != null) {
                 this.holder.tags = this.previousTags;
+            }
+            if (this.previousState != null) {
+                this.holder.state = this.previousState;
             }
         }
     }

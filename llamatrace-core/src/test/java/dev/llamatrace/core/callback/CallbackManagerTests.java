@@ -331,4 +331,55 @@ class CallbackManagerTests {
                 .containsEntry("model_name", "gpt-4o");
         assertThat(this.handler.payloads.get(1)).containsOnlyKeys("messages", "response");
     }
+
+    @Test
+    void anEventLeftOpenByOnePooledTaskIsNotTheParentOfTheNextTasksEvents() throws Exception {
+        int tasks = 400;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService wrapped = TraceContext.wrap(pool);
+        List<String> leftOpen = new CopyOnWriteArrayList<>();
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < tasks; i++) {
+                futures.add(wrapped.submit(() -> {
+                    String llm = this.manager.onEventStart(CBEventType.LLM, Map.of());
+                    this.manager.onEventEnd(CBEventType.LLM, Map.of(), llm);
+                    leftOpen.add(this.manager.onEventStart(CBEventType.QUERY, Map.of()));
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(this.handler.log)
+                .filteredOn((line) -> line.startsWith("start llm "))
+                .hasSize(tasks)
+                .allSatisfy((line) -> assertThat(line).endsWith(" parent=" + EventPayload.BASE_TRACE_EVENT));
+        assertThat(this.spans.log)
+                .filteredOn((line) -> line.startsWith("enter llm "))
+                .hasSize(tasks)
+                .allSatisfy((line) -> assertThat(line).isEqualTo("enter llm parent=null"));
+        leftOpen.forEach((id) -> this.manager.onEventEnd(CBEventType.QUERY, Map.of(), id));
+    }
+
+    @Test
+    void aTaskWrappedInsideAnOpenEventSeesItAsTheParentOnThePoolThread() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            String query = this.manager.onEventStart(CBEventType.QUERY, Map.of());
+            Future<String> inner = TraceContext.wrap(pool).submit(() -> {
+                String llm = this.manager.onEventStart(CBEventType.LLM, Map.of());
+                this.manager.onEventEnd(CBEventType.LLM, Map.of(), llm);
+                return llm;
+            });
+            String llm = inner.get(30, TimeUnit.SECONDS);
+            this.manager.onEventEnd(CBEventType.QUERY, Map.of(), query);
+            assertThat(this.handler.log).contains("start llm " + llm + " parent=" + query);
+            assertThat(this.spans.log).contains("enter llm parent=query");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
