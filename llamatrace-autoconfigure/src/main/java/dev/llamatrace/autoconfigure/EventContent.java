@@ -54,6 +54,9 @@ public final class EventContent {
      * @return the messages, empty when the event carries none
      */
     public static List<ChatMessage> inputMessages(Event event) {
+        if (event instanceof CapturedEvent captured) {
+            return captured.inputMessages();
+        }
         return (event instanceof LLMChatStartEvent chat) ? chat.messages() : List.of();
     }
 
@@ -64,6 +67,9 @@ public final class EventContent {
      * @return the message, empty when the event carries none
      */
     public static List<ChatMessage> outputMessages(Event event) {
+        if (event instanceof CapturedEvent captured) {
+            return captured.outputMessages();
+        }
         if (event instanceof LLMChatEndEvent chat && chat.response() != null) {
             return List.of(chat.response().message());
         }
@@ -77,6 +83,9 @@ public final class EventContent {
      * @return the documents, empty when the event carries none
      */
     public static List<NodeWithScore> documents(Event event) {
+        if (event instanceof CapturedEvent captured) {
+            return captured.documents();
+        }
         if (event instanceof RetrievalEndEvent retrieval) {
             return retrieval.nodes();
         }
@@ -93,6 +102,9 @@ public final class EventContent {
      * @return the input as text, or {@code null} when the event carries none
      */
     public static @Nullable String input(Event event) {
+        if (event instanceof CapturedEvent captured) {
+            return captured.input();
+        }
         if (event instanceof LLMChatStartEvent chat) {
             return messages(chat.messages());
         }
@@ -143,6 +155,9 @@ public final class EventContent {
      * @return the output as text, or {@code null} when the event carries none
      */
     public static @Nullable String output(Event event) {
+        if (event instanceof CapturedEvent captured) {
+            return captured.output();
+        }
         if (event instanceof LLMChatEndEvent chat) {
             return answer(chat.response());
         }

@@ -1,6 +1,7 @@
 package dev.llamatrace.autoconfigure.endpoint;
 
 import dev.llamatrace.autoconfigure.ContentCapture;
+import dev.llamatrace.autoconfigure.LlamaTraceProperties;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
@@ -37,7 +38,8 @@ import org.springframework.util.MimeType;
  *   <li>{@code GET /actuator/llamatrace/events}: all event pairs; {@code /events/{type}}: those of one callback type
  *       ({@code llm}, {@code embedding}, ...).
  *   <li>{@code GET /actuator/llamatrace/llm}: LLM inputs and outputs (the {@code llm} event pairs).
- *   <li>{@code GET /actuator/llamatrace/fine-tuning}: the fine-tuning examples as a JSONL download.
+ *   <li>{@code GET /actuator/llamatrace/fine-tuning}: the fine-tuning examples as a JSONL download; 403 naming
+ *       {@code llamatrace.capture-content} while content capture is off.
  *   <li>{@code DELETE /actuator/llamatrace}: resets counts and flushes the retained events, spans and examples.
  * </ul>
  *
@@ -50,6 +52,10 @@ public class LlamaTraceEndpoint {
 
     /** The endpoint id. */
     public static final String ID = "llamatrace";
+
+    private static final int STATUS_FORBIDDEN = 403;
+
+    private static final String CONTENT_PROPERTY = LlamaTraceProperties.PREFIX + ".capture-content";
 
     /** The content type of the fine-tuning download. */
     public static final MimeType JSONL = new MimeType("application", "jsonl", StandardCharsets.UTF_8);
@@ -74,6 +80,8 @@ public class LlamaTraceEndpoint {
 
     private final Descriptors descriptors;
 
+    private final ContentCapture content;
+
     /**
      * Creates the endpoint.
      *
@@ -97,6 +105,7 @@ public class LlamaTraceEndpoint {
         this.spans = spans;
         this.fineTuning = fineTuning;
         this.descriptors = new Descriptors(content);
+        this.content = content;
     }
 
     /**
@@ -256,10 +265,21 @@ public class LlamaTraceEndpoint {
                 this.descriptors.pairs(debug.getEventPairs(type)));
     }
 
-    private @Nullable WebEndpointResponse<byte[]> fineTuningDownload() {
+    private @Nullable WebEndpointResponse<?> fineTuningDownload() {
         OpenAIFineTuningHandler fineTuning = this.fineTuning;
         if (fineTuning == null) {
             return null;
+        }
+        if (!this.content.enabled()) {
+            // Examples are prompts and answers: content, served only with capture on, like every other content.
+            return new WebEndpointResponse<>(
+                    new LlamaTraceDescriptors.BadRequest(
+                            STATUS_FORBIDDEN,
+                            CONTENT_PROPERTY,
+                            "Fine-tuning examples are content; they are kept and served only with " + CONTENT_PROPERTY
+                                    + "=true",
+                            List.of()),
+                    STATUS_FORBIDDEN);
         }
         StringWriter jsonl = new StringWriter();
         try {

@@ -1,5 +1,6 @@
 package dev.llamatrace.autoconfigure.semconv;
 
+import dev.llamatrace.autoconfigure.CapturedEvent;
 import dev.llamatrace.core.callback.CallbackEvent;
 import dev.llamatrace.core.event.AgentChatWithStepStartEvent;
 import dev.llamatrace.core.event.AgentRunStepStartEvent;
@@ -87,6 +88,9 @@ public final class EventSemantics {
      * @return the span kind, or {@code null} when the event does not identify one
      */
     public static @Nullable String spanKind(Event event) {
+        if (event instanceof CapturedEvent captured) {
+            return captured.spanKind();
+        }
         if (event instanceof LLMChatStartEvent
                 || event instanceof LLMCompletionStartEvent
                 || event instanceof LLMPredictStartEvent
@@ -138,6 +142,9 @@ public final class EventSemantics {
      * @return the model, or {@code null} when the event names none
      */
     public static @Nullable ModelInfo model(Event event) {
+        if (event instanceof CapturedEvent captured) {
+            return captured.model();
+        }
         if (event instanceof LLMChatStartEvent chat) {
             return chat.model();
         }

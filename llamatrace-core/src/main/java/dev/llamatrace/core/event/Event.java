@@ -57,6 +57,20 @@ public abstract class Event {
     }
 
     /**
+     * Creates a stand-in for an event, with its id, time, span and tags, for handlers that keep a reduced form of the
+     * events they record (e.g. without their content).
+     *
+     * @param original the event stood in for
+     */
+    protected Event(Event original) {
+        this.seq = original.seq;
+        this.nanoTime = original.nanoTime;
+        this.spanId = original.spanId;
+        this.tags = original.tags;
+        this.id = original.id;
+    }
+
+    /**
      * Returns this event's id, unique in the process.
      *
      * @return the id

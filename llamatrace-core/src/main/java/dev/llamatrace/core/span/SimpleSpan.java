@@ -100,7 +100,8 @@ public final class SimpleSpan extends Span {
     /**
      * Returns the error that dropped the span, as text.
      *
-     * @return the error's {@code toString()}, or {@code null} unless dropped
+     * @return the error's {@code toString()} (only its class name when the handler keeps no content), or
+     *     {@code null} unless dropped
      */
     public synchronized @Nullable String error() {
         return this.error;
@@ -122,6 +123,11 @@ public final class SimpleSpan extends Span {
      */
     public synchronized long droppedEventCount() {
         return this.droppedEventCount;
+    }
+
+    /** Whether an event added now would be kept; a stale answer only costs a reduced copy nobody keeps. */
+    synchronized boolean hasRoomForEvents() {
+        return this.outcome == Outcome.OPEN && this.events.size() < this.maxEvents;
     }
 
     synchronized void addEvent(Event event) {

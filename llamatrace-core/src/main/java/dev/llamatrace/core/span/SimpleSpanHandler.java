@@ -1,6 +1,7 @@
 package dev.llamatrace.core.span;
 
 import dev.llamatrace.core.SpanInvocation;
+import dev.llamatrace.core.content.ContentLimit;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import java.util.ArrayDeque;
@@ -8,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +45,10 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
 
     private final int maxEventsPerSpan;
 
+    private final ContentLimit content;
+
+    private final UnaryOperator<Event> events;
+
     private final LongAdder completed = new LongAdder();
 
     private final LongAdder dropped = new LongAdder();
@@ -67,11 +74,27 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
      * @param maxEventsPerSpan the cap on events kept per span, at least 0
      */
     public SimpleSpanHandler(int capacity, int maxEventsPerSpan) {
+        this(capacity, maxEventsPerSpan, ContentLimit.ALL, UnaryOperator.identity());
+    }
+
+    /**
+     * Creates a handler with explicit bounds that keeps a reduced form of what it records: an error as
+     * {@code content} keeps it ({@link ContentLimit#error}) and each event as {@code events} turns it, e.g. into a
+     * stand-in without its content. Both apply when recorded, so retained spans never hold more.
+     *
+     * @param capacity the cap on retained ended spans, at least 1
+     * @param maxEventsPerSpan the cap on events kept per span, at least 0
+     * @param content how much of a dropped span's error is kept
+     * @param events what is kept of each event attached to a span
+     */
+    public SimpleSpanHandler(int capacity, int maxEventsPerSpan, ContentLimit content, UnaryOperator<Event> events) {
         if (maxEventsPerSpan < 0) {
             throw new IllegalArgumentException("maxEventsPerSpan must not be negative, was " + maxEventsPerSpan);
         }
         this.retained = new RetainedSpans(capacity);
         this.maxEventsPerSpan = maxEventsPerSpan;
+        this.content = Objects.requireNonNull(content, "content");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     @Override
@@ -90,7 +113,7 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
 
     @Override
     protected boolean prepareToDropSpan(SimpleSpan span, SpanInvocation invocation, Throwable error, long endNanos) {
-        span.end(SimpleSpan.Outcome.DROPPED, endNanos, String.valueOf(error));
+        span.end(SimpleSpan.Outcome.DROPPED, endNanos, this.content.error(error));
         this.retained.add(span);
         this.dropped.increment();
         return true;
@@ -107,7 +130,8 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
         if (spanId != null) {
             SimpleSpan span = openSpan(spanId);
             if (span != null) {
-                span.addEvent(event);
+                // Only an event that will be kept is worth reducing.
+                span.addEvent(span.hasRoomForEvents() ? this.events.apply(event) : event);
             }
         }
     }
