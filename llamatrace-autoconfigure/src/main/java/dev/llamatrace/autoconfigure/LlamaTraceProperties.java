@@ -47,6 +47,9 @@ public class LlamaTraceProperties implements InitializingBean {
     /** Switch of the bridge from llamatrace spans to Micrometer observations. */
     public static final String TRACING_ENABLED = PREFIX + ".tracing.enabled";
 
+    /** Switch of the trace viewer page. */
+    public static final String UI_ENABLED = PREFIX + ".ui.enabled";
+
     /** The value of {@code llamatrace.handlers.token-counting.encoding} that picks the encoding per model. */
     public static final String AUTO_ENCODING = "auto";
 
@@ -85,6 +88,9 @@ public class LlamaTraceProperties implements InitializingBean {
 
     /** Export of spans as Micrometer observations (and so as distributed-tracing spans). */
     private final Tracing tracing = new Tracing();
+
+    /** The trace viewer page. */
+    private final Ui ui = new Ui();
 
     /**
      * Returns the encodings {@code llamatrace.handlers.token-counting.encoding} accepts.
@@ -129,6 +135,13 @@ public class LlamaTraceProperties implements InitializingBean {
                     "an integer from 0 to " + MAX_EVENTS_PER_SPAN);
         }
         inRange("handlers.fine-tuning.max-examples", this.handlers.fineTuning.maxExamples, MAX_RECORDS);
+        String path = this.ui.path;
+        if (!path.matches("(/[A-Za-z0-9._~-]+)+")) {
+            throw new InvalidLlamaTracePropertyException(
+                    PREFIX + ".ui.path",
+                    path,
+                    "a path such as /llamatrace: segments of letters, digits, '.', '_', '~' or '-', no trailing '/'");
+        }
         this.handlers.dispatchers.forEach((bean, dispatcher) -> {
             if (dispatcher.isBlank()
                     || dispatcher.startsWith(".")
@@ -187,6 +200,10 @@ public class LlamaTraceProperties implements InitializingBean {
 
     public Tracing getTracing() {
         return this.tracing;
+    }
+
+    public Ui getUi() {
+        return this.ui;
     }
 
     /** The built-in handlers and where handler beans are attached. */
@@ -449,6 +466,35 @@ public class LlamaTraceProperties implements InitializingBean {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+    }
+
+    /** Trace viewer page settings. */
+    public static class Ui {
+
+        /**
+         * Whether the trace viewer page is served. It reads the llamatrace actuator endpoint from the browser, so it
+         * shows only what that endpoint's exposure and access allow. Off by default, like Boot's H2 console.
+         */
+        private boolean enabled = false;
+
+        /** Path of the trace viewer page. */
+        private String path = "/llamatrace";
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return this.path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
         }
     }
 }

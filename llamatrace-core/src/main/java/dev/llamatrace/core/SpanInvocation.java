@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  * One entered span as the dispatcher sees it: its id, name, parent, the tags active when it started, the instance and
  * arguments of the call it covers, and its start time. Span handlers receive it at enter, exit and drop.
  *
- * <p>The id is {@code <name>-<unique>}; for a method span the name is {@code <runtime simple class name>.<method>}.
- * It is built on first use, so handlers that never ask for it cost no string. A span ends exactly once: the first of
+ * <p>The id is {@code <name>-<uuid>}, the name made URL-safe ({@link Ids#spanId}), unique across processes; for a method
+ * span the name is {@code <runtime simple class name>.<method>}. It is built on first use, so handlers that never ask
+ * for it cost no string. A span ends exactly once: the first of
  * {@link #exit(Object)} and {@link #drop(Throwable)} wins and later calls do nothing.
  */
 public final class SpanInvocation {
@@ -65,21 +66,22 @@ public final class SpanInvocation {
     }
 
     /**
-     * Returns the span id, {@code <name>-<unique>}.
+     * Returns the span id, {@code <name>-<uuid>}: only URL-unreserved characters, unique across processes and
+     * restarts.
      *
      * @return the id
      */
     public String id() {
         String id = this.id;
         if (id == null) {
-            id = this.name + "-" + Ids.format(this.seq);
+            id = Ids.spanId(this.name, this.seq);
             this.id = id;
         }
         return id;
     }
 
     /**
-     * Returns the span name: the id without its unique suffix.
+     * Returns the span name as given; the id starts with it, made URL-safe.
      *
      * @return the name
      */

@@ -25,8 +25,11 @@ class IngestionTests extends DemoServer {
 
     @Test
     void ingestionIsOneTraceOfNodeParsingChunkingAndEmbeddingSpans() {
-        JsonNode root = json(get("/actuator/llamatrace/traces/" + Ingestion.TRACE_ID + "-1"))
-                .get("root");
+        JsonNode traces = json(get("/actuator/llamatrace/traces?name=" + Ingestion.TRACE_ID));
+        assertThat(traces.size()).isOne();
+        String traceId = traces.get(0).get("id").asString();
+        assertThat(traceId).startsWith(Ingestion.TRACE_ID + "-");
+        JsonNode root = json(get("/actuator/llamatrace/traces/" + traceId)).get("root");
 
         assertThat(root.get("name").asString()).isEqualTo(Ingestion.TRACE_ID);
         List<String> children = new ArrayList<>();

@@ -141,6 +141,7 @@ final class Descriptors {
                 seconds(span),
                 span.outcome().name(),
                 span.error(),
+                span.errorType(),
                 span.tags(),
                 tokens,
                 events.stream().map(this::spanEvent).toList(),

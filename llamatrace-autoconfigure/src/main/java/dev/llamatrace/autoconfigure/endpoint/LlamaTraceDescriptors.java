@@ -119,7 +119,8 @@ public final class LlamaTraceDescriptors {
      * @param endTime when it ended, {@code null} while open
      * @param durationSeconds its duration, {@code null} while open
      * @param outcome {@code OPEN}, {@code EXITED} or {@code DROPPED}
-     * @param error the error that dropped it
+     * @param error the message of the error that dropped it
+     * @param errorType the class name of the error that dropped it
      * @param tags its tags
      * @param tokens the tokens counted for an LLM call in this span
      * @param events its events, oldest first
@@ -138,6 +139,7 @@ public final class LlamaTraceDescriptors {
             @Nullable Double durationSeconds,
             String outcome,
             @Nullable String error,
+            @Nullable String errorType,
             Map<String, Object> tags,
             @Nullable TokenCount tokens,
             List<SpanEvent> events,

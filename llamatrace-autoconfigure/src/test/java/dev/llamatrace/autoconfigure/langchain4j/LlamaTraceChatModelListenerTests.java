@@ -12,9 +12,13 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.llamatrace.autoconfigure.support.OpenAiStub;
 import dev.llamatrace.autoconfigure.support.Recorder.Recorded;
 import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.callback.CallbackEventHandler;
 import dev.llamatrace.core.event.ExceptionEvent;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
+import dev.llamatrace.core.handler.LlamaDebugHandler;
+import dev.llamatrace.core.handler.TokenCountingHandler;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.UsageKeys;
 import java.util.ArrayList;
@@ -225,5 +229,36 @@ class LlamaTraceChatModelListenerTests {
         assertThat(exception.spanId()).isEqualTo(llm.id());
         assertThat(exception.exception()).isSameAs(llm.error());
         assertThat(this.fixture.recorder.events(LLMChatEndEvent.class)).isEmpty();
+    }
+
+    @Test
+    void failedChatReachesCallbackHandlersAsAnLlmEndWithTheException() {
+        LlamaDebugHandler debug =
+                LlamaDebugHandler.builder().printTraceOnEnd(false).build();
+        TokenCountingHandler tokens = TokenCountingHandler.create();
+        this.fixture.registry.root().addEventHandler(new CallbackEventHandler(debug));
+        this.fixture.registry.root().addEventHandler(new CallbackEventHandler(tokens));
+        OpenAiChatModel model = OpenAiChatModel.builder()
+                .baseUrl(this.fixture.stub.baseUrl())
+                .apiKey("test-key")
+                .modelName("gpt-4o-mini")
+                .maxRetries(0)
+                .listeners(List.of(this.listener))
+                .build();
+
+        catchThrowable(() -> model.chat("do " + OpenAiStub.FAIL));
+
+        this.fixture.recorder.awaitEnded(1);
+        Recorded llm = this.fixture.recorder.span("chat gpt-4o-mini");
+        assertThat(debug.getLlmInputsOutputs()).singleElement().satisfies((pair) -> {
+            assertThat(pair).hasSize(2).allSatisfy((event) -> assertThat(event.id())
+                    .isEqualTo(llm.id()));
+            assertThat(pair.get(1).payload()).containsEntry("exception", llm.error());
+        });
+        assertThat(debug.getEvents(CBEventType.EXCEPTION)).isEmpty();
+        assertThat(tokens.llmTokenCounts()).singleElement().satisfies((count) -> {
+            assertThat(count.eventId()).isEqualTo(llm.id());
+            assertThat(count.totalTokenCount()).isZero();
+        });
     }
 }

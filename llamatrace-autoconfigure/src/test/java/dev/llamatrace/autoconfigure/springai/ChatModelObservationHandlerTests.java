@@ -8,10 +8,12 @@ import dev.llamatrace.autoconfigure.support.OpenAiStub;
 import dev.llamatrace.autoconfigure.support.Recorder.Recorded;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.HandlerVetoException;
+import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.CallbackEventHandler;
 import dev.llamatrace.core.event.ExceptionEvent;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
+import dev.llamatrace.core.handler.LlamaDebugHandler;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.handler.TokenCountingHandler;
 import dev.llamatrace.core.handler.TokenSource;
@@ -168,6 +170,30 @@ class ChatModelObservationHandlerTests {
         assertThat(exception.spanId()).isEqualTo(llm.id());
         assertThat(exception.exception()).isSameAs(thrown);
         assertThat(this.fixture.recorder.events(LLMChatEndEvent.class)).isEmpty();
+    }
+
+    @Test
+    void failedCallReachesCallbackHandlersAsAnLlmEndWithTheException() {
+        LlamaDebugHandler debug =
+                LlamaDebugHandler.builder().printTraceOnEnd(false).build();
+        TokenCountingHandler tokens = TokenCountingHandler.create();
+        this.fixture.registry.root().addEventHandler(new CallbackEventHandler(debug));
+        this.fixture.registry.root().addEventHandler(new CallbackEventHandler(tokens));
+
+        Throwable thrown = catchThrowable(() -> this.fixture.chatModel().call(new Prompt("do " + OpenAiStub.FAIL)));
+
+        this.fixture.recorder.awaitEnded(1);
+        Recorded llm = this.fixture.recorder.span("chat gpt-4o-mini");
+        assertThat(debug.getLlmInputsOutputs()).singleElement().satisfies((pair) -> {
+            assertThat(pair).hasSize(2).allSatisfy((event) -> assertThat(event.id())
+                    .isEqualTo(llm.id()));
+            assertThat(pair.get(1).payload()).containsEntry("exception", thrown);
+        });
+        assertThat(debug.getEvents(CBEventType.EXCEPTION)).isEmpty();
+        assertThat(tokens.llmTokenCounts()).singleElement().satisfies((count) -> {
+            assertThat(count.eventId()).isEqualTo(llm.id());
+            assertThat(count.totalTokenCount()).isZero();
+        });
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.llamatrace.core.callback;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.event.EventPhase;
+import dev.llamatrace.core.event.ExceptionEvent;
+import dev.llamatrace.core.event.SpanDropEvent;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  * Subscribes a {@link CallbackHandler} to a dispatcher: it delivers {@link CallbackEvent}s and
  * {@link CallbackTraceEvent}s from a {@link CallbackManager}, and the new-style built-in events that have a legacy
  * counterpart (translated by {@link LegacyEventTranslator}), applying the handler's ignore lists.
+ *
+ * <p>An {@link ExceptionEvent} in a span whose operation started and has not ended (how both framework adapters report
+ * a failed call) ends that operation with {@code {exception: e}}, as LlamaIndex's LLM wrappers do, so the handler sees
+ * a complete pair: {@code LlamaDebugHandler} pairs it and {@code TokenCountingHandler} records a zero count. Outside
+ * such an operation it is an {@link CBEventType#EXCEPTION} start, as LlamaIndex's {@code as_trace} reports one.
  *
  * <pre>{@code
  * TokenCountingHandler tokens = TokenCountingHandler.builder().build();
@@ -23,6 +30,8 @@ import org.jspecify.annotations.Nullable;
 public final class CallbackEventHandler implements EventHandler {
 
     private final CallbackHandler handler;
+
+    private final OpenStarts openStarts = new OpenStarts();
 
     /**
      * Creates the adapter.
@@ -52,12 +61,47 @@ public final class CallbackEventHandler implements EventHandler {
             } else {
                 this.handler.endTrace(trace.traceId(), trace.traceMap());
             }
+        } else if (event instanceof SpanDropEvent drop) {
+            String spanId = drop.spanId();
+            if (spanId != null) {
+                this.openStarts.ended(spanId);
+            }
         } else if (event.eventType() != null) {
             LegacyEventTranslator.LegacyCallback callback = LegacyEventTranslator.translate(event);
             if (callback != null) {
+                callback = track(event, callback);
                 deliver(callback.type(), callback.phase(), callback.payload(), callback.eventId(), null);
             }
         }
+    }
+
+    /**
+     * Returns how many started operations this adapter did not remember because too many were open; an exception in
+     * one of them is delivered as an {@link CBEventType#EXCEPTION} start instead of ending it.
+     *
+     * @return the count
+     */
+    public long untrackedStartCount() {
+        return this.openStarts.untrackedCount();
+    }
+
+    private LegacyEventTranslator.LegacyCallback track(Event event, LegacyEventTranslator.LegacyCallback callback) {
+        String spanId = event.spanId();
+        if (spanId == null) {
+            return callback;
+        }
+        if (event instanceof ExceptionEvent) {
+            CBEventType open = this.openStarts.ended(spanId);
+            return (open != null)
+                    ? new LegacyEventTranslator.LegacyCallback(open, EventPhase.END, callback.payload(), spanId)
+                    : callback;
+        }
+        if (callback.phase() == EventPhase.START) {
+            this.openStarts.started(spanId, callback.type());
+        } else if (callback.phase() == EventPhase.END) {
+            this.openStarts.ended(spanId);
+        }
+        return callback;
     }
 
     private void deliver(

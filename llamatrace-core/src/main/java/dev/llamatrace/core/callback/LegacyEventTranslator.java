@@ -42,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  * {@code embeddings}). The event id is the event's span id, which the start and end of one operation share; an event
  * created outside any span uses its own id and cannot pair. Streaming chunks ({@link EventPhase#IN_PROGRESS}) are not
  * callbacks: a stream is reported once, at its end, with the last chunk. An {@link ExceptionEvent} becomes an
- * {@link CBEventType#EXCEPTION} start with no end, under its own id. Start events carrying a model put it under
+ * {@link CBEventType#EXCEPTION} start with no end, under its own id; a {@link CallbackEventHandler} instead ends the
+ * operation still open in the exception's span with it. Start events carrying a model put it under
  * {@link EventPayload#SERIALIZED} ({@link ModelInfo}) and {@link EventPayload#MODEL_NAME}.
  */
 public final class LegacyEventTranslator {

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * handlers), {@link #NONE} keeps no content at all, and {@link #truncatedTo(int)} keeps each value as text of at most
  * that many characters plus {@value #TRUNCATED_MARKER}.
  *
- * <p>Exceptions follow the same rule: with content kept, their text ({@code toString()}, so class and message); without
- * it, their class name only, because provider and application exceptions often echo the prompt.
+ * <p>Exception messages are content too (provider and application exceptions often echo the prompt): handlers keep
+ * them as {@link #text} allows and keep the exception class either way.
  *
  * @param retained whether content is kept
  * @param maxLength the most characters kept per value ({@link Integer#MAX_VALUE} for no limit)
@@ -88,17 +88,6 @@ public record ContentLimit(boolean retained, int maxLength) {
             text = value.getClass().getName();
         }
         return cut(text);
-    }
-
-    /**
-     * Returns what is kept of an exception.
-     *
-     * @param error the exception
-     * @return its {@code toString()}, cut, when content is kept; its class name otherwise
-     */
-    public String error(Throwable error) {
-        String text = this.retained ? text(error) : null;
-        return (text != null) ? text : error.getClass().getName();
     }
 
     private String cut(String text) {

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A single moment in the application worth telling handlers about.
  *
- * <p>An event gets a process-unique id, a timestamp and the id of the span active when it is <em>constructed</em>
+ * <p>An event gets a globally unique id, a timestamp and the id of the span active when it is <em>constructed</em>
  * (pass a span id explicitly to stamp it on another span, e.g. for streaming chunks consumed on another thread).
  * Active tags are merged in when it is dispatched. Define your own events by subclassing:
  *
@@ -71,7 +71,7 @@ public abstract class Event {
     }
 
     /**
-     * Returns this event's id, unique in the process.
+     * Returns this event's id, {@code evt-<uuid>}: safe in URLs and unique across processes and restarts.
      *
      * @return the id
      */

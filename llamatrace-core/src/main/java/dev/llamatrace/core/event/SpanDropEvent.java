@@ -1,5 +1,7 @@
 package dev.llamatrace.core.event;
 
+import java.util.Objects;
+
 /** Dispatched when a span ends abnormally, just before span handlers are told to drop it. */
 public final class SpanDropEvent extends Event {
 
@@ -16,16 +18,35 @@ public final class SpanDropEvent extends Event {
     public SpanDropEvent(String spanId, Throwable error) {
         super(spanId);
         this.error = error;
-        this.errorMessage = String.valueOf(error);
+        this.errorMessage = errorText(error);
     }
 
     /**
-     * Returns the error rendered as text ({@code err_str} upstream).
+     * Returns the text LlamaIndex keeps for an error, {@code str(err)}: its message, without the class name.
      *
-     * @return the error's {@code toString()}
+     * @param error an error
+     * @return its message, or an empty string when it has none
+     */
+    public static String errorText(Throwable error) {
+        return Objects.requireNonNullElse(error.getMessage(), "");
+    }
+
+    /**
+     * Returns the error message ({@code err_str} upstream); the class is {@link #errorType()}.
+     *
+     * @return the message, empty when the error has none
      */
     public String errorMessage() {
         return this.errorMessage;
+    }
+
+    /**
+     * Returns the fully qualified class name of the error, as OpenTelemetry's {@code error.type} has it.
+     *
+     * @return the class name
+     */
+    public String errorType() {
+        return this.error.getClass().getName();
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.llamatrace.core.handler;
 
 import dev.llamatrace.core.callback.CBEvent;
 import dev.llamatrace.core.callback.EventPayload;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -57,10 +56,13 @@ final class TraceMapPrinter {
         return Duration.between(pair.get(0).time(), pair.get(pair.size() - 1).time());
     }
 
-    /** Seconds at microsecond resolution, printed as Python prints a float of that value ({@code 0.0}, {@code 1.25}). */
+    /**
+     * Seconds at microsecond resolution, as Python prints {@code timedelta.total_seconds()} ({@code 0.0},
+     * {@code 1.25}, {@code 3.4e-05}).
+     */
     static String seconds(Duration duration) {
         long micros = duration.toNanos() / 1_000;
-        BigDecimal seconds = BigDecimal.valueOf(micros).movePointLeft(6).stripTrailingZeros();
-        return ((seconds.scale() <= 0) ? seconds.setScale(1) : seconds).toPlainString();
+        // Both operands are exact doubles, so the quotient is correctly rounded, as Python's true division is.
+        return PythonFloat.repr(micros / 1e6);
     }
 }

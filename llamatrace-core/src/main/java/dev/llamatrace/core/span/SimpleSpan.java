@@ -2,7 +2,9 @@ package dev.llamatrace.core.span;
 
 import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.TimeAnchor;
+import dev.llamatrace.core.content.ContentLimit;
 import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.SpanDropEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ public final class SimpleSpan extends Span {
 
     private @Nullable String error;
 
+    private @Nullable String errorType;
+
     private long droppedEventCount;
 
     SimpleSpan(SpanInvocation invocation, int maxEvents) {
@@ -42,7 +46,7 @@ public final class SimpleSpan extends Span {
     }
 
     /**
-     * Returns the span name, the id without its unique suffix.
+     * Returns the span name as given; the id starts with it, made URL-safe.
      *
      * @return the name
      */
@@ -98,13 +102,23 @@ public final class SimpleSpan extends Span {
     }
 
     /**
-     * Returns the error that dropped the span, as text.
+     * Returns the message of the error that dropped the span, as LlamaIndex keeps it ({@code str(err)}); the class is
+     * {@link #errorType()}.
      *
-     * @return the error's {@code toString()} (only its class name when the handler keeps no content), or
-     *     {@code null} unless dropped
+     * @return the message (empty when the error has none, and when the handler keeps no content: messages often echo
+     *     the prompt), or {@code null} unless dropped
      */
     public synchronized @Nullable String error() {
         return this.error;
+    }
+
+    /**
+     * Returns the fully qualified class name of the error that dropped the span.
+     *
+     * @return the class name, or {@code null} unless dropped
+     */
+    public synchronized @Nullable String errorType() {
+        return this.errorType;
     }
 
     /**
@@ -141,10 +155,17 @@ public final class SimpleSpan extends Span {
         }
     }
 
-    synchronized void end(Outcome outcome, long endNanos, @Nullable String error) {
-        this.outcome = outcome;
+    synchronized void exit(long endNanos) {
+        this.outcome = Outcome.EXITED;
         this.endNanos = endNanos;
-        this.error = error;
+    }
+
+    synchronized void drop(long endNanos, Throwable error, ContentLimit content) {
+        this.outcome = Outcome.DROPPED;
+        this.endNanos = endNanos;
+        String message = content.text(SpanDropEvent.errorText(error));
+        this.error = (message != null) ? message : "";
+        this.errorType = error.getClass().getName();
     }
 
     /** How a span ended. */

@@ -105,7 +105,7 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
     @Override
     protected boolean prepareToExitSpan(
             SimpleSpan span, SpanInvocation invocation, @Nullable Object result, long endNanos) {
-        span.end(SimpleSpan.Outcome.EXITED, endNanos, null);
+        span.exit(endNanos);
         this.retained.add(span);
         this.completed.increment();
         return true;
@@ -113,7 +113,7 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
 
     @Override
     protected boolean prepareToDropSpan(SimpleSpan span, SpanInvocation invocation, Throwable error, long endNanos) {
-        span.end(SimpleSpan.Outcome.DROPPED, endNanos, this.content.error(error));
+        span.drop(endNanos, error, this.content);
         this.retained.add(span);
         this.dropped.increment();
         return true;
@@ -203,7 +203,8 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
      * The retained and open spans, with every parent that is still known: a parent that started or ended while the open
      * spans were read can be missing from both reads although its children are in them, and its children would then
      * show as roots. Such parents are looked up one by one (an open span first, then a fresh retained snapshot, since a
-     * span is retained before it leaves the open spans), so only a parent evicted from the retained spans stays missing.
+     * span is retained before it leaves the open spans), so only a parent evicted from the retained spans stays missing;
+     * the children of such a parent were evicted before it, and are left out.
      */
     private List<SimpleSpan> consistentSnapshot() {
         List<SimpleSpan> spans = new ArrayList<>(openSpans());
@@ -236,6 +237,19 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
                     missing.add(grandparentId);
                 }
             }
+        }
+        boolean orphans = false;
+        for (SimpleSpan span : spans) {
+            String parentId = span.parentId();
+            orphans |= parentId != null && !known.contains(parentId);
+        }
+        if (orphans) {
+            // A parent still missing was evicted after the first reads; so were its children (they ended, and were
+            // retained, before it), which are then stale: keep only spans that are still open or retained.
+            Set<String> current = new HashSet<>();
+            openSpans().forEach((span) -> current.add(span.id()));
+            this.retained.snapshot().forEach((span) -> current.add(span.id()));
+            spans.removeIf((span) -> !current.contains(span.id()));
         }
         return spans;
     }

@@ -96,7 +96,8 @@ class LlamaDebugHandlerTests {
             assertThat(trace.traceMap()).containsEntry(ids[0], List.of(ids[1], ids[3]));
         });
         String printed = this.handler.printTraceMap();
-        String seconds = " -> \\d+\\.\\d+ seconds";
+        // Python prints durations below 1e-4 in scientific notation (3.4e-05).
+        String seconds = " -> (\\d+\\.\\d+|\\d(\\.\\d+)?e-\\d\\d) seconds";
         assertThat(printed.split("\n"))
                 .satisfiesExactly(
                         (line) -> assertThat(line).isEqualTo("**********"),
@@ -115,6 +116,8 @@ class LlamaDebugHandlerTests {
         assertThat(TraceMapPrinter.seconds(java.time.Duration.ofNanos(2_345_678)))
                 .isEqualTo("0.002345");
         assertThat(TraceMapPrinter.seconds(java.time.Duration.ofSeconds(3))).isEqualTo("3.0");
+        assertThat(TraceMapPrinter.seconds(java.time.Duration.ofNanos(34_999))).isEqualTo("3.4e-05");
+        assertThat(TraceMapPrinter.seconds(java.time.Duration.ofMillis(100))).isEqualTo("0.1");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.llamatrace.core.AbandonedSpanException;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.SpanInvocation;
@@ -35,6 +36,7 @@ class SimpleSpanHandlerTests {
         assertThat(span.duration()).isGreaterThanOrEqualTo(Duration.ZERO);
         assertThat(span.endTime()).isEqualTo(span.startTime().plus(span.duration()));
         assertThat(span.error()).isNull();
+        assertThat(span.errorType()).isNull();
         assertThat(handler.completedCount()).isEqualTo(1);
         assertThat(handler.openSpans()).isEmpty();
     }
@@ -49,11 +51,28 @@ class SimpleSpanHandlerTests {
                 .isSameAs(failure);
         SimpleSpan span = handler.droppedSpans().get(0);
         assertThat(span.outcome()).isEqualTo(SimpleSpan.Outcome.DROPPED);
-        assertThat(span.error()).isEqualTo(failure.toString());
+        assertThat(span.error()).isEqualTo("model down");
+        assertThat(span.errorType()).isEqualTo(IllegalStateException.class.getName());
         assertThat(span.endTime()).isNotNull();
-        assertThat(span.events()).singleElement().isInstanceOf(SpanDropEvent.class);
+        assertThat(span.events()).singleElement().isInstanceOfSatisfying(SpanDropEvent.class, (drop) -> {
+            assertThat(drop.errorMessage()).isEqualTo("model down");
+            assertThat(drop.errorType()).isEqualTo(IllegalStateException.class.getName());
+            assertThat(drop.error()).isSameAs(failure);
+        });
         assertThat(handler.droppedCount()).isEqualTo(1);
         assertThat(handler.completedSpans()).isEmpty();
+    }
+
+    @Test
+    void anErrorWithoutMessageIsKeptAsEmptyTextWithItsClass() {
+        SimpleSpanHandler handler = attach(new SimpleSpanHandler());
+        assertThatThrownBy(() -> this.dispatcher.span("work", () -> {
+                    throw new UnsupportedOperationException();
+                }))
+                .isInstanceOf(UnsupportedOperationException.class);
+        SimpleSpan span = handler.droppedSpans().get(0);
+        assertThat(span.error()).isEmpty();
+        assertThat(span.errorType()).isEqualTo("java.lang.UnsupportedOperationException");
     }
 
     @Test
@@ -150,7 +169,7 @@ class SimpleSpanHandlerTests {
             return this.dispatcher.span("synthesize", () -> "v");
         });
         this.dispatcher.span("second", () -> "v");
-        String text = handler.printTraceTrees().replaceAll("-[0-9a-f]+ \\(\\d+\\.\\d{6}\\)", " (t)");
+        String text = handler.printTraceTrees().replaceAll("-[0-9a-f-]{36} \\(\\d+\\.\\d{6}\\)", " (t)");
         assertThat(text)
                 .isEqualTo(
                         """
@@ -222,7 +241,7 @@ class SimpleSpanHandlerTests {
                 .hasSize((int) handler.evictedOpenSpanCount())
                 .allSatisfy((span) -> {
                     assertThat(span.name()).isEqualTo("abandoned");
-                    assertThat(span.error()).contains("AbandonedSpanException");
+                    assertThat(span.errorType()).isEqualTo(AbandonedSpanException.class.getName());
                 });
     }
 
