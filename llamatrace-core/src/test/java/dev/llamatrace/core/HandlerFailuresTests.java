@@ -166,8 +166,10 @@ class HandlerFailuresTests {
         assertThatThrownBy(() -> dispatcher.span("work", () -> ran[0] = true)).isSameAs(fatal);
         assertThat(ran[0]).isFalse();
         assertThat(spans.openSpans()).isEmpty();
-        assertThat(spans.droppedSpans()).singleElement().satisfies((span) -> assertThat(span.errorType())
-                .isEqualTo(OutOfMemoryError.class.getName()));
+        assertThat(spans.droppedSpans()).singleElement().satisfies((span) -> {
+            assertThat(span.error()).isEqualTo("simulated");
+            assertThat(span.errorType()).isEqualTo(OutOfMemoryError.class.getName());
+        });
         assertThat(TraceContext.currentSpan()).isNull();
         // Enter and drop.
         assertThat(this.registry.failures().count()).isEqualTo(2);
