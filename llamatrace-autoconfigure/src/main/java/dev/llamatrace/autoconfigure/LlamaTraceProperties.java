@@ -69,12 +69,16 @@ public class LlamaTraceProperties implements InitializingBean {
     private boolean enabled = true;
 
     /**
-     * Whether prompts, completions, documents and call arguments are captured into traces, the endpoint and exported
-     * spans. Off by default because they may hold personal data.
+     * Whether prompts, completions, documents, call arguments and exception messages are kept by the handlers and shown
+     * in traces, the endpoint, the fine-tuning download and exported spans. Off by default because they may hold
+     * personal data; when off, handlers keep no content at all.
      */
     private boolean captureContent = false;
 
-    /** Maximum length, in characters, of each captured content value; longer values are truncated. */
+    /**
+     * Maximum length, in characters, of each captured content value, applied when a handler records it; longer values
+     * are truncated. Each kept value costs at most about twice this many bytes.
+     */
     private int contentMaxLength = 2048;
 
     /** Built-in handlers. */

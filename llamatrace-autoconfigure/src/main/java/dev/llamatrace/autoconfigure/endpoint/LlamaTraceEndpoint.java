@@ -1,9 +1,11 @@
 package dev.llamatrace.autoconfigure.endpoint;
 
+import dev.llamatrace.autoconfigure.AsyncHandlers;
 import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.LlamaTraceProperties;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.handler.AsyncHandler;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
 import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
 import dev.llamatrace.core.handler.TokenCountingEvent;
@@ -82,6 +84,8 @@ public class LlamaTraceEndpoint {
 
     private final ContentCapture content;
 
+    private final List<AsyncHandler> asyncHandlers;
+
     /**
      * Creates the endpoint.
      *
@@ -99,6 +103,28 @@ public class LlamaTraceEndpoint {
             @Nullable SimpleSpanHandler spans,
             @Nullable OpenAIFineTuningHandler fineTuning,
             ContentCapture content) {
+        this(registry, tokens, debug, spans, fineTuning, content, List.of());
+    }
+
+    /**
+     * Creates the endpoint, also reporting the drops of asynchronous handler wrappers.
+     *
+     * @param registry the dispatcher registry, for the handler error count
+     * @param tokens the token counting handler, if enabled
+     * @param debug the debug handler, if enabled
+     * @param spans the span handler keeping trace trees, if enabled
+     * @param fineTuning the fine-tuning handler, if enabled
+     * @param content what content responses may carry
+     * @param asyncHandlers the asynchronous handler wrappers whose drops the root view lists
+     */
+    public LlamaTraceEndpoint(
+            DispatcherRegistry registry,
+            @Nullable TokenCountingHandler tokens,
+            @Nullable LlamaDebugHandler debug,
+            @Nullable SimpleSpanHandler spans,
+            @Nullable OpenAIFineTuningHandler fineTuning,
+            ContentCapture content,
+            List<AsyncHandler> asyncHandlers) {
         this.registry = registry;
         this.tokens = tokens;
         this.debug = debug;
@@ -106,6 +132,7 @@ public class LlamaTraceEndpoint {
         this.fineTuning = fineTuning;
         this.descriptors = new Descriptors(content);
         this.content = content;
+        this.asyncHandlers = List.copyOf(asyncHandlers);
     }
 
     /**
@@ -140,7 +167,16 @@ public class LlamaTraceEndpoint {
                                 spans.evictedOpenSpanCount())
                         : null,
                 this.registry.failures().count(),
-                (spans != null) ? spans.recentTraceIds(RECENT_TRACES) : List.of());
+                (spans != null) ? spans.recentTraceIds(RECENT_TRACES) : List.of(),
+                asyncDropped(this.asyncHandlers));
+    }
+
+    private static Map<String, Long> asyncDropped(List<AsyncHandler> handlers) {
+        Map<String, Long> dropped = new LinkedHashMap<>();
+        for (AsyncHandler handler : handlers) {
+            dropped.merge(AsyncHandlers.name(handler), handler.droppedCount(), Long::sum);
+        }
+        return dropped;
     }
 
     /**

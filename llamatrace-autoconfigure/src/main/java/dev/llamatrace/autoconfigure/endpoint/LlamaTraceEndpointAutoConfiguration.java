@@ -4,6 +4,7 @@ import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.autoconfigure.LlamaTraceProperties;
 import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.handler.AsyncHandler;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
 import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
 import dev.llamatrace.core.handler.TokenCountingHandler;
@@ -42,6 +43,7 @@ public final class LlamaTraceEndpointAutoConfiguration {
             ObjectProvider<LlamaDebugHandler> debug,
             ObjectProvider<SimpleSpanHandler> spans,
             ObjectProvider<OpenAIFineTuningHandler> fineTuning,
+            ObjectProvider<AsyncHandler> asyncHandlers,
             LlamaTraceProperties properties) {
         return new LlamaTraceEndpoint(
                 registry,
@@ -49,6 +51,7 @@ public final class LlamaTraceEndpointAutoConfiguration {
                 debug.getIfUnique(),
                 spans.getIfUnique(),
                 fineTuning.getIfUnique(),
-                ContentCapture.of(properties));
+                ContentCapture.of(properties),
+                asyncHandlers.orderedStream().toList());
     }
 }
