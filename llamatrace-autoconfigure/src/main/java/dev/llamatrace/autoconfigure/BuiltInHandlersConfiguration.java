@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * The built-in handlers, each replaceable by a bean of the same type and switchable by property. They are plain beans:
@@ -42,6 +43,7 @@ final class BuiltInHandlersConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = LlamaTraceProperties.TOKEN_COUNTING_ENABLED, matchIfMissing = true)
+    @ImportRuntimeHints(TokenizerRuntimeHints.class)
     static final class TokenCountingConfiguration {
 
         @Bean(TOKEN_COUNTING_HANDLER)

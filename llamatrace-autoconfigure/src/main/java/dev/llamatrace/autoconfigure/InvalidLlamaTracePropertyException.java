@@ -8,10 +8,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InvalidLlamaTracePropertyException extends IllegalStateException {
 
+    /** The full name of the rejected property. */
     private final String property;
 
+    /** The rejected value. */
     private final @Nullable Object value;
 
+    /** The allowed values, in words. */
     private final String allowed;
 
     /**

@@ -166,46 +166,105 @@ public class LlamaTraceProperties implements InitializingBean {
         }
     }
 
+    /**
+     * Returns {@code enabled}: Whether llamatrace is enabled.
+     *
+     * @return the value
+     */
     public boolean isEnabled() {
         return this.enabled;
     }
 
+    /**
+     * Sets {@code enabled}: Whether llamatrace is enabled.
+     *
+     * @param enabled the new value
+     */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /**
+     * Returns {@code capture-content}: Whether prompts, completions, documents and call arguments are captured into
+     * traces, the endpoint and exported spans.
+     *
+     * @return the value
+     */
     public boolean isCaptureContent() {
         return this.captureContent;
     }
 
+    /**
+     * Sets {@code capture-content}: Whether prompts, completions, documents and call arguments are captured into
+     * traces, the endpoint and exported spans.
+     *
+     * @param captureContent the new value
+     */
     public void setCaptureContent(boolean captureContent) {
         this.captureContent = captureContent;
     }
 
+    /**
+     * Returns {@code content-max-length}: Maximum length, in characters, of each captured content value; longer values
+     * are truncated.
+     *
+     * @return the value
+     */
     public int getContentMaxLength() {
         return this.contentMaxLength;
     }
 
+    /**
+     * Sets {@code content-max-length}: Maximum length, in characters, of each captured content value; longer values are
+     * truncated.
+     *
+     * @param contentMaxLength the new value
+     */
     public void setContentMaxLength(int contentMaxLength) {
         this.contentMaxLength = contentMaxLength;
     }
 
+    /**
+     * Returns {@code handlers}: Built-in handlers.
+     *
+     * @return the value
+     */
     public Handlers getHandlers() {
         return this.handlers;
     }
 
+    /**
+     * Returns {@code aop}: The {@code @LlamaSpan} aspect.
+     *
+     * @return the value
+     */
     public Aop getAop() {
         return this.aop;
     }
 
+    /**
+     * Returns {@code metrics}: Micrometer meters.
+     *
+     * @return the value
+     */
     public Metrics getMetrics() {
         return this.metrics;
     }
 
+    /**
+     * Returns {@code tracing}: Export of spans as Micrometer observations (and so as distributed-tracing spans).
+     *
+     * @return the value
+     */
     public Tracing getTracing() {
         return this.tracing;
     }
 
+    /**
+     * Returns {@code ui}: The trace viewer page.
+     *
+     * @return the value
+     */
     public Ui getUi() {
         return this.ui;
     }
@@ -231,22 +290,48 @@ public class LlamaTraceProperties implements InitializingBean {
         /** The fine-tuning handler collecting chat examples as JSONL. */
         private final FineTuning fineTuning = new FineTuning();
 
+        /**
+         * Returns {@code dispatchers}: Dispatcher name per handler bean name, for handler beans that should listen on a
+         * named dispatcher instead of the root.
+         *
+         * @return the value
+         */
         public Map<String, String> getDispatchers() {
             return this.dispatchers;
         }
 
+        /**
+         * Returns {@code token-counting}: Token counting.
+         *
+         * @return the value
+         */
         public TokenCounting getTokenCounting() {
             return this.tokenCounting;
         }
 
+        /**
+         * Returns {@code debug}: The debug handler: event pairs, timings and LLM inputs/outputs.
+         *
+         * @return the value
+         */
         public Debug getDebug() {
             return this.debug;
         }
 
+        /**
+         * Returns {@code spans}: The span handler keeping recent trace trees.
+         *
+         * @return the value
+         */
         public Spans getSpans() {
             return this.spans;
         }
 
+        /**
+         * Returns {@code fine-tuning}: The fine-tuning handler collecting chat examples as JSONL.
+         *
+         * @return the value
+         */
         public FineTuning getFineTuning() {
             return this.fineTuning;
         }
@@ -270,34 +355,79 @@ public class LlamaTraceProperties implements InitializingBean {
         /** Maximum number of per-call token records kept (per kind: LLM, embedding); older ones are evicted and counted. */
         private int maxRecords = 1_000;
 
+        /**
+         * Returns {@code enabled}: Whether the token counting handler is registered.
+         *
+         * @return the value
+         */
         public boolean isEnabled() {
             return this.enabled;
         }
 
+        /**
+         * Sets {@code enabled}: Whether the token counting handler is registered.
+         *
+         * @param enabled the new value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /**
+         * Returns {@code encoding}: Tokenizer encoding used when a provider reports no usage: "auto" picks it from the
+         * model name, falling back to cl100k_base.
+         *
+         * @return the value
+         */
         public String getEncoding() {
             return this.encoding;
         }
 
+        /**
+         * Sets {@code encoding}: Tokenizer encoding used when a provider reports no usage: "auto" picks it from the
+         * model name, falling back to cl100k_base.
+         *
+         * @param encoding the new value
+         */
         public void setEncoding(String encoding) {
             this.encoding = encoding;
         }
 
+        /**
+         * Returns {@code token-budget}: Maximum number of LLM tokens allowed; further LLM work is refused once
+         * exceeded.
+         *
+         * @return the value, {@code null} for no budget
+         */
         public @Nullable Long getTokenBudget() {
             return this.tokenBudget;
         }
 
+        /**
+         * Sets {@code token-budget}: Maximum number of LLM tokens allowed; further LLM work is refused once exceeded.
+         *
+         * @param tokenBudget the new value
+         */
         public void setTokenBudget(@Nullable Long tokenBudget) {
             this.tokenBudget = tokenBudget;
         }
 
+        /**
+         * Returns {@code max-records}: Maximum number of per-call token records kept (per kind: LLM, embedding); older
+         * ones are evicted and counted.
+         *
+         * @return the value
+         */
         public int getMaxRecords() {
             return this.maxRecords;
         }
 
+        /**
+         * Sets {@code max-records}: Maximum number of per-call token records kept (per kind: LLM, embedding); older
+         * ones are evicted and counted.
+         *
+         * @param maxRecords the new value
+         */
         public void setMaxRecords(int maxRecords) {
             this.maxRecords = maxRecords;
         }
@@ -318,34 +448,78 @@ public class LlamaTraceProperties implements InitializingBean {
         /** Whether each ended callback trace is printed as a trace map to the log at DEBUG level. */
         private boolean printTraceOnEnd = false;
 
+        /**
+         * Returns {@code enabled}: Whether the debug handler is registered.
+         *
+         * @return the value
+         */
         public boolean isEnabled() {
             return this.enabled;
         }
 
+        /**
+         * Sets {@code enabled}: Whether the debug handler is registered.
+         *
+         * @param enabled the new value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /**
+         * Returns {@code max-events}: Maximum number of events kept; older events are evicted and counted.
+         *
+         * @return the value
+         */
         public int getMaxEvents() {
             return this.maxEvents;
         }
 
+        /**
+         * Sets {@code max-events}: Maximum number of events kept; older events are evicted and counted.
+         *
+         * @param maxEvents the new value
+         */
         public void setMaxEvents(int maxEvents) {
             this.maxEvents = maxEvents;
         }
 
+        /**
+         * Returns {@code max-traces}: Maximum number of ended callback traces (trace maps) kept; older ones are evicted
+         * and counted.
+         *
+         * @return the value
+         */
         public int getMaxTraces() {
             return this.maxTraces;
         }
 
+        /**
+         * Sets {@code max-traces}: Maximum number of ended callback traces (trace maps) kept; older ones are evicted
+         * and counted.
+         *
+         * @param maxTraces the new value
+         */
         public void setMaxTraces(int maxTraces) {
             this.maxTraces = maxTraces;
         }
 
+        /**
+         * Returns {@code print-trace-on-end}: Whether each ended callback trace is printed as a trace map to the log at
+         * DEBUG level.
+         *
+         * @return the value
+         */
         public boolean isPrintTraceOnEnd() {
             return this.printTraceOnEnd;
         }
 
+        /**
+         * Sets {@code print-trace-on-end}: Whether each ended callback trace is printed as a trace map to the log at
+         * DEBUG level.
+         *
+         * @param printTraceOnEnd the new value
+         */
         public void setPrintTraceOnEnd(boolean printTraceOnEnd) {
             this.printTraceOnEnd = printTraceOnEnd;
         }
@@ -363,26 +537,60 @@ public class LlamaTraceProperties implements InitializingBean {
         /** Maximum number of events kept per span; later events of the span are counted, not kept. */
         private int maxEventsPerSpan = 256;
 
+        /**
+         * Returns {@code enabled}: Whether the span handler keeping trace trees is registered.
+         *
+         * @return the value
+         */
         public boolean isEnabled() {
             return this.enabled;
         }
 
+        /**
+         * Sets {@code enabled}: Whether the span handler keeping trace trees is registered.
+         *
+         * @param enabled the new value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /**
+         * Returns {@code capacity}: Maximum number of ended spans kept for trace trees; the oldest span is evicted and
+         * counted.
+         *
+         * @return the value
+         */
         public int getCapacity() {
             return this.capacity;
         }
 
+        /**
+         * Sets {@code capacity}: Maximum number of ended spans kept for trace trees; the oldest span is evicted and
+         * counted.
+         *
+         * @param capacity the new value
+         */
         public void setCapacity(int capacity) {
             this.capacity = capacity;
         }
 
+        /**
+         * Returns {@code max-events-per-span}: Maximum number of events kept per span; later events of the span are
+         * counted, not kept.
+         *
+         * @return the value
+         */
         public int getMaxEventsPerSpan() {
             return this.maxEventsPerSpan;
         }
 
+        /**
+         * Sets {@code max-events-per-span}: Maximum number of events kept per span; later events of the span are
+         * counted, not kept.
+         *
+         * @param maxEventsPerSpan the new value
+         */
         public void setMaxEventsPerSpan(int maxEventsPerSpan) {
             this.maxEventsPerSpan = maxEventsPerSpan;
         }
@@ -397,18 +605,38 @@ public class LlamaTraceProperties implements InitializingBean {
         /** Maximum number of chat examples kept; older examples are evicted and counted. */
         private int maxExamples = 1_000;
 
+        /**
+         * Returns {@code enabled}: Whether the fine-tuning handler is registered.
+         *
+         * @return the value
+         */
         public boolean isEnabled() {
             return this.enabled;
         }
 
+        /**
+         * Sets {@code enabled}: Whether the fine-tuning handler is registered.
+         *
+         * @param enabled the new value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /**
+         * Returns {@code max-examples}: Maximum number of chat examples kept; older examples are evicted and counted.
+         *
+         * @return the value
+         */
         public int getMaxExamples() {
             return this.maxExamples;
         }
 
+        /**
+         * Sets {@code max-examples}: Maximum number of chat examples kept; older examples are evicted and counted.
+         *
+         * @param maxExamples the new value
+         */
         public void setMaxExamples(int maxExamples) {
             this.maxExamples = maxExamples;
         }
@@ -426,18 +654,38 @@ public class LlamaTraceProperties implements InitializingBean {
          */
         private boolean captureArguments = false;
 
+        /**
+         * Returns {@code enabled}: Whether methods annotated with @LlamaSpan open spans.
+         *
+         * @return the value
+         */
         public boolean isEnabled() {
             return this.enabled;
         }
 
+        /**
+         * Sets {@code enabled}: Whether methods annotated with @LlamaSpan open spans.
+         *
+         * @param enabled the new value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /**
+         * Returns {@code capture-arguments}: Whether the arguments of @LlamaSpan methods are captured into their spans.
+         *
+         * @return the value
+         */
         public boolean isCaptureArguments() {
             return this.captureArguments;
         }
 
+        /**
+         * Sets {@code capture-arguments}: Whether the arguments of @LlamaSpan methods are captured into their spans.
+         *
+         * @param captureArguments the new value
+         */
         public void setCaptureArguments(boolean captureArguments) {
             this.captureArguments = captureArguments;
         }
@@ -449,10 +697,20 @@ public class LlamaTraceProperties implements InitializingBean {
         /** Whether llamatrace and GenAI meters are registered when a MeterRegistry exists. */
         private boolean enabled = true;
 
+        /**
+         * Returns {@code enabled}: Whether llamatrace and GenAI meters are registered when a MeterRegistry exists.
+         *
+         * @return the value
+         */
         public boolean isEnabled() {
             return this.enabled;
         }
 
+        /**
+         * Sets {@code enabled}: Whether llamatrace and GenAI meters are registered when a MeterRegistry exists.
+         *
+         * @param enabled the new value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
@@ -464,10 +722,21 @@ public class LlamaTraceProperties implements InitializingBean {
         /** Whether each span becomes a Micrometer Observation when an ObservationRegistry exists. */
         private boolean enabled = true;
 
+        /**
+         * Returns {@code enabled}: Whether each span becomes a Micrometer Observation when an ObservationRegistry
+         * exists.
+         *
+         * @return the value
+         */
         public boolean isEnabled() {
             return this.enabled;
         }
 
+        /**
+         * Sets {@code enabled}: Whether each span becomes a Micrometer Observation when an ObservationRegistry exists.
+         *
+         * @param enabled the new value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
@@ -485,18 +754,38 @@ public class LlamaTraceProperties implements InitializingBean {
         /** Path of the trace viewer page. */
         private String path = "/llamatrace";
 
+        /**
+         * Returns {@code enabled}: Whether the trace viewer page is served.
+         *
+         * @return the value
+         */
         public boolean isEnabled() {
             return this.enabled;
         }
 
+        /**
+         * Sets {@code enabled}: Whether the trace viewer page is served.
+         *
+         * @param enabled the new value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /**
+         * Returns {@code path}: Path of the trace viewer page.
+         *
+         * @return the value
+         */
         public String getPath() {
             return this.path;
         }
 
+        /**
+         * Sets {@code path}: Path of the trace viewer page.
+         *
+         * @param path the new value
+         */
         public void setPath(String path) {
             this.path = path;
         }

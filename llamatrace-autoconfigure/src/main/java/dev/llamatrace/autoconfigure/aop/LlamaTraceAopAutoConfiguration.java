@@ -3,12 +3,16 @@ package dev.llamatrace.autoconfigure.aop;
 import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.autoconfigure.LlamaTraceProperties;
 import dev.llamatrace.core.DispatcherRegistry;
+import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * Auto-configuration of the {@link LlamaSpan} aspect, when AspectJ is on the class path (e.g. through
@@ -21,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = LlamaTraceProperties.AOP_ENABLED, matchIfMissing = true)
 @ConditionalOnBean(DispatcherRegistry.class)
+@ImportRuntimeHints(LlamaTraceAopAutoConfiguration.ReactorTypeHints.class)
 public final class LlamaTraceAopAutoConfiguration {
 
     LlamaTraceAopAutoConfiguration() {}
@@ -29,5 +34,15 @@ public final class LlamaTraceAopAutoConfiguration {
     @ConditionalOnMissingBean
     LlamaSpanAspect llamaSpanAspect(DispatcherRegistry registry, LlamaTraceProperties properties) {
         return new LlamaSpanAspect(registry, properties.getAop().isCaptureArguments());
+    }
+
+    /** The aspect looks Reactor's types up by name; a native image resolves only the names it was told about. */
+    static final class ReactorTypeHints implements RuntimeHintsRegistrar {
+
+        @Override
+        public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+            hints.reflection().registerTypeIfPresent(classLoader, ReturnKind.MONO_NAME, (type) -> {});
+            hints.reflection().registerTypeIfPresent(classLoader, ReturnKind.FLUX_NAME, (type) -> {});
+        }
     }
 }

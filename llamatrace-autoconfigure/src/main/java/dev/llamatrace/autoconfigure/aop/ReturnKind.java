@@ -80,9 +80,14 @@ enum ReturnKind {
         }
     };
 
-    private static final @Nullable Class<?> MONO_TYPE = reactorType("reactor.core.publisher.Mono");
+    /** Reactor's types, looked up by name because Reactor is optional. */
+    static final String MONO_NAME = "reactor.core.publisher.Mono";
 
-    private static final @Nullable Class<?> FLUX_TYPE = reactorType("reactor.core.publisher.Flux");
+    static final String FLUX_NAME = "reactor.core.publisher.Flux";
+
+    private static final @Nullable Class<?> MONO_TYPE = reactorType(MONO_NAME);
+
+    private static final @Nullable Class<?> FLUX_TYPE = reactorType(FLUX_NAME);
 
     /**
      * Runs the call inside a span that ends as this kind of result ends.

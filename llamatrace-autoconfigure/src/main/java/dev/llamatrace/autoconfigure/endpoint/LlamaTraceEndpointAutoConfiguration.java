@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * Auto-configuration of the {@link LlamaTraceEndpoint}, when actuator is on the class path and the endpoint is
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Bean;
         })
 @ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
 @ConditionalOnBean(DispatcherRegistry.class)
+@ImportRuntimeHints(LlamaTraceEndpointRuntimeHints.class)
 public final class LlamaTraceEndpointAutoConfiguration {
 
     LlamaTraceEndpointAutoConfiguration() {}

@@ -11,6 +11,9 @@ import dev.llamatrace.core.handler.TokenCountingHandler;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -32,10 +36,11 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = LlamaTraceProperties.TRACING_ENABLED, matchIfMissing = true)
 @ConditionalOnBean({ObservationRegistry.class, DispatcherRegistry.class})
+@ImportRuntimeHints(LlamaTraceTracingAutoConfiguration.TracingTypeHints.class)
 public final class LlamaTraceTracingAutoConfiguration {
 
     /** A class of Micrometer Tracing, optional at run time. */
-    private static final String MICROMETER_TRACING_HANDLER = "io.micrometer.tracing.handler.TracingObservationHandler";
+    static final String MICROMETER_TRACING_HANDLER = "io.micrometer.tracing.handler.TracingObservationHandler";
 
     LlamaTraceTracingAutoConfiguration() {}
 
@@ -67,5 +72,14 @@ public final class LlamaTraceTracingAutoConfiguration {
                 spans.recordTokens(count.eventId(), count.promptTokenCount(), count.completionTokenCount());
             }
         });
+    }
+
+    /** Whether Micrometer Tracing is present is asked by name; a native image resolves only the names it was told about. */
+    static final class TracingTypeHints implements RuntimeHintsRegistrar {
+
+        @Override
+        public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+            hints.reflection().registerTypeIfPresent(classLoader, MICROMETER_TRACING_HANDLER, (type) -> {});
+        }
     }
 }

@@ -8,6 +8,8 @@ import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.SpanInvocation;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -71,6 +73,17 @@ class LlamaTraceAopAutoConfigurationTests {
             assertThat(context).doesNotHaveBean(LlamaSpanAspect.class);
             assertThat(context.getBean(Greeter.class).greet("Ada")).isEqualTo("hello Ada");
         });
+    }
+
+    @Test
+    void reactorTypesLookedUpByNameAreKnownToANativeImage() {
+        RuntimeHints hints = new RuntimeHints();
+        new LlamaTraceAopAutoConfiguration.ReactorTypeHints()
+                .registerHints(hints, getClass().getClassLoader());
+        assertThat(RuntimeHintsPredicates.reflection().onType(reactor.core.publisher.Mono.class))
+                .accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection().onType(reactor.core.publisher.Flux.class))
+                .accepts(hints);
     }
 
     @Test

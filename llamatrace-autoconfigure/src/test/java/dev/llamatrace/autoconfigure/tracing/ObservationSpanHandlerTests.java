@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
@@ -54,6 +56,16 @@ class ObservationSpanHandlerTests {
             .withBean(DispatcherRegistry.class, DispatcherRegistry::new)
             .withBean(InMemorySpanExporter.class, InMemorySpanExporter::create)
             .withPropertyValues("management.tracing.sampling.probability=1.0");
+
+    @Test
+    void micrometerTracingLookedUpByNameIsKnownToANativeImage() {
+        RuntimeHints hints = new RuntimeHints();
+        new LlamaTraceTracingAutoConfiguration.TracingTypeHints()
+                .registerHints(hints, getClass().getClassLoader());
+        assertThat(RuntimeHintsPredicates.reflection()
+                        .onType(io.micrometer.tracing.handler.TracingObservationHandler.class))
+                .accepts(hints);
+    }
 
     @Test
     void spansArriveWithParentLinksAndGenAiAndOpenInferenceAttributes() {

@@ -12,8 +12,10 @@ public final class TokenBudgetExceededException extends HandlerVetoException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The budget, in LLM tokens. */
     private final long limit;
 
+    /** The LLM tokens counted when the call was refused. */
     private final long current;
 
     /**
