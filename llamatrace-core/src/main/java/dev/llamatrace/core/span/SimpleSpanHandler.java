@@ -79,7 +79,7 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
 
     /**
      * Creates a handler with explicit bounds that keeps a reduced form of what it records: an error as
-     * {@code content} keeps it ({@link ContentLimit#error}) and each event as {@code events} turns it, e.g. into a
+     * {@code content} keeps its message and each event as {@code events} turns it, e.g. into a
      * stand-in without its content. Both apply when recorded, so retained spans never hold more.
      *
      * @param capacity the cap on retained ended spans, at least 1
