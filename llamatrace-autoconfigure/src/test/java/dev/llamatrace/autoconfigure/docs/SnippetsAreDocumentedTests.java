@@ -3,18 +3,20 @@ package dev.llamatrace.autoconfigure.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The docs show the snippets {@link DocumentedSnippetsTests} runs, character for character: each snippet source file,
- * without its package line and without the lines marked {@code // test only}, is one {@code java} code block of its
- * page, imports included.
+ * The docs show the snippets {@link DocumentedSnippetsTests} and {@code CoreSnippetsTests} run, character for
+ * character: each snippet source file, without its package line and without the lines marked {@code // test only}, is
+ * one {@code java} code block of its page, imports included; and a page has no other java code block.
  */
 class SnippetsAreDocumentedTests {
 
@@ -22,40 +24,42 @@ class SnippetsAreDocumentedTests {
 
     private static final Path REPOSITORY = Path.of("..");
 
-    @ParameterizedTest(name = "{0} in {1}")
-    @CsvSource({
-        "AuditConfiguration.java, README.md",
-        "RagService.java, README.md",
-        "AsyncConfiguration.java, README.md",
-        "LangChain4jConfiguration.java, README.md",
-        "Rag.java, README.md",
-        "SpringAiConfiguration.java, README.md"
-    })
-    void snippetIsACodeBlockOfItsPage(String snippet, String page) throws IOException {
-        String code = asDocumented(Files.readString(SNIPPETS.resolve(snippet)));
-        assertThat(javaBlocks(Files.readString(REPOSITORY.resolve(page))))
-                .as("a java block of %s equal to %s", page, snippet)
-                .contains(code);
+    /** Every snippet and the page that shows it. */
+    static List<Snippet> snippets() {
+        return List.of(
+                new Snippet("AuditConfiguration.java", "README.md"),
+                new Snippet("RagService.java", "README.md"),
+                new Snippet("AsyncConfiguration.java", "README.md"),
+                new Snippet("LangChain4jConfiguration.java", "README.md"),
+                new Snippet("Rag.java", "README.md"),
+                new Snippet("SpringAiConfiguration.java", "README.md"),
+                new Snippet("core/MyRetriever.java", "README.md"),
+                new Snippet("core/MyEvent.java", "README.md"),
+                new Snippet("core/RetrieveAndRerank.java", "README.md"),
+                new Snippet("core/TaggedWork.java", "README.md"),
+                new Snippet("core/TraceTrees.java", "README.md"),
+                new Snippet("core/CallbackQuery.java", "README.md"));
     }
 
-    private static String asDocumented(String source) {
-        List<String> lines = source.lines().toList();
-        int start = 0;
-        while (!lines.get(start).startsWith("package ")) {
-            start++;
-        }
-        start++;
-        while (lines.get(start).isBlank()) {
-            start++;
-        }
-        return lines.subList(start, lines.size()).stream()
-                .filter((line) -> !line.endsWith("// test only"))
-                .collect(Collectors.joining("\n"));
+    @ParameterizedTest
+    @MethodSource("snippets")
+    void snippetIsACodeBlockOfItsPage(Snippet snippet) throws IOException {
+        assertThat(javaBlocks(snippet.page()))
+                .as("a java block of %s equal to %s", snippet.page(), snippet.file())
+                .contains(snippet.code());
     }
 
-    private static List<String> javaBlocks(String markdown) {
+    @Test
+    void everyJavaBlockOfThePagesIsATestedSnippet() throws IOException {
+        List<String> tested = snippets().stream().map(Snippet::code).toList();
+        for (String page : snippets().stream().map(Snippet::page).distinct().toList()) {
+            assertThat(javaBlocks(page)).as("java blocks of %s", page).isSubsetOf(tested);
+        }
+    }
+
+    private static List<String> javaBlocks(String page) throws IOException {
         List<String> blocks = new ArrayList<>();
-        List<String> lines = markdown.lines().toList();
+        List<String> lines = Files.readString(REPOSITORY.resolve(page)).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).strip().equals("```java")) {
                 String indent = lines.get(i).substring(0, lines.get(i).indexOf('`'));
@@ -68,5 +72,35 @@ class SnippetsAreDocumentedTests {
             }
         }
         return blocks;
+    }
+
+    /** A snippet source file and the page that shows it. */
+    record Snippet(String file, String page) {
+
+        /** The code as the page shows it. */
+        String code() {
+            List<String> lines;
+            try {
+                lines = Files.readString(SNIPPETS.resolve(this.file)).lines().toList();
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            int start = 0;
+            while (!lines.get(start).startsWith("package ")) {
+                start++;
+            }
+            start++;
+            while (lines.get(start).isBlank()) {
+                start++;
+            }
+            return lines.subList(start, lines.size()).stream()
+                    .filter((line) -> !line.endsWith("// test only"))
+                    .collect(Collectors.joining("\n"));
+        }
+
+        @Override
+        public String toString() {
+            return this.file + " in " + this.page;
+        }
     }
 }

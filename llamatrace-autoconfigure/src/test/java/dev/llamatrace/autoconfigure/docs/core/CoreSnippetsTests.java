@@ -1,0 +1,107 @@
+package dev.llamatrace.autoconfigure.docs.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.llamatrace.autoconfigure.support.Recorder;
+import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.Dispatchers;
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.event.EventHandler;
+import dev.llamatrace.core.llm.CompletionResponse;
+import dev.llamatrace.core.llm.UsageKeys;
+import dev.llamatrace.core.span.SimpleSpanHandler;
+import dev.llamatrace.core.span.SpanHandler;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the core snippets the docs show (this package; compared with the docs by {@code SnippetsAreDocumentedTests}).
+ * Some use the process-wide root, as the docs do; whatever they attach there is detached after each test.
+ */
+class CoreSnippetsTests {
+
+    private final DispatcherRegistry registry = new DispatcherRegistry();
+
+    private final Recorder recorder = new Recorder();
+
+    private List<EventHandler> rootEventHandlers = List.of();
+
+    private List<SpanHandler<?>> rootSpanHandlers = List.of();
+
+    @BeforeEach
+    void rememberTheRootsHandlers() {
+        this.rootEventHandlers = List.copyOf(Dispatchers.root().eventHandlers());
+        this.rootSpanHandlers = List.copyOf(Dispatchers.root().spanHandlers());
+        this.registry.root().addEventHandler(this.recorder);
+        this.registry.root().addSpanHandler(this.recorder);
+    }
+
+    @AfterEach
+    void detachWhatTheSnippetsAttachedToTheRoot() {
+        for (EventHandler handler : new ArrayList<>(Dispatchers.root().eventHandlers())) {
+            if (!this.rootEventHandlers.contains(handler)) {
+                Dispatchers.root().removeEventHandler(handler);
+            }
+        }
+        for (SpanHandler<?> handler : new ArrayList<>(Dispatchers.root().spanHandlers())) {
+            if (!this.rootSpanHandlers.contains(handler)) {
+                Dispatchers.root().removeSpanHandler(handler);
+            }
+        }
+    }
+
+    @Test
+    void aDispatcherNamedAfterItsClassPropagatesToTheRoot() {
+        MyRetriever.listenToEverything(this.recorder);
+        Dispatcher dispatcher = new MyRetriever().dispatcher();
+        assertThat(dispatcher.name()).isEqualTo(MyRetriever.class.getName());
+        MyEvent.emit(dispatcher);
+        assertThat(this.recorder.events(MyEvent.class))
+                .extracting(MyEvent::newField)
+                .containsExactly("value", "computed");
+    }
+
+    @Test
+    void spansOfACallableAndOfAScope() {
+        List<String> result = new RetrieveAndRerank(this.registry.get("com.example.rag")).run("q");
+        assertThat(result).containsExactly("q (b)", "q (a)");
+        assertThat(this.recorder.spans())
+                .extracting(Recorder.Recorded::name)
+                .containsExactly("Retriever.retrieve", "rerank");
+        assertThat(this.recorder.span("rerank").result()).isEqualTo(result);
+    }
+
+    @Test
+    void spansEnteredInATagsBlockCarryTheTags() {
+        TaggedWork.run("u-7", () -> this.registry.root().span("work", () -> "done"));
+        assertThat(this.recorder.span("work").invocation().tags()).containsEntry("user", "u-7");
+    }
+
+    @Test
+    void simpleSpanHandlerOnTheRootBuildsTraceTrees() {
+        SimpleSpanHandler spans = TraceTrees.attach();
+        Dispatchers.root().span("outer", () -> Dispatchers.root().span("inner", () -> "x"));
+        assertThat(TraceTrees.print(spans))
+                .singleElement()
+                .satisfies((tree) -> assertThat(tree.root().span().name()).isEqualTo("outer"));
+    }
+
+    @Test
+    void callbackQueryIsTracedCountedAndRecorded() {
+        CallbackQuery query = new CallbackQuery();
+        String answer = query.answer(
+                "What is 6 x 7?",
+                "Q: What is 6 x 7?",
+                (prompt) -> CompletionResponse.of("42", UsageKeys.rawUsage(7, 1)));
+        assertThat(answer).isEqualTo("42");
+        assertThat(query.tokens.promptLlmTokenCount()).isEqualTo(7);
+        assertThat(query.tokens.llmCallCount()).isOne();
+        assertThat(query.debug.getEventPairs(CBEventType.LLM)).hasSize(1);
+        assertThat(query.debug.getTraces()).singleElement().satisfies((trace) -> assertThat(trace.traceId())
+                .isEqualTo("query"));
+    }
+}
