@@ -77,7 +77,7 @@ public class LlamaTraceProperties implements InitializingBean {
 
     /**
      * Maximum length, in characters, of each captured content value, applied when a handler records it; longer values
-     * are truncated. Each kept value costs at most about twice this many bytes.
+     * are truncated and end with "...". At most 1,000,000; a kept value costs at most about twice this many bytes.
      */
     private int contentMaxLength = 2048;
 
@@ -344,15 +344,21 @@ public class LlamaTraceProperties implements InitializingBean {
         private boolean enabled = true;
 
         /**
-         * Tokenizer encoding used when a provider reports no usage: "auto" picks it from the model name, falling back
-         * to cl100k_base.
+         * Tokenizer encoding used when a provider reports no usage: "auto" picks it from the model name (o200k_base
+         * for gpt-4o, gpt-4.1, o1, o3 and o4 models, cl100k_base for every other model), or one encoding for all.
          */
         private String encoding = AUTO_ENCODING;
 
-        /** Maximum number of LLM tokens allowed; further LLM work is refused once exceeded. Unset means no budget. */
+        /**
+         * Maximum number of LLM tokens allowed; once exceeded, further LLM calls are refused with a
+         * TokenBudgetExceededException. Unset means no budget.
+         */
         private @Nullable Long tokenBudget;
 
-        /** Maximum number of per-call token records kept (per kind: LLM, embedding); older ones are evicted and counted. */
+        /**
+         * Maximum number of per-call token records kept (per kind: LLM, embedding); older ones are evicted and counted.
+         * Totals stay exact.
+         */
         private int maxRecords = 1_000;
 
         /**
@@ -746,8 +752,9 @@ public class LlamaTraceProperties implements InitializingBean {
     public static class Ui {
 
         /**
-         * Whether the trace viewer page is served. It reads the llamatrace actuator endpoint from the browser, so it
-         * shows only what that endpoint's exposure and access allow. Off by default, like Boot's H2 console.
+         * Whether the trace viewer page is served (servlet applications with Spring MVC). It reads the llamatrace
+         * actuator endpoint from the browser, so it shows only what that endpoint's exposure and access allow. Off by
+         * default, like Boot's H2 console.
          */
         private boolean enabled = false;
 

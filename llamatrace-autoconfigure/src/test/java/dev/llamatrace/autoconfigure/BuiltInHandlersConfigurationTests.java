@@ -18,7 +18,7 @@ import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.UsageKeys;
-import dev.llamatrace.core.span.SimpleSpanHandler;
+import dev.llamatrace.core.trace.SimpleSpanHandler;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

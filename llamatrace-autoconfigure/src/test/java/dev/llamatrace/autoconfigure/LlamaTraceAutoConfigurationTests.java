@@ -182,13 +182,13 @@ class LlamaTraceAutoConfigurationTests {
             implements dev.llamatrace.core.span.SpanHandler<dev.llamatrace.core.span.Span> {
 
         @Override
-        public void spanEnter(dev.llamatrace.core.SpanInvocation span) {}
+        public void spanEnter(dev.llamatrace.core.span.SpanInvocation span) {}
 
         @Override
-        public void spanExit(dev.llamatrace.core.SpanInvocation span, Object result, long endNanos) {}
+        public void spanExit(dev.llamatrace.core.span.SpanInvocation span, Object result, long endNanos) {}
 
         @Override
-        public void spanDrop(dev.llamatrace.core.SpanInvocation span, Throwable error, long endNanos) {}
+        public void spanDrop(dev.llamatrace.core.span.SpanInvocation span, Throwable error, long endNanos) {}
     }
 
     @LlamaTraceHandler(dispatcher = "com.example.tools")

@@ -1,8 +1,8 @@
 package dev.llamatrace.autoconfigure;
 
-import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.span.Span;
 import dev.llamatrace.core.span.SpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,8 +1,8 @@
 package dev.llamatrace.benchmarks;
 
-import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.span.Span;
 import dev.llamatrace.core.span.SpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 

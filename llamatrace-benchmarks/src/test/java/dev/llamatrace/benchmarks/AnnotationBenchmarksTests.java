@@ -2,8 +2,8 @@ package dev.llamatrace.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.llamatrace.core.TraceContext;
-import dev.llamatrace.core.span.SimpleSpan;
+import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.trace.SimpleSpan;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.llamatrace.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.llamatrace.core;
 
+import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.span.SpanInvocation;
 import org.jspecify.annotations.Nullable;
 
 /** The scope of a span entered with {@link Dispatcher#enter(String)}. */
@@ -13,7 +15,7 @@ final class ActiveSpanScope implements SpanScope {
 
     ActiveSpanScope(SpanInvocation span) {
         this.span = span;
-        this.restore = span.makeCurrent();
+        this.restore = TraceContext.activate(span);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.llamatrace.core;
 
+import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -74,7 +76,7 @@ final class DeferredSpans {
 
     private static <R, E extends Throwable> R callActive(SpanInvocation span, SpanCallable<? extends R, E> body)
             throws E {
-        try (TraceContext.Scope scope = span.makeCurrent()) {
+        try (TraceContext.Scope scope = TraceContext.activate(span)) {
             return body.call();
         } catch (Throwable ex) {
             span.drop(ex);

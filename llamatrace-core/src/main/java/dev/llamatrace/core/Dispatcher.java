@@ -1,9 +1,13 @@
 package dev.llamatrace.core;
 
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.event.SpanDropEvent;
+import dev.llamatrace.core.span.AbandonedSpanException;
 import dev.llamatrace.core.span.SpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
+import dev.llamatrace.core.span.SpanNames;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -228,7 +232,7 @@ public final class Dispatcher {
 
     /**
      * Enters a span whose parent is the active span. The span does not become active; see
-     * {@link SpanInvocation#makeCurrent()}. End it with {@link #spanExit} or {@link #spanDrop}.
+     * {@link TraceContext#activate(SpanInvocation)}. End it with {@link #spanExit} or {@link #spanDrop}.
      *
      * @param name the span name
      * @param instance the object whose method the span covers, or {@code null}
@@ -257,7 +261,7 @@ public final class Dispatcher {
         if (handlers.length == 0) {
             return null;
         }
-        SpanInvocation span = new SpanInvocation(
+        DispatchedSpan span = new DispatchedSpan(
                 this, name, parent, TraceContext.currentTags(), instance, arguments, System.nanoTime());
         HandlerFailures failures = this.registry.failures();
         Error fatal = null;
@@ -289,11 +293,15 @@ public final class Dispatcher {
      * @param result the result of the covered work, or {@code null}
      */
     public void spanExit(SpanInvocation span, @Nullable Object result) {
-        if (!span.markEnded()) {
+        if (!(span instanceof DispatchedSpan dispatched)) {
+            span.exit(result);
+            return;
+        }
+        if (!dispatched.markEnded()) {
             return;
         }
         long endNanos = System.nanoTime();
-        Dispatcher owner = span.dispatcher();
+        Dispatcher owner = dispatched.dispatcher;
         HandlerFailures failures = owner.registry.failures();
         Error fatal = null;
         for (SpanHandler<?> handler : owner.chain().spans) {
@@ -316,10 +324,14 @@ public final class Dispatcher {
      * @param error why it ended
      */
     public void spanDrop(SpanInvocation span, Throwable error) {
-        if (!span.markEnded()) {
+        if (!(span instanceof DispatchedSpan dispatched)) {
+            span.drop(error);
             return;
         }
-        Dispatcher owner = span.dispatcher();
+        if (!dispatched.markEnded()) {
+            return;
+        }
+        Dispatcher owner = dispatched.dispatcher;
         Error fatal = null;
         if (owner.hasEventHandlers()) {
             try {
@@ -378,22 +390,21 @@ public final class Dispatcher {
      */
     public <T, E extends Throwable> T span(
             String name, @Nullable Object instance, Map<String, ?> arguments, SpanCallable<T, E> body) throws E {
-        TraceContext.Holder holder = TraceContext.holder();
-        SpanInvocation previous = holder.span;
+        SpanInvocation previous = TraceContext.currentSpan();
         SpanInvocation span = spanEnter(name, previous, instance, arguments);
         if (span == null) {
             return body.call();
         }
-        holder.span = span;
+        TraceContext.replaceSpan(span);
         T result;
         try {
             result = body.call();
         } catch (Throwable ex) {
-            holder.span = previous;
+            TraceContext.replaceSpan(previous);
             spanDrop(span, ex);
             throw ex;
         }
-        holder.span = previous;
+        TraceContext.replaceSpan(previous);
         spanExit(span, result);
         return result;
     }

@@ -1,5 +1,8 @@
 package dev.llamatrace.core;
 
+import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.span.AbandonedSpanException;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
@@ -58,7 +61,7 @@ final class LazySpan {
     }
 
     TraceContext.Scope makeCurrent() {
-        return this.span.makeCurrent();
+        return TraceContext.activate(this.span);
     }
 
     void exhausted() {

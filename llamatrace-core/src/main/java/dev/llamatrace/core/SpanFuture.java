@@ -1,5 +1,6 @@
 package dev.llamatrace.core;
 
+import dev.llamatrace.core.span.SpanInvocation;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 

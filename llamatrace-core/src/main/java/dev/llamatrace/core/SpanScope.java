@@ -1,5 +1,6 @@
 package dev.llamatrace.core;
 
+import dev.llamatrace.core.span.SpanInvocation;
 import org.jspecify.annotations.Nullable;
 
 /**

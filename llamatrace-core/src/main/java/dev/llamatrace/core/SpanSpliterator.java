@@ -1,5 +1,7 @@
 package dev.llamatrace.core;
 
+import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.lang.ref.Reference;
 import java.util.Comparator;
 import java.util.Spliterator;

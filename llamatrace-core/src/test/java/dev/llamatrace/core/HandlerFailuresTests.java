@@ -3,10 +3,12 @@ package dev.llamatrace.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.EventHandler;
-import dev.llamatrace.core.span.SimpleSpanHandler;
 import dev.llamatrace.core.span.Span;
 import dev.llamatrace.core.span.SpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
+import dev.llamatrace.core.trace.SimpleSpanHandler;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;

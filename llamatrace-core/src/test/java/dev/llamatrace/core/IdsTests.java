@@ -2,7 +2,9 @@ package dev.llamatrace.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.QueryStartEvent;
+import dev.llamatrace.core.internal.Ids;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

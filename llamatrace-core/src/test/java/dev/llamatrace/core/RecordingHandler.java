@@ -4,6 +4,7 @@ import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.span.Span;
 import dev.llamatrace.core.span.SpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

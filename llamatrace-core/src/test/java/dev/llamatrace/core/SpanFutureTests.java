@@ -3,8 +3,10 @@ package dev.llamatrace.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.span.Span;
 import dev.llamatrace.core.span.SpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CancellationException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.llamatrace.core.context.TraceContext;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.SpanDropEvent;
+import dev.llamatrace.core.span.AbandonedSpanException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Iterator;

@@ -2,7 +2,9 @@ package dev.llamatrace.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.llamatrace.autoconfigure.aop;
 
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Objects;

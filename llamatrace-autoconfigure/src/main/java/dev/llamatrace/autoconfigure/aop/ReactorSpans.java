@@ -1,8 +1,8 @@
 package dev.llamatrace.autoconfigure.aop;
 
 import dev.llamatrace.autoconfigure.context.LlamaTraceThreadLocalAccessor;
-import dev.llamatrace.core.SpanInvocation;
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.span.SpanInvocation;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;

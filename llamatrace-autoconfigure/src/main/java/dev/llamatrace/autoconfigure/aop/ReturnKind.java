@@ -1,8 +1,8 @@
 package dev.llamatrace.autoconfigure.aop;
 
 import dev.llamatrace.core.Dispatcher;
-import dev.llamatrace.core.SpanInvocation;
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -120,7 +120,7 @@ enum ReturnKind {
         if (span == null) {
             return call.proceed();
         }
-        try (TraceContext.Scope active = span.makeCurrent()) {
+        try (TraceContext.Scope active = TraceContext.activate(span)) {
             return call.proceed();
         } catch (Throwable ex) {
             span.drop(ex);

@@ -2,8 +2,8 @@ package dev.llamatrace.autoconfigure.aop;
 
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
-import dev.llamatrace.core.SpanNames;
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.span.SpanNames;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package dev.llamatrace.autoconfigure.context;
 
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
 import io.micrometer.context.ThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 

@@ -10,7 +10,7 @@ import dev.llamatrace.core.handler.LlamaDebugHandler;
 import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.handler.TokenCountingHandler;
-import dev.llamatrace.core.span.SimpleSpanHandler;
+import dev.llamatrace.core.trace.SimpleSpanHandler;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

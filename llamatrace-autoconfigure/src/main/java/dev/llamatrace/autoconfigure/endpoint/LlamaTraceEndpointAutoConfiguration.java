@@ -8,7 +8,7 @@ import dev.llamatrace.core.handler.AsyncHandler;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
 import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
 import dev.llamatrace.core.handler.TokenCountingHandler;
-import dev.llamatrace.core.span.SimpleSpanHandler;
+import dev.llamatrace.core.trace.SimpleSpanHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

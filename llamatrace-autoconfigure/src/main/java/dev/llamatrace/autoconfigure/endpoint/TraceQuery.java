@@ -1,7 +1,7 @@
 package dev.llamatrace.autoconfigure.endpoint;
 
-import dev.llamatrace.core.span.SimpleSpan;
-import dev.llamatrace.core.span.TraceTree;
+import dev.llamatrace.core.trace.SimpleSpan;
+import dev.llamatrace.core.trace.TraceTree;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

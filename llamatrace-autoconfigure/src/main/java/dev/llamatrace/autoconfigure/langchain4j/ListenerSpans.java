@@ -2,10 +2,10 @@ package dev.llamatrace.autoconfigure.langchain4j;
 
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.HandlerVetoException;
-import dev.llamatrace.core.SpanInvocation;
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.ExceptionEvent;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +39,7 @@ final class ListenerSpans {
         SpanInvocation parent = TraceContext.currentSpan();
         SpanInvocation span = dispatcher.spanEnter(name, parent, null, Map.of());
         String spanId = (span != null) ? span.id() : (parent != null) ? parent.id() : null;
-        TraceContext.Scope scope = (activate && span != null) ? span.makeCurrent() : null;
+        TraceContext.Scope scope = (activate && span != null) ? TraceContext.activate(span) : null;
         Traced traced = new Traced(span, spanId, Thread.currentThread(), scope);
         attributes.put(key, traced);
         try {

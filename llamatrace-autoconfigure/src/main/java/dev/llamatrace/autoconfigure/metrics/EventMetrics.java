@@ -1,8 +1,8 @@
 package dev.llamatrace.autoconfigure.metrics;
 
-import dev.llamatrace.core.SpanNames;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
+import dev.llamatrace.core.span.SpanNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 

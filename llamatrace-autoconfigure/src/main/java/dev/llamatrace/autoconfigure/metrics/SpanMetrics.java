@@ -1,8 +1,8 @@
 package dev.llamatrace.autoconfigure.metrics;
 
-import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.span.Span;
 import dev.llamatrace.core.span.SpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

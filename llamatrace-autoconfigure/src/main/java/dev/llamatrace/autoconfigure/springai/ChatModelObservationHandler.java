@@ -2,13 +2,13 @@ package dev.llamatrace.autoconfigure.springai;
 
 import dev.llamatrace.autoconfigure.semconv.GenAiNames;
 import dev.llamatrace.core.Dispatcher;
-import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
 import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.RequestKeys;
 import dev.llamatrace.core.llm.ToolMetadata;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

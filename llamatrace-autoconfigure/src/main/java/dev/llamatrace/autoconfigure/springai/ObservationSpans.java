@@ -1,7 +1,7 @@
 package dev.llamatrace.autoconfigure.springai;
 
-import dev.llamatrace.core.SpanInvocation;
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.span.SpanInvocation;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationView;
 import java.util.ArrayDeque;
@@ -60,7 +60,7 @@ final class ObservationSpans {
     }
 
     static void pushScope(SpanInvocation span) {
-        SCOPES.get().push(span.makeCurrent());
+        SCOPES.get().push(TraceContext.activate(span));
     }
 
     static void popScope() {

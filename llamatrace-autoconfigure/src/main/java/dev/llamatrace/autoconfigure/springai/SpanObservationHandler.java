@@ -3,8 +3,8 @@ package dev.llamatrace.autoconfigure.springai;
 import dev.llamatrace.autoconfigure.springai.ObservationSpans.Traced;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.HandlerVetoException;
-import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.event.ExceptionEvent;
+import dev.llamatrace.core.span.SpanInvocation;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import java.util.Map;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * stops (dropped when it recorded an error), and active on the thread while the observation's scope is open, so that
  * spans and events the application creates inside (a {@code @LlamaSpan} tool method) nest under it.
  *
- * <p>The observation's context is the span's instance ({@link dev.llamatrace.core.SpanInvocation#instance()}), which
+ * <p>The observation's context is the span's instance ({@link dev.llamatrace.core.span.SpanInvocation#instance()}), which
  * lets the tracing bridge put GenAI and OpenInference attributes on the observation Spring AI exports rather than
  * export another span. Those attributes come from the events dispatched here, so the end events are dispatched from
  * {@link #onStop}, which runs before the tracing handler's when this handler was registered after it (as Spring Boot

@@ -1,6 +1,6 @@
 package dev.llamatrace.autoconfigure.tracing;
 
-import dev.llamatrace.core.SpanInvocation;
+import dev.llamatrace.core.span.SpanInvocation;
 import io.micrometer.observation.Observation;
 
 /**

@@ -4,11 +4,11 @@ import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.metrics.LlamaTraceMeterNames;
 import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
-import dev.llamatrace.core.SpanInvocation;
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.span.AbstractSpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Set;
@@ -78,7 +78,7 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
 
     @Override
     protected @Nullable ObservedSpan newSpan(SpanInvocation span) {
-        String dispatcher = span.dispatcher().name();
+        String dispatcher = span.dispatcherName();
         if (this.mirroredDispatchers.contains(dispatcher)) {
             return mirror(span, dispatcher);
         }

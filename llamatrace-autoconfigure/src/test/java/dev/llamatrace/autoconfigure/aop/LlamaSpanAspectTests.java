@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 import dev.llamatrace.autoconfigure.RecordingSpanHandler;
 import dev.llamatrace.core.DispatcherRegistry;
-import dev.llamatrace.core.SpanInvocation;
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +55,7 @@ class LlamaSpanAspectTests {
         assertThat(this.service.answer("q")).isEqualTo("answer to q");
         assertThat(this.spans.entered()).singleElement().satisfies((span) -> {
             assertThat(span.name()).isEqualTo("Service.answer");
-            assertThat(span.dispatcher().name()).isEqualTo(Service.class.getName());
+            assertThat(span.dispatcherName()).isEqualTo(Service.class.getName());
             assertThat(span.arguments()).isEmpty();
         });
         assertThat(this.spans.ended()).singleElement().satisfies((record) -> {
@@ -118,7 +118,7 @@ class LlamaSpanAspectTests {
     @Test
     void dispatcherNamedByTheAnnotationIsUsed() {
         this.service.onNamedDispatcher();
-        assertThat(this.spans.entered().get(0).dispatcher().name()).isEqualTo("com.example.custom");
+        assertThat(this.spans.entered().get(0).dispatcherName()).isEqualTo("com.example.custom");
     }
 
     @Test

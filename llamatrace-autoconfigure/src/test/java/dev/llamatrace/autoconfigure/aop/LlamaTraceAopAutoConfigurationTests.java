@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.autoconfigure.RecordingSpanHandler;
 import dev.llamatrace.core.DispatcherRegistry;
-import dev.llamatrace.core.SpanInvocation;
+import dev.llamatrace.core.span.SpanInvocation;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.aot.hint.RuntimeHints;

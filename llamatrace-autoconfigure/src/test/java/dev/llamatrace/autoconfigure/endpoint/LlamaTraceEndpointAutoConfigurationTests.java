@@ -19,7 +19,7 @@ import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.NodeWithScore;
 import dev.llamatrace.core.llm.UsageKeys;
-import dev.llamatrace.core.span.SimpleSpanHandler;
+import dev.llamatrace.core.trace.SimpleSpanHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

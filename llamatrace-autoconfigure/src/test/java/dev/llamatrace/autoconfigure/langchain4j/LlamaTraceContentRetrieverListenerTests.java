@@ -11,7 +11,7 @@ import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import dev.llamatrace.autoconfigure.support.Recorder.Recorded;
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.EmbeddingEndEvent;
 import dev.llamatrace.core.event.EmbeddingStartEvent;
 import dev.llamatrace.core.event.RetrievalEndEvent;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.llamatrace.autoconfigure.support.OpenAiStub;
 import dev.llamatrace.autoconfigure.support.Recorder;
 import dev.llamatrace.autoconfigure.support.Recorder.Recorded;
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.AgentToolCallEvent;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatInProgressEvent;

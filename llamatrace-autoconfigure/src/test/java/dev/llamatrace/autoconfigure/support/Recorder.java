@@ -2,11 +2,11 @@ package dev.llamatrace.autoconfigure.support;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.span.Span;
 import dev.llamatrace.core.span.SpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param type the event type
  * @param payload the payload keyed by {@link EventPayload#value()}; empty when none was given
- * @param time when it was recorded, from the monotonic clock (see {@link dev.llamatrace.core.TimeAnchor})
+ * @param time when it was recorded, from the monotonic clock (see {@link dev.llamatrace.core.internal.TimeAnchor})
  * @param id the event id; a start and its end share it
  */
 public record CBEvent(CBEventType type, Map<String, Object> payload, Instant time, String id) {

@@ -1,14 +1,14 @@
 package dev.llamatrace.core.callback;
 
-import dev.llamatrace.core.AbandonedSpanException;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.Dispatchers;
 import dev.llamatrace.core.HandlerVetoException;
 import dev.llamatrace.core.SpanCallable;
-import dev.llamatrace.core.SpanInvocation;
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.EventPhase;
+import dev.llamatrace.core.span.AbandonedSpanException;
 import dev.llamatrace.core.span.BoundedOpenMap;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -186,7 +186,8 @@ public final class CallbackManager {
         }
         boolean tracked = (span != null || run != null) && track(id, new OpenEvent(span, run));
         if (!CBEventType.LEAF_EVENTS.contains(type)) {
-            TraceContext.Scope restore = (tracked && span != null) ? span.makeCurrent() : TraceContext.Scope.NOOP;
+            TraceContext.Scope restore =
+                    (tracked && span != null) ? TraceContext.activate(span) : TraceContext.Scope.NOOP;
             this.stack.set(new Frame(top, id, type, run, restore));
         }
         return id;
@@ -298,7 +299,7 @@ public final class CallbackManager {
             }
             throw veto;
         }
-        TraceContext.Scope restore = (span != null) ? span.makeCurrent() : TraceContext.Scope.NOOP;
+        TraceContext.Scope restore = (span != null) ? TraceContext.activate(span) : TraceContext.Scope.NOOP;
         this.stack.set(new Frame(top, EventPayload.BASE_TRACE_EVENT, null, run, restore));
     }
 

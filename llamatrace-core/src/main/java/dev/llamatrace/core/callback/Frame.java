@@ -1,6 +1,6 @@
 package dev.llamatrace.core.callback;
 
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
 import org.jspecify.annotations.Nullable;
 
 /**

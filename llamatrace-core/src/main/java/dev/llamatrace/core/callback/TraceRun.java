@@ -1,6 +1,6 @@
 package dev.llamatrace.core.callback;
 
-import dev.llamatrace.core.SpanInvocation;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

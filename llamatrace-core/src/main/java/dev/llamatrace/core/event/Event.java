@@ -1,9 +1,9 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.Ids;
-import dev.llamatrace.core.TimeAnchor;
-import dev.llamatrace.core.TraceContext;
 import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.internal.Ids;
+import dev.llamatrace.core.internal.TimeAnchor;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package dev.llamatrace.core.handler;
 
 import dev.llamatrace.core.HandlerFailures;
-import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.span.Span;
 import dev.llamatrace.core.span.SpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;

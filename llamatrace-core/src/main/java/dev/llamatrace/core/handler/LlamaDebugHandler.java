@@ -1,11 +1,11 @@
 package dev.llamatrace.core.handler;
 
-import dev.llamatrace.core.TimeAnchor;
 import dev.llamatrace.core.callback.CBEvent;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.CallbackHandler;
 import dev.llamatrace.core.callback.EventStats;
 import dev.llamatrace.core.content.ContentLimit;
+import dev.llamatrace.core.internal.TimeAnchor;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayDeque;

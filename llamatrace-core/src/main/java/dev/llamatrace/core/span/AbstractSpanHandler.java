@@ -1,7 +1,5 @@
 package dev.llamatrace.core.span;
 
-import dev.llamatrace.core.AbandonedSpanException;
-import dev.llamatrace.core.SpanInvocation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -1,6 +1,5 @@
 package dev.llamatrace.core.span;
 
-import dev.llamatrace.core.SpanInvocation;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,4 @@
-/** Spans: the span data type, span handlers, scopes and the bounded {@code SimpleSpanHandler}. */
+/** Spans as handlers see them: the span data type, the span handler contract and its template base class. */
 @NullMarked
 package dev.llamatrace.core.span;
 

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
-import dev.llamatrace.core.SpanInvocation;
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.ExceptionEvent;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
@@ -15,7 +14,8 @@ import dev.llamatrace.core.handler.TokenCountingHandler;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.ModelInfo;
-import dev.llamatrace.core.span.SimpleSpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
+import dev.llamatrace.core.trace.SimpleSpanHandler;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class CallbackEventHandlerTests {
     /** What both framework adapters do: start event in the span, then an exception event, then a drop. */
     private SpanInvocation failedChat(IllegalStateException failure) {
         SpanInvocation span = this.dispatcher.spanEnter("chat gpt-4o-mini", null, Map.of());
-        try (TraceContext.Scope scope = span.makeCurrent()) {
+        try (TraceContext.Scope scope = TraceContext.activate(span)) {
             this.dispatcher.event(new LLMChatStartEvent(MESSAGES, Map.of(), ModelInfo.of("openai", "gpt-4o-mini")));
         }
         this.dispatcher.event(new ExceptionEvent(span.id(), failure));
@@ -108,7 +108,7 @@ class CallbackEventHandlerTests {
     @Test
     void aDroppedSpanForgetsItsOpenOperation() {
         SpanInvocation span = this.dispatcher.spanEnter("Model.chat", null, Map.of());
-        try (TraceContext.Scope scope = span.makeCurrent()) {
+        try (TraceContext.Scope scope = TraceContext.activate(span)) {
             this.dispatcher.event(new LLMChatStartEvent(MESSAGES, Map.of(), ModelInfo.of("openai", "gpt-4o-mini")));
         }
         IllegalStateException failure = new IllegalStateException("no exception event");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.HandlerVetoException;
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventPhase;
 import dev.llamatrace.core.event.LLMChatEndEvent;

@@ -16,15 +16,15 @@ import static dev.llamatrace.core.event.EventPhase.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llamatrace.core.DispatcherRegistry;
-import dev.llamatrace.core.TraceContext;
 import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.CompletionResponse;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.NodeWithScore;
 import dev.llamatrace.core.llm.ToolMetadata;
-import dev.llamatrace.core.span.SimpleSpanHandler;
+import dev.llamatrace.core.trace.SimpleSpanHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -8,7 +8,7 @@ import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
-import dev.llamatrace.core.span.SimpleSpanHandler;
+import dev.llamatrace.core.trace.SimpleSpanHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -165,16 +165,16 @@ class AsyncHandlerTests {
         }
 
         @Override
-        public void spanEnter(dev.llamatrace.core.SpanInvocation span) {}
+        public void spanEnter(dev.llamatrace.core.span.SpanInvocation span) {}
 
         @Override
         public void spanExit(
-                dev.llamatrace.core.SpanInvocation span,
+                dev.llamatrace.core.span.SpanInvocation span,
                 @org.jspecify.annotations.Nullable Object result,
                 long endNanos) {}
 
         @Override
-        public void spanDrop(dev.llamatrace.core.SpanInvocation span, Throwable error, long endNanos) {}
+        public void spanDrop(dev.llamatrace.core.span.SpanInvocation span, Throwable error, long endNanos) {}
 
         @Override
         public void close() {

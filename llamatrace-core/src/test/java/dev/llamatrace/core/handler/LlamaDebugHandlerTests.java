@@ -196,12 +196,12 @@ class LlamaDebugHandlerTests {
     private static final class NoopSpans implements SpanHandler<Span> {
 
         @Override
-        public void spanEnter(dev.llamatrace.core.SpanInvocation span) {}
+        public void spanEnter(dev.llamatrace.core.span.SpanInvocation span) {}
 
         @Override
-        public void spanExit(dev.llamatrace.core.SpanInvocation span, @Nullable Object result, long endNanos) {}
+        public void spanExit(dev.llamatrace.core.span.SpanInvocation span, @Nullable Object result, long endNanos) {}
 
         @Override
-        public void spanDrop(dev.llamatrace.core.SpanInvocation span, Throwable error, long endNanos) {}
+        public void spanDrop(dev.llamatrace.core.span.SpanInvocation span, Throwable error, long endNanos) {}
     }
 }

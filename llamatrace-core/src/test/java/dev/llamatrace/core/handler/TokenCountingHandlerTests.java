@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
-import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.CallbackEventHandler;
 import dev.llamatrace.core.callback.CallbackManager;
@@ -24,6 +23,7 @@ import dev.llamatrace.core.llm.ToolCall;
 import dev.llamatrace.core.llm.UsageKeys;
 import dev.llamatrace.core.span.Span;
 import dev.llamatrace.core.span.SpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
 import dev.llamatrace.core.token.JTokkitTokenizers;
 import dev.llamatrace.core.token.Tokenizer;
 import dev.llamatrace.core.token.TokenizerResolver;

@@ -2,11 +2,9 @@ package dev.llamatrace.core.span;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.llamatrace.core.AbandonedSpanException;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
-import dev.llamatrace.core.SpanInvocation;
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.llamatrace.autoconfigure.docs.core;
 
-import dev.llamatrace.core.TraceContext;
+import dev.llamatrace.core.context.TraceContext;
 import java.util.Map;
 
 class TaggedWork {

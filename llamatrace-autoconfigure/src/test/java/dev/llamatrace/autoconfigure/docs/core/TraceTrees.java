@@ -1,8 +1,8 @@
 package dev.llamatrace.autoconfigure.docs.core;
 
 import dev.llamatrace.core.Dispatchers;
-import dev.llamatrace.core.span.SimpleSpanHandler;
-import dev.llamatrace.core.span.TraceTree;
+import dev.llamatrace.core.trace.SimpleSpanHandler;
+import dev.llamatrace.core.trace.TraceTree;
 import java.util.List;
 
 class TraceTrees {

@@ -1,4 +1,4 @@
-package dev.llamatrace.core;
+package dev.llamatrace.core.span;
 
 /** Builds span names the way the whole product names them. */
 public final class SpanNames {

@@ -1,9 +1,10 @@
-package dev.llamatrace.core.span;
+package dev.llamatrace.core.trace;
 
-import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.content.ContentLimit;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
+import dev.llamatrace.core.span.AbstractSpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;

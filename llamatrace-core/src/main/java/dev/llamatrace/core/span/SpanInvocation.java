@@ -1,7 +1,6 @@
-package dev.llamatrace.core;
+package dev.llamatrace.core.span;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import dev.llamatrace.core.internal.Ids;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -14,19 +13,9 @@ import org.jspecify.annotations.Nullable;
  * for it cost no string. A span ends exactly once: the first of
  * {@link #exit(Object)} and {@link #drop(Throwable)} wins and later calls do nothing.
  */
-public final class SpanInvocation {
+public abstract class SpanInvocation {
 
-    private static final VarHandle ENDED;
-
-    static {
-        try {
-            ENDED = MethodHandles.lookup().findVarHandle(SpanInvocation.class, "ended", int.class);
-        } catch (ReflectiveOperationException ex) {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
-
-    private final Dispatcher dispatcher;
+    private final String dispatcherName;
 
     private final String name;
 
@@ -44,18 +33,26 @@ public final class SpanInvocation {
 
     private @Nullable String id;
 
-    @SuppressWarnings("unused") // accessed through ENDED
-    private volatile int ended;
-
-    SpanInvocation(
-            Dispatcher dispatcher,
+    /**
+     * Creates a span; called by dispatchers, which own the span's end.
+     *
+     * @param dispatcherName the name of the dispatcher it was entered on
+     * @param name the span name
+     * @param parent the parent span, or {@code null} for a root
+     * @param tags the tags active when it started
+     * @param instance the object whose method the span covers, or {@code null}
+     * @param arguments captured call arguments by name
+     * @param startNanos the {@link System#nanoTime()} reading at the start
+     */
+    protected SpanInvocation(
+            String dispatcherName,
             String name,
             @Nullable SpanInvocation parent,
             Map<String, Object> tags,
             @Nullable Object instance,
             Map<String, ?> arguments,
             long startNanos) {
-        this.dispatcher = dispatcher;
+        this.dispatcherName = dispatcherName;
         this.name = name;
         this.seq = Ids.next();
         this.parent = parent;
@@ -71,7 +68,7 @@ public final class SpanInvocation {
      *
      * @return the id
      */
-    public String id() {
+    public final String id() {
         String id = this.id;
         if (id == null) {
             id = Ids.spanId(this.name, this.seq);
@@ -85,7 +82,7 @@ public final class SpanInvocation {
      *
      * @return the name
      */
-    public String name() {
+    public final String name() {
         return this.name;
     }
 
@@ -94,7 +91,7 @@ public final class SpanInvocation {
      *
      * @return the parent, or {@code null} for a root span
      */
-    public @Nullable SpanInvocation parent() {
+    public final @Nullable SpanInvocation parent() {
         return this.parent;
     }
 
@@ -103,7 +100,7 @@ public final class SpanInvocation {
      *
      * @return the parent id, or {@code null} for a root span
      */
-    public @Nullable String parentId() {
+    public final @Nullable String parentId() {
         SpanInvocation parent = this.parent;
         return (parent != null) ? parent.id() : null;
     }
@@ -113,7 +110,7 @@ public final class SpanInvocation {
      *
      * @return an unmodifiable map
      */
-    public Map<String, Object> tags() {
+    public final Map<String, Object> tags() {
         return this.tags;
     }
 
@@ -122,7 +119,7 @@ public final class SpanInvocation {
      *
      * @return the instance, or {@code null}
      */
-    public @Nullable Object instance() {
+    public final @Nullable Object instance() {
         return this.instance;
     }
 
@@ -131,7 +128,7 @@ public final class SpanInvocation {
      *
      * @return the arguments
      */
-    public Map<String, ?> arguments() {
+    public final Map<String, ?> arguments() {
         return this.arguments;
     }
 
@@ -140,17 +137,17 @@ public final class SpanInvocation {
      *
      * @return a {@link System#nanoTime()} value
      */
-    public long startNanos() {
+    public final long startNanos() {
         return this.startNanos;
     }
 
     /**
-     * Returns the dispatcher this span was entered on.
+     * Returns the name of the dispatcher this span was entered on.
      *
-     * @return the dispatcher
+     * @return the dispatcher name
      */
-    public Dispatcher dispatcher() {
-        return this.dispatcher;
+    public final String dispatcherName() {
+        return this.dispatcherName;
     }
 
     /**
@@ -158,41 +155,21 @@ public final class SpanInvocation {
      *
      * @return {@code true} once ended
      */
-    public boolean isEnded() {
-        return this.ended != 0;
-    }
+    public abstract boolean isEnded();
 
     /**
      * Ends this span normally, unless it already ended.
      *
      * @param result the result of the covered work, or {@code null}
      */
-    public void exit(@Nullable Object result) {
-        this.dispatcher.spanExit(this, result);
-    }
+    public abstract void exit(@Nullable Object result);
 
     /**
      * Ends this span abnormally, unless it already ended: a {@code SpanDropEvent} is dispatched, then handlers drop it.
      *
      * @param error why it ended
      */
-    public void drop(Throwable error) {
-        this.dispatcher.spanDrop(this, error);
-    }
-
-    /**
-     * Makes this span the active span of the current thread until the scope closes, so spans and events created there
-     * become its children.
-     *
-     * @return a scope restoring the previously active span
-     */
-    public TraceContext.Scope makeCurrent() {
-        return TraceContext.activate(this);
-    }
-
-    boolean markEnded() {
-        return ENDED.compareAndSet(this, 0, 1);
-    }
+    public abstract void drop(Throwable error);
 
     @Override
     public String toString() {

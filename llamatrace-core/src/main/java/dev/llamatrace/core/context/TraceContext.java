@@ -1,5 +1,6 @@
-package dev.llamatrace.core;
+package dev.llamatrace.core.context;
 
+import dev.llamatrace.core.span.SpanInvocation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The per-thread trace context: the active span and the active tags.
  *
- * <p>A span entered through a {@link Dispatcher} becomes the parent of every span entered and every event created on
+ * <p>A span entered through a {@code Dispatcher} becomes the parent of every span entered and every event created on
  * the same thread until it ends. Work handed to another thread does <em>not</em> see it: a task submitted to a plain
  * pool starts a new root. To keep the parent, capture the context where the work is created and restore it where it
  * runs: {@link #capture()} and {@link Snapshot#restore()}, or the wrap helpers ({@link #wrap(Runnable)},
@@ -274,7 +275,7 @@ public final class TraceContext {
         }
     }
 
-    static final class Holder {
+    private static final class Holder {
 
         @Nullable
         SpanInvocation span;
@@ -325,8 +326,18 @@ public final class TraceContext {
         }
     }
 
-    /** Package-private access for the dispatcher's allocation-free span path. */
-    static Holder holder() {
-        return HOLDER.get();
+    /**
+     * Makes {@code span} the active span of this thread without a scope and returns the one it replaces; the
+     * allocation-free path of {@code Dispatcher.span}, which puts the previous span back itself. Prefer
+     * {@link #activate(SpanInvocation)}.
+     *
+     * @param span the span to activate, or {@code null} for none
+     * @return the span that was active
+     */
+    public static @Nullable SpanInvocation replaceSpan(@Nullable SpanInvocation span) {
+        Holder holder = HOLDER.get();
+        SpanInvocation previous = holder.span;
+        holder.span = span;
+        return previous;
     }
 }

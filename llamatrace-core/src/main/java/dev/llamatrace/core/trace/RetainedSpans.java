@@ -1,4 +1,4 @@
-package dev.llamatrace.core.span;
+package dev.llamatrace.core.trace;
 
 import java.util.ArrayDeque;
 import java.util.List;

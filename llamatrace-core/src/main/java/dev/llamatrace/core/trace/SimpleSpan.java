@@ -1,10 +1,11 @@
-package dev.llamatrace.core.span;
+package dev.llamatrace.core.trace;
 
-import dev.llamatrace.core.SpanInvocation;
-import dev.llamatrace.core.TimeAnchor;
 import dev.llamatrace.core.content.ContentLimit;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.SpanDropEvent;
+import dev.llamatrace.core.internal.TimeAnchor;
+import dev.llamatrace.core.span.Span;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

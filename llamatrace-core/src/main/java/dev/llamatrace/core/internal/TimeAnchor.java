@@ -1,4 +1,4 @@
-package dev.llamatrace.core;
+package dev.llamatrace.core.internal;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.llamatrace.core.span;
+package dev.llamatrace.core.trace;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package dev.llamatrace.core;
+package dev.llamatrace.core.context;
 
 import java.util.Collection;
 import java.util.List;

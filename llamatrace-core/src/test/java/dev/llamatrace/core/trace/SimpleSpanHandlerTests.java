@@ -1,4 +1,4 @@
-package dev.llamatrace.core.span;
+package dev.llamatrace.core.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
-import dev.llamatrace.core.SpanInvocation;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.SpanDropEvent;
+import dev.llamatrace.core.span.AbstractSpanHandler;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

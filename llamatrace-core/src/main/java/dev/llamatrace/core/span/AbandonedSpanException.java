@@ -1,8 +1,8 @@
-package dev.llamatrace.core;
+package dev.llamatrace.core.span;
 
 /**
  * The error a span is dropped with when it is given up on: the stream or iterator it covers became unreachable before
- * it was exhausted or closed (see {@link Dispatcher#spanStream} and {@link Dispatcher#spanIterator}), or a span handler
+ * it was exhausted or closed (see {@code Dispatcher.spanStream} and {@code Dispatcher.spanIterator}), or a span handler
  * evicted it as one of its oldest open spans at its open-span cap ({@link #evicted}).
  *
  * <p>It is created long after the code that abandoned the span ran (on the JVM's cleaner thread, or on the thread
