@@ -1,9 +1,10 @@
 package dev.llamatrace.autoconfigure;
 
-import dev.llamatrace.autoconfigure.semconv.EventSemantics;
-import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.event.ContentEvent;
 import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
+import dev.llamatrace.core.event.ModelEvent;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.NodeWithScore;
@@ -12,23 +13,19 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the trace-tree handler keeps of an event: its identity (id, time, span, tags, class, phase, callback type), the
- * facts the endpoint derives from it (model, span kind) and, only with content capture on, its content already cut to
- * {@code llamatrace.content-max-length}: input and output text, chat messages and documents (at most
+ * What the trace-tree handler keeps of an event: its identity (id, time, span, tags, class, kind, phase), its model
+ * when it names one, and, only with content capture on, its content already cut to
+ * {@code llamatrace.content-max-length}: input and output text, chat messages, documents and embedded texts (at most
  * {@value EventContent#MAX_ENTRIES} each). The event itself, which may hold prompts of any size, is not kept, so
  * retained spans cost at most what the endpoint can show.
  */
-public final class CapturedEvent extends Event {
+public class CapturedEvent extends Event implements ContentEvent {
 
     private final String className;
 
-    private final @Nullable CBEventType eventType;
+    private final @Nullable EventKind kind;
 
     private final EventPhase phase;
-
-    private final @Nullable ModelInfo model;
-
-    private final @Nullable String spanKind;
 
     private final @Nullable String input;
 
@@ -40,19 +37,25 @@ public final class CapturedEvent extends Event {
 
     private final List<NodeWithScore> documents;
 
-    private CapturedEvent(Event event, ContentCapture content) {
+    private final List<String> embeddedTexts;
+
+    CapturedEvent(Event event, ContentCapture content) {
         super(event);
         this.className = event.className();
-        this.eventType = event.eventType();
+        this.kind = event.kind();
         this.phase = event.phase();
-        this.model = EventSemantics.model(event);
-        this.spanKind = EventSemantics.spanKind(event);
         boolean capture = content.enabled();
         this.input = capture ? content.capture(EventContent.input(event)) : null;
         this.output = capture ? content.capture(EventContent.output(event)) : null;
         this.inputMessages = capture ? messages(EventContent.inputMessages(event), content) : List.of();
         this.outputMessages = capture ? messages(EventContent.outputMessages(event), content) : List.of();
         this.documents = capture ? documents(EventContent.documents(event), content) : List.of();
+        this.embeddedTexts = capture
+                ? EventContent.embeddedTexts(event).stream()
+                        .limit(EventContent.MAX_ENTRIES)
+                        .map((text) -> String.valueOf(content.capture(text)))
+                        .toList()
+                : List.of();
     }
 
     /**
@@ -63,7 +66,12 @@ public final class CapturedEvent extends Event {
      * @return the kept form; {@code event} itself when it is already one
      */
     public static Event of(Event event, ContentCapture content) {
-        return (event instanceof CapturedEvent) ? event : new CapturedEvent(event, content);
+        if (event instanceof CapturedEvent) {
+            return event;
+        }
+        return (event instanceof ModelEvent model)
+                ? new WithModel(event, content, model.model(), model.textCompletion())
+                : new CapturedEvent(event, content);
     }
 
     @Override
@@ -72,8 +80,8 @@ public final class CapturedEvent extends Event {
     }
 
     @Override
-    public @Nullable CBEventType eventType() {
-        return this.eventType;
+    public @Nullable EventKind kind() {
+        return this.kind;
     }
 
     @Override
@@ -81,67 +89,34 @@ public final class CapturedEvent extends Event {
         return this.phase;
     }
 
-    /**
-     * Returns the model the event names.
-     *
-     * @return the model, or {@code null}
-     */
-    public @Nullable ModelInfo model() {
-        return this.model;
-    }
-
-    /**
-     * Returns the OpenInference span kind the event identifies.
-     *
-     * @return the kind, or {@code null}
-     */
-    public @Nullable String spanKind() {
-        return this.spanKind;
-    }
-
-    /**
-     * Returns the input text, cut; only with content capture on.
-     *
-     * @return the text, or {@code null}
-     */
-    public @Nullable String input() {
+    @Override
+    public @Nullable String inputText() {
         return this.input;
     }
 
-    /**
-     * Returns the output text, cut; only with content capture on.
-     *
-     * @return the text, or {@code null}
-     */
-    public @Nullable String output() {
+    @Override
+    public @Nullable String outputText() {
         return this.output;
     }
 
-    /**
-     * Returns the chat messages given, cut; only with content capture on.
-     *
-     * @return the list, empty when none
-     */
+    @Override
     public List<ChatMessage> inputMessages() {
         return this.inputMessages;
     }
 
-    /**
-     * Returns the chat messages answered, cut; only with content capture on.
-     *
-     * @return the list, empty when none
-     */
+    @Override
     public List<ChatMessage> outputMessages() {
         return this.outputMessages;
     }
 
-    /**
-     * Returns the documents produced, cut; only with content capture on.
-     *
-     * @return the list, empty when none
-     */
+    @Override
     public List<NodeWithScore> documents() {
         return this.documents;
+    }
+
+    @Override
+    public List<String> embeddedTexts() {
+        return this.embeddedTexts;
     }
 
     private static List<ChatMessage> messages(List<ChatMessage> messages, ContentCapture content) {
@@ -157,5 +132,29 @@ public final class CapturedEvent extends Event {
                 .map((node) -> new NodeWithScore(
                         node.id(), String.valueOf(content.capture(node.text())), node.score(), Map.of()))
                 .toList();
+    }
+
+    /** The kept form of an event that names its model. */
+    static final class WithModel extends CapturedEvent implements ModelEvent {
+
+        private final ModelInfo model;
+
+        private final boolean textCompletion;
+
+        WithModel(Event event, ContentCapture content, ModelInfo model, boolean textCompletion) {
+            super(event, content);
+            this.model = model;
+            this.textCompletion = textCompletion;
+        }
+
+        @Override
+        public ModelInfo model() {
+            return this.model;
+        }
+
+        @Override
+        public boolean textCompletion() {
+            return this.textCompletion;
+        }
     }
 }

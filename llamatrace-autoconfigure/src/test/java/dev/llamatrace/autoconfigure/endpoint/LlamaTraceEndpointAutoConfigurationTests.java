@@ -286,8 +286,8 @@ class LlamaTraceEndpointAutoConfigurationTests {
                                     .hasSize(2)
                                     .allSatisfy((event) -> assertThat(event)
                                             .isInstanceOfSatisfying(CapturedEvent.class, (kept) -> {
-                                                assertThat(kept.input()).isNull();
-                                                assertThat(kept.output()).isNull();
+                                                assertThat(kept.inputText()).isNull();
+                                                assertThat(kept.outputText()).isNull();
                                                 assertThat(kept.inputMessages()).isEmpty();
                                                 assertThat(kept.outputMessages())
                                                         .isEmpty();
