@@ -16,7 +16,9 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * The built-in handlers, each replaceable by a bean of the same type and switchable by property. They are plain beans:
- * the handler registrar attaches them to the root dispatcher like any user handler.
+ * the handler registrar attaches them to the root dispatcher like any user handler. Each keeps content as
+ * {@link ContentCapture} allows, cut when it records: nothing with capture off, values of at most
+ * {@code content-max-length} characters with it on.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({
@@ -52,6 +54,7 @@ final class BuiltInHandlersConfiguration {
             String encoding = settings.getEncoding().toLowerCase(Locale.ROOT);
             TokenCountingHandlerBuilder builder = TokenCountingHandler.builder()
                     .maxEvents(settings.getMaxRecords())
+                    .contentLimit(ContentCapture.of(properties).limit())
                     .tokenizers(
                             LlamaTraceProperties.AUTO_ENCODING.equals(encoding)
                                     ? JTokkitTokenizers.byModel()
@@ -74,6 +77,7 @@ final class BuiltInHandlersConfiguration {
             LlamaTraceProperties.Debug settings = properties.getHandlers().getDebug();
             return LlamaDebugHandler.builder()
                     .maxEvents(settings.getMaxEvents())
+                    .contentLimit(ContentCapture.of(properties).limit())
                     .maxTraces(settings.getMaxTraces())
                     .printTraceOnEnd(settings.isPrintTraceOnEnd())
                     .build();
@@ -88,7 +92,12 @@ final class BuiltInHandlersConfiguration {
         @ConditionalOnMissingBean
         SimpleSpanHandler llamatraceSpanHandler(LlamaTraceProperties properties) {
             LlamaTraceProperties.Spans settings = properties.getHandlers().getSpans();
-            return new SimpleSpanHandler(settings.getCapacity(), settings.getMaxEventsPerSpan());
+            ContentCapture content = ContentCapture.of(properties);
+            return new SimpleSpanHandler(
+                    settings.getCapacity(),
+                    settings.getMaxEventsPerSpan(),
+                    content.limit(),
+                    (event) -> CapturedEvent.of(event, content));
         }
     }
 
@@ -100,7 +109,8 @@ final class BuiltInHandlersConfiguration {
         @ConditionalOnMissingBean
         OpenAIFineTuningHandler llamatraceFineTuningHandler(LlamaTraceProperties properties) {
             return new OpenAIFineTuningHandler(
-                    properties.getHandlers().getFineTuning().getMaxExamples());
+                    properties.getHandlers().getFineTuning().getMaxExamples(),
+                    ContentCapture.of(properties).limit());
         }
     }
 }

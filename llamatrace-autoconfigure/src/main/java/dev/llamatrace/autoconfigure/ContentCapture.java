@@ -3,6 +3,7 @@ package dev.llamatrace.autoconfigure;
 import dev.llamatrace.autoconfigure.redaction.BuiltInRedactionRules;
 import dev.llamatrace.autoconfigure.redaction.ContentRedactor;
 import dev.llamatrace.autoconfigure.redaction.RedactionRule;
+import dev.llamatrace.core.content.ContentLimit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record ContentCapture(boolean enabled, int maxLength, ContentRedactor red
     public static final ContentCapture OFF = new ContentCapture(false, 1, ContentRedactor.NONE);
 
     /** The marker appended to truncated values. */
-    public static final String TRUNCATED_MARKER = "...";
+    public static final String TRUNCATED_MARKER = ContentLimit.TRUNCATED_MARKER;
 
     /**
      * Checks the values.
@@ -82,6 +83,15 @@ public record ContentCapture(boolean enabled, int maxLength, ContentRedactor red
     }
 
     /**
+     * Returns the same rule as a limit for the handlers that retain content.
+     *
+     * @return {@link ContentLimit#NONE} when capture is off, else values cut to {@link #maxLength()}
+     */
+    public ContentLimit limit() {
+        return this.enabled ? ContentLimit.truncatedTo(this.maxLength) : ContentLimit.NONE;
+    }
+
+    /**
      * Returns a value as captured content.
      *
      * @param value the content
@@ -99,8 +109,30 @@ public record ContentCapture(boolean enabled, int maxLength, ContentRedactor red
             // An application object whose toString() fails must not break instrumentation.
             text = value.getClass().getName();
         }
-        text = redact(text);
-        return (text.length() <= this.maxLength) ? text : text.substring(0, this.maxLength) + TRUNCATED_MARKER;
+        return limit().text(redact(text));
+    }
+
+    /**
+     * Returns the error to report for a failed operation: the error itself when capture is on; otherwise a stand-in of
+     * the same stack trace whose message is only the error's class name, because provider and application exceptions
+     * often echo the prompt.
+     *
+     * @param error the error
+     * @return what may be exported
+     */
+    public Throwable error(Throwable error) {
+        return this.enabled ? error : new ContentHiddenException(error);
+    }
+
+    /** Stands in for an exception whose message is content: carries its class name and stack trace only. */
+    static final class ContentHiddenException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        ContentHiddenException(Throwable error) {
+            super(error.getClass().getName(), null, false, true);
+            setStackTrace(error.getStackTrace());
+        }
     }
 
     /**

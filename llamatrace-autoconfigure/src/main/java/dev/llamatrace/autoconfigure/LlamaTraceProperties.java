@@ -59,7 +59,14 @@ public class LlamaTraceProperties implements InitializingBean {
     /** The value of {@code llamatrace.handlers.token-counting.encoding} that picks the encoding per model. */
     public static final String AUTO_ENCODING = "auto";
 
-    private static final String AT_LEAST_ONE = "an integer of at least 1";
+    /** The upper bound of every record cap (events, traces, spans, token records, examples). */
+    public static final int MAX_RECORDS = 1_000_000;
+
+    /** The upper bound of {@code llamatrace.handlers.spans.max-events-per-span}. */
+    public static final int MAX_EVENTS_PER_SPAN = 100_000;
+
+    /** The upper bound of {@code llamatrace.content-max-length}, in characters. */
+    public static final int MAX_CONTENT_LENGTH = 1_000_000;
 
     /**
      * Whether llamatrace is enabled. When false nothing is instrumented, but the beans applications inject (registry,
@@ -68,14 +75,15 @@ public class LlamaTraceProperties implements InitializingBean {
     private boolean enabled = true;
 
     /**
-     * Whether prompts, completions, documents and call arguments are captured into traces, the endpoint and exported
-     * spans. Off by default because they may hold personal data.
+     * Whether prompts, completions, documents, call arguments and exception messages are kept by the handlers and shown
+     * in traces, the endpoint, the fine-tuning download and exported spans. Off by default because they may hold
+     * personal data; when off, handlers keep no content at all.
      */
     private boolean captureContent = false;
 
     /**
-     * Maximum length, in characters, of each captured content value; longer values are truncated and end with
-     * "...".
+     * Maximum length, in characters, of each captured content value, applied when a handler records it; longer values
+     * are truncated and end with "...". At most 1,000,000; a kept value costs at most about twice this many bytes.
      */
     private int contentMaxLength = 2048;
 
@@ -121,7 +129,7 @@ public class LlamaTraceProperties implements InitializingBean {
      */
     @Override
     public void afterPropertiesSet() {
-        atLeastOne("content-max-length", this.contentMaxLength);
+        inRange("content-max-length", this.contentMaxLength, MAX_CONTENT_LENGTH);
         this.contentRedaction.check();
         String encoding = this.handlers.tokenCounting.encoding;
         if (!allowedEncodings().contains(encoding.toLowerCase(Locale.ROOT))) {
@@ -133,17 +141,17 @@ public class LlamaTraceProperties implements InitializingBean {
             throw new InvalidLlamaTracePropertyException(
                     PREFIX + ".handlers.token-counting.token-budget", budget, "an integer of at least 0, or unset");
         }
-        atLeastOne("handlers.token-counting.max-records", this.handlers.tokenCounting.maxRecords);
-        atLeastOne("handlers.debug.max-events", this.handlers.debug.maxEvents);
-        atLeastOne("handlers.debug.max-traces", this.handlers.debug.maxTraces);
-        atLeastOne("handlers.spans.capacity", this.handlers.spans.capacity);
-        if (this.handlers.spans.maxEventsPerSpan < 0) {
+        inRange("handlers.token-counting.max-records", this.handlers.tokenCounting.maxRecords, MAX_RECORDS);
+        inRange("handlers.debug.max-events", this.handlers.debug.maxEvents, MAX_RECORDS);
+        inRange("handlers.debug.max-traces", this.handlers.debug.maxTraces, MAX_RECORDS);
+        inRange("handlers.spans.capacity", this.handlers.spans.capacity, MAX_RECORDS);
+        if (this.handlers.spans.maxEventsPerSpan < 0 || this.handlers.spans.maxEventsPerSpan > MAX_EVENTS_PER_SPAN) {
             throw new InvalidLlamaTracePropertyException(
                     PREFIX + ".handlers.spans.max-events-per-span",
                     this.handlers.spans.maxEventsPerSpan,
-                    "an integer of at least 0");
+                    "an integer from 0 to " + MAX_EVENTS_PER_SPAN);
         }
-        atLeastOne("handlers.fine-tuning.max-examples", this.handlers.fineTuning.maxExamples);
+        inRange("handlers.fine-tuning.max-examples", this.handlers.fineTuning.maxExamples, MAX_RECORDS);
         String path = this.ui.path;
         if (!path.matches("(/[A-Za-z0-9._~-]+)+")) {
             throw new InvalidLlamaTracePropertyException(
@@ -164,9 +172,10 @@ public class LlamaTraceProperties implements InitializingBean {
         });
     }
 
-    private static void atLeastOne(String key, int value) {
-        if (value < 1) {
-            throw new InvalidLlamaTracePropertyException(PREFIX + "." + key, value, AT_LEAST_ONE);
+    /** Caps are checked against an upper bound too: some stores allocate their slots up front. */
+    private static void inRange(String key, int value, int max) {
+        if (value < 1 || value > max) {
+            throw new InvalidLlamaTracePropertyException(PREFIX + "." + key, value, "an integer from 1 to " + max);
         }
     }
 

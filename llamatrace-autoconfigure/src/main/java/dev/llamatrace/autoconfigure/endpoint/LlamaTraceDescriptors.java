@@ -18,13 +18,16 @@ public final class LlamaTraceDescriptors {
      * @param spans span counts
      * @param handlerErrors handler failures isolated so far
      * @param recentTraceIds root span ids of the most recent traces, newest first
+     * @param asyncDropped per asynchronous handler wrapper (by wrapped handler class), items dropped at its full queue;
+     *     the same counts as {@code llamatrace.evictions}
      */
     public record Summary(
             @Nullable Tokens tokens,
             @Nullable Map<String, EventTypeStats> events,
             @Nullable Spans spans,
             long handlerErrors,
-            List<String> recentTraceIds) {}
+            List<String> recentTraceIds,
+            Map<String, Long> asyncDropped) {}
 
     /**
      * Token totals.

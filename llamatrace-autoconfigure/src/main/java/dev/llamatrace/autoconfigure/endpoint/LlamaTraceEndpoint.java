@@ -1,8 +1,11 @@
 package dev.llamatrace.autoconfigure.endpoint;
 
+import dev.llamatrace.autoconfigure.AsyncHandlers;
 import dev.llamatrace.autoconfigure.ContentCapture;
+import dev.llamatrace.autoconfigure.LlamaTraceProperties;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.handler.AsyncHandler;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
 import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
 import dev.llamatrace.core.handler.TokenCountingEvent;
@@ -37,7 +40,8 @@ import org.springframework.util.MimeType;
  *   <li>{@code GET /actuator/llamatrace/events}: all event pairs; {@code /events/{type}}: those of one callback type
  *       ({@code llm}, {@code embedding}, ...).
  *   <li>{@code GET /actuator/llamatrace/llm}: LLM inputs and outputs (the {@code llm} event pairs).
- *   <li>{@code GET /actuator/llamatrace/fine-tuning}: the fine-tuning examples as a JSONL download.
+ *   <li>{@code GET /actuator/llamatrace/fine-tuning}: the fine-tuning examples as a JSONL download; 403 naming
+ *       {@code llamatrace.capture-content} while content capture is off.
  *   <li>{@code DELETE /actuator/llamatrace}: resets counts and flushes the retained events, spans and examples.
  * </ul>
  *
@@ -50,6 +54,10 @@ public class LlamaTraceEndpoint {
 
     /** The endpoint id. */
     public static final String ID = "llamatrace";
+
+    private static final int STATUS_FORBIDDEN = 403;
+
+    private static final String CONTENT_PROPERTY = LlamaTraceProperties.PREFIX + ".capture-content";
 
     /** The content type of the fine-tuning download. */
     public static final MimeType JSONL = new MimeType("application", "jsonl", StandardCharsets.UTF_8);
@@ -74,6 +82,10 @@ public class LlamaTraceEndpoint {
 
     private final Descriptors descriptors;
 
+    private final ContentCapture content;
+
+    private final List<AsyncHandler> asyncHandlers;
+
     /**
      * Creates the endpoint.
      *
@@ -91,12 +103,36 @@ public class LlamaTraceEndpoint {
             @Nullable SimpleSpanHandler spans,
             @Nullable OpenAIFineTuningHandler fineTuning,
             ContentCapture content) {
+        this(registry, tokens, debug, spans, fineTuning, content, List.of());
+    }
+
+    /**
+     * Creates the endpoint, also reporting the drops of asynchronous handler wrappers.
+     *
+     * @param registry the dispatcher registry, for the handler error count
+     * @param tokens the token counting handler, if enabled
+     * @param debug the debug handler, if enabled
+     * @param spans the span handler keeping trace trees, if enabled
+     * @param fineTuning the fine-tuning handler, if enabled
+     * @param content what content responses may carry
+     * @param asyncHandlers the asynchronous handler wrappers whose drops the root view lists
+     */
+    public LlamaTraceEndpoint(
+            DispatcherRegistry registry,
+            @Nullable TokenCountingHandler tokens,
+            @Nullable LlamaDebugHandler debug,
+            @Nullable SimpleSpanHandler spans,
+            @Nullable OpenAIFineTuningHandler fineTuning,
+            ContentCapture content,
+            List<AsyncHandler> asyncHandlers) {
         this.registry = registry;
         this.tokens = tokens;
         this.debug = debug;
         this.spans = spans;
         this.fineTuning = fineTuning;
         this.descriptors = new Descriptors(content);
+        this.content = content;
+        this.asyncHandlers = List.copyOf(asyncHandlers);
     }
 
     /**
@@ -131,7 +167,16 @@ public class LlamaTraceEndpoint {
                                 spans.evictedOpenSpanCount())
                         : null,
                 this.registry.failures().count(),
-                (spans != null) ? spans.recentTraceIds(RECENT_TRACES) : List.of());
+                (spans != null) ? spans.recentTraceIds(RECENT_TRACES) : List.of(),
+                asyncDropped(this.asyncHandlers));
+    }
+
+    private static Map<String, Long> asyncDropped(List<AsyncHandler> handlers) {
+        Map<String, Long> dropped = new LinkedHashMap<>();
+        for (AsyncHandler handler : handlers) {
+            dropped.merge(AsyncHandlers.name(handler), handler.droppedCount(), Long::sum);
+        }
+        return dropped;
     }
 
     /**
@@ -256,10 +301,21 @@ public class LlamaTraceEndpoint {
                 this.descriptors.pairs(debug.getEventPairs(type)));
     }
 
-    private @Nullable WebEndpointResponse<byte[]> fineTuningDownload() {
+    private @Nullable WebEndpointResponse<?> fineTuningDownload() {
         OpenAIFineTuningHandler fineTuning = this.fineTuning;
         if (fineTuning == null) {
             return null;
+        }
+        if (!this.content.enabled()) {
+            // Examples are prompts and answers: content, served only with capture on, like every other content.
+            return new WebEndpointResponse<>(
+                    new LlamaTraceDescriptors.BadRequest(
+                            STATUS_FORBIDDEN,
+                            CONTENT_PROPERTY,
+                            "Fine-tuning examples are content; they are kept and served only with " + CONTENT_PROPERTY
+                                    + "=true",
+                            List.of()),
+                    STATUS_FORBIDDEN);
         }
         StringWriter jsonl = new StringWriter();
         try {

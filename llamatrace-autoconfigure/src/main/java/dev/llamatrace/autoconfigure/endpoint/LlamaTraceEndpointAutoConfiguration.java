@@ -4,6 +4,7 @@ import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.autoconfigure.LlamaTraceProperties;
 import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.handler.AsyncHandler;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
 import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
 import dev.llamatrace.core.handler.TokenCountingHandler;
@@ -44,6 +45,7 @@ public final class LlamaTraceEndpointAutoConfiguration {
             ObjectProvider<LlamaDebugHandler> debug,
             ObjectProvider<SimpleSpanHandler> spans,
             ObjectProvider<OpenAIFineTuningHandler> fineTuning,
+            ObjectProvider<AsyncHandler> asyncHandlers,
             LlamaTraceProperties properties,
             ObjectProvider<ContentCapture> content) {
         return new LlamaTraceEndpoint(
@@ -52,6 +54,7 @@ public final class LlamaTraceEndpointAutoConfiguration {
                 debug.getIfUnique(),
                 spans.getIfUnique(),
                 fineTuning.getIfUnique(),
-                content.getIfAvailable(() -> ContentCapture.of(properties)));
+                content.getIfAvailable(() -> ContentCapture.of(properties)),
+                asyncHandlers.orderedStream().toList());
     }
 }

@@ -1,9 +1,11 @@
 package dev.llamatrace.autoconfigure.metrics;
 
+import dev.llamatrace.autoconfigure.AsyncHandlers;
 import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.autoconfigure.LlamaTraceProperties;
 import dev.llamatrace.autoconfigure.TokenCountListenerRegistration;
 import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.handler.AsyncHandler;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
 import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
 import dev.llamatrace.core.handler.TokenCountingHandler;
@@ -67,7 +69,8 @@ public final class LlamaTraceMetricsAutoConfiguration {
             ObjectProvider<LlamaDebugHandler> debug,
             ObjectProvider<SimpleSpanHandler> spans,
             ObjectProvider<OpenAIFineTuningHandler> fineTuning,
-            ObjectProvider<AbstractSpanHandler<?>> openSpanHandlers) {
+            ObjectProvider<AbstractSpanHandler<?>> openSpanHandlers,
+            ObjectProvider<AsyncHandler> asyncHandlers) {
         Map<String, LlamaTraceMeterBinder.EvictionCount> evictions = new LinkedHashMap<>();
         evictions.put(
                 "GenAiClientMetrics",
@@ -93,6 +96,11 @@ public final class LlamaTraceMetricsAutoConfiguration {
                 .forEach((handler) -> evictions.put(
                         handler.getClass().getSimpleName() + ".open",
                         LlamaTraceMeterBinder.EvictionCount.of(handler, AbstractSpanHandler::evictedOpenSpanCount)));
+        asyncHandlers
+                .orderedStream()
+                .forEach((handler) -> evictions.put(
+                        AsyncHandlers.name(handler),
+                        LlamaTraceMeterBinder.EvictionCount.of(handler, AsyncHandler::droppedCount)));
         fineTuning.ifUnique((handler) -> evictions.put(
                 "OpenAIFineTuningHandler",
                 LlamaTraceMeterBinder.EvictionCount.of(handler, OpenAIFineTuningHandler::evictedExamples)));

@@ -2,6 +2,7 @@ package dev.llamatrace.autoconfigure.tracing;
 
 import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.metrics.LlamaTraceMeterNames;
+import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.Event;
@@ -133,7 +134,9 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
     protected boolean prepareToDropSpan(ObservedSpan span, SpanInvocation invocation, Throwable error, long endNanos) {
         Observation observation = span.observation();
         if (observation != null) {
-            observation.error(error);
+            observation.error(this.content.error(error));
+            observation.highCardinalityKeyValue(
+                    GenAiAttributes.ERROR_TYPE, error.getClass().getName());
             observation.stop();
         }
         return true;

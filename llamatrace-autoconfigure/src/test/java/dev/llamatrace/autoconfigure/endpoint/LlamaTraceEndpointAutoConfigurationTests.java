@@ -2,6 +2,7 @@ package dev.llamatrace.autoconfigure.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.llamatrace.autoconfigure.CapturedEvent;
 import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.core.Dispatcher;
@@ -10,11 +11,16 @@ import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
 import dev.llamatrace.core.event.RetrievalEndEvent;
 import dev.llamatrace.core.event.RetrievalStartEvent;
+import dev.llamatrace.core.handler.LlamaDebugHandler;
+import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
+import dev.llamatrace.core.handler.TokenCountingHandler;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.NodeWithScore;
 import dev.llamatrace.core.llm.UsageKeys;
+import dev.llamatrace.core.trace.SimpleSpanHandler;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -211,6 +217,140 @@ class LlamaTraceEndpointAutoConfigurationTests {
                     .extracting(LlamaTraceDescriptors.SpanEvent::messages)
                     .containsOnlyNulls();
         });
+    }
+
+    @Test
+    void fineTuningExamplesAreKeptAndServedOnlyWithContentCaptureOn() {
+        ApplicationContextRunner fineTuning =
+                this.runner.withPropertyValues("llamatrace.handlers.fine-tuning.enabled=true");
+        fineTuning.run((context) -> {
+            chat(context.getBean(DispatcherRegistry.class).root());
+            Object answer = context.getBean(LlamaTraceEndpoint.class)
+                    .section("fine-tuning", null, null, null, null, null, null);
+            assertThat(answer).isInstanceOfSatisfying(WebEndpointResponse.class, (response) -> {
+                assertThat(response.getStatus()).isEqualTo(403);
+                assertThat(response.getBody())
+                        .asString()
+                        .contains("llamatrace.capture-content")
+                        .doesNotContain("Paris");
+            });
+            assertThat(context.getBean(OpenAIFineTuningHandler.class).getFinetuningEvents())
+                    .isEmpty();
+        });
+        fineTuning.withPropertyValues("llamatrace.capture-content=true").run((context) -> {
+            chat(context.getBean(DispatcherRegistry.class).root());
+            Object answer = context.getBean(LlamaTraceEndpoint.class)
+                    .section("fine-tuning", null, null, null, null, null, null);
+            assertThat(answer).isInstanceOfSatisfying(WebEndpointResponse.class, (response) -> {
+                assertThat(response.getStatus()).isEqualTo(200);
+                assertThat(new String((byte[]) response.getBody(), StandardCharsets.UTF_8))
+                        .contains("Paris");
+            });
+        });
+    }
+
+    @Test
+    void aFailedCallShowsItsExceptionClassButNotItsMessageWhileContentCaptureIsOff() {
+        Consumer<DispatcherRegistry> fail = (registry) -> {
+            try {
+                registry.root().span("ChatModel.chat", () -> {
+                    throw new IllegalStateException("model refused: What is the secret plan?");
+                });
+            } catch (IllegalStateException expected) {
+                // reaches the caller unchanged
+            }
+        };
+        this.runner.run((context) -> {
+            fail.accept(context.getBean(DispatcherRegistry.class));
+            LlamaTraceDescriptors.SpanNode root = onlyTrace(context.getBean(LlamaTraceEndpoint.class));
+            assertThat(root.errorType()).isEqualTo(IllegalStateException.class.getName());
+            assertThat(root.error()).isEmpty();
+            assertThat(context.getBean(SimpleSpanHandler.class).droppedSpans())
+                    .singleElement()
+                    .satisfies((span) -> assertThat(span.error()).doesNotContain("secret"));
+        });
+        this.runner
+                .withPropertyValues("llamatrace.capture-content=true", "llamatrace.content-max-length=20")
+                .run((context) -> {
+                    fail.accept(context.getBean(DispatcherRegistry.class));
+                    LlamaTraceDescriptors.SpanNode root = onlyTrace(context.getBean(LlamaTraceEndpoint.class));
+                    assertThat(root.errorType()).isEqualTo(IllegalStateException.class.getName());
+                    assertThat(root.error()).isEqualTo("model refused: What ...");
+                });
+    }
+
+    @Test
+    void handlersKeepNoContentWhileCaptureIsOffAndCutItWhenTheyRecordWhileItIsOn() {
+        String prompt = "x".repeat(32_000);
+        Consumer<Dispatcher> longChat = (root) -> root.span("ChatModel.chat", () -> {
+            List<ChatMessage> messages = List.of(ChatMessage.user(prompt));
+            root.event(new LLMChatStartEvent(messages, Map.of(), ModelInfo.of("openai", "gpt-4o")));
+            root.event(new LLMChatEndEvent(
+                    messages, ChatResponse.of(ChatMessage.assistant(prompt), UsageKeys.rawUsage(7, 3))));
+            return null;
+        });
+        this.runner
+                .withPropertyValues("llamatrace.handlers.fine-tuning.enabled=true")
+                .run((context) -> {
+                    longChat.accept(context.getBean(DispatcherRegistry.class).root());
+                    assertThat(context.getBean(LlamaDebugHandler.class).getEvents(null))
+                            .isNotEmpty()
+                            .allSatisfy((event) -> assertThat(event.payload()).isEmpty());
+                    assertThat(context.getBean(TokenCountingHandler.class).llmTokenCounts())
+                            .singleElement()
+                            .satisfies((count) -> {
+                                assertThat(count.prompt()).isEmpty();
+                                assertThat(count.completion()).isEmpty();
+                                assertThat(count.totalTokenCount()).isEqualTo(10);
+                            });
+                    assertThat(context.getBean(SimpleSpanHandler.class).completedSpans())
+                            .singleElement()
+                            .satisfies((span) -> assertThat(span.events())
+                                    .hasSize(2)
+                                    .allSatisfy((event) -> assertThat(event)
+                                            .isInstanceOfSatisfying(CapturedEvent.class, (kept) -> {
+                                                assertThat(kept.inputText()).isNull();
+                                                assertThat(kept.outputText()).isNull();
+                                                assertThat(kept.inputMessages()).isEmpty();
+                                                assertThat(kept.outputMessages())
+                                                        .isEmpty();
+                                            })));
+                    assertThat(context.getBean(OpenAIFineTuningHandler.class).getFinetuningEvents())
+                            .isEmpty();
+                });
+        this.runner
+                .withPropertyValues(
+                        "llamatrace.capture-content=true",
+                        "llamatrace.content-max-length=100",
+                        "llamatrace.handlers.fine-tuning.enabled=true")
+                .run((context) -> {
+                    longChat.accept(context.getBean(DispatcherRegistry.class).root());
+                    assertThat(context.getBean(LlamaDebugHandler.class).getEvents(null))
+                            .flatMap((event) -> event.payload().values())
+                            .isNotEmpty()
+                            .allSatisfy((value) -> assertThat(value).asString().hasSizeLessThanOrEqualTo(103));
+                    assertThat(context.getBean(TokenCountingHandler.class).llmTokenCounts())
+                            .singleElement()
+                            .satisfies((count) -> assertThat(count.prompt()).hasSize(103));
+                    assertThat(context.getBean(SimpleSpanHandler.class)
+                                    .completedSpans()
+                                    .get(0)
+                                    .events())
+                            .allSatisfy(
+                                    (event) -> assertThat(event).isInstanceOfSatisfying(CapturedEvent.class, (kept) -> {
+                                        assertThat(kept.inputMessages())
+                                                .allSatisfy((message) -> assertThat(message.content())
+                                                        .hasSizeLessThanOrEqualTo(103));
+                                        assertThat(kept.outputMessages())
+                                                .allSatisfy((message) -> assertThat(message.content())
+                                                        .hasSizeLessThanOrEqualTo(103));
+                                    }));
+                    assertThat(context.getBean(OpenAIFineTuningHandler.class).getFinetuningEvents())
+                            .singleElement()
+                            .satisfies((example) -> assertThat(example.messages())
+                                    .allSatisfy((message) ->
+                                            assertThat(message.content()).hasSize(103)));
+                });
     }
 
     private static LlamaTraceDescriptors.SpanNode onlyTrace(LlamaTraceEndpoint endpoint) {

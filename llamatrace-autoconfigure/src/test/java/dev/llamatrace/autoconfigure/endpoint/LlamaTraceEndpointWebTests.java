@@ -282,16 +282,12 @@ class LlamaTraceEndpointWebTests {
     }
 
     @Test
-    void fineTuningExamplesDownloadAsJsonl() throws Exception {
+    void fineTuningExamplesAreNotServedWhileContentCaptureIsOff() throws Exception {
         this.rag.answer("What is the capital of France?");
         HttpResponse<String> response = get("/fine-tuning");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying((type) -> assertThat(type).startsWith("application/jsonl"));
-        assertThat(response.body().lines()).singleElement().satisfies((line) -> {
-            assertThat((List<String>) JsonPath.read(line, "$.messages[*].role")).containsExactly("user", "assistant");
-            assertThat((String) JsonPath.read(line, "$.messages[1].content")).isEqualTo("Paris");
-        });
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat((String) JsonPath.read(response.body(), "$.parameter")).isEqualTo("llamatrace.capture-content");
+        assertThat(response.body()).doesNotContain("capital of France").doesNotContain("Paris");
     }
 
     @Test
@@ -302,7 +298,7 @@ class LlamaTraceEndpointWebTests {
         assertThat((Integer) JsonPath.read(body, "$.tokens.total")).isZero();
         assertThat((List<String>) JsonPath.read(body, "$.recentTraceIds")).isEmpty();
         assertThat((Map<String, Object>) JsonPath.read(body, "$.events")).isEmpty();
-        assertThat(get("/fine-tuning").body()).isEmpty();
+        assertThat(get("/fine-tuning").statusCode()).isEqualTo(403);
     }
 
     private void failLookup() {

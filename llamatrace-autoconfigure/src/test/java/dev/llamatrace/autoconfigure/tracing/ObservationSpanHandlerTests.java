@@ -197,6 +197,34 @@ class ObservationSpanHandlerTests {
     }
 
     @Test
+    void aFailedCallIsExportedWithItsExceptionClassButNotItsMessageWhileCaptureIsOff() {
+        this.runner.run((context) -> {
+            failWithPromptInMessage(context.getBean(DispatcherRegistry.class).root());
+            SpanData span = exported(context).get("ChatModel.chat");
+            assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+            assertThat(attribute(span, "error.type")).isEqualTo(IllegalStateException.class.getName());
+            assertThat(span.toString()).doesNotContain("secret plan");
+            assertThat(span.getEvents())
+                    .anySatisfy((event) -> assertThat(event.getName()).isEqualTo("exception"));
+        });
+        this.runner.withPropertyValues("llamatrace.capture-content=true").run((context) -> {
+            failWithPromptInMessage(context.getBean(DispatcherRegistry.class).root());
+            SpanData span = exported(context).get("ChatModel.chat");
+            assertThat(span.toString()).contains("secret plan");
+        });
+    }
+
+    private static void failWithPromptInMessage(Dispatcher dispatcher) {
+        try {
+            dispatcher.span("ChatModel.chat", () -> {
+                throw new IllegalStateException("model refused: What is the secret plan?");
+            });
+        } catch (IllegalStateException expected) {
+            // reaches the caller unchanged
+        }
+    }
+
+    @Test
     void spansMirroringSpringAiObservationsAreNotExportedTwiceAndTheirChildrenNestUnderTheObservation() {
         this.runner.run((context) -> {
             ObservationRegistry observations = context.getBean(ObservationRegistry.class);

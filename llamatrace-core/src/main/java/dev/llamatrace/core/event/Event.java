@@ -55,6 +55,20 @@ public abstract class Event {
     }
 
     /**
+     * Creates a stand-in for an event, with its id, time, span and tags, for handlers that keep a reduced form of the
+     * events they record (e.g. without their content).
+     *
+     * @param original the event stood in for
+     */
+    protected Event(Event original) {
+        this.seq = original.seq;
+        this.nanoTime = original.nanoTime;
+        this.spanId = original.spanId;
+        this.tags = original.tags;
+        this.id = original.id;
+    }
+
+    /**
      * Returns this event's id, {@code evt-<uuid>}: safe in URLs and unique across processes and restarts.
      *
      * @return the id

@@ -4,6 +4,7 @@ import dev.llamatrace.core.callback.CBEvent;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.CallbackHandler;
 import dev.llamatrace.core.callback.EventStats;
+import dev.llamatrace.core.content.ContentLimit;
 import dev.llamatrace.core.internal.TimeAnchor;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -52,6 +53,8 @@ public final class LlamaDebugHandler implements CallbackHandler {
 
     private final Set<CBEventType> endsToIgnore;
 
+    private final ContentLimit content;
+
     private LlamaDebugHandler(Builder builder) {
         this.events = new DebugEventStore(builder.maxEvents);
         this.maxTraces = builder.maxTraces;
@@ -59,6 +62,7 @@ public final class LlamaDebugHandler implements CallbackHandler {
         this.printLevel = builder.printLevel;
         this.startsToIgnore = builder.startsToIgnore;
         this.endsToIgnore = builder.endsToIgnore;
+        this.content = builder.content;
     }
 
     /**
@@ -81,12 +85,30 @@ public final class LlamaDebugHandler implements CallbackHandler {
 
     @Override
     public void onEventStart(CBEventType type, Map<String, Object> payload, String eventId, @Nullable String parentId) {
-        this.events.add(new CBEvent(type, payload, TimeAnchor.toInstant(System.nanoTime()), eventId));
+        this.events.add(new CBEvent(type, kept(payload), TimeAnchor.toInstant(System.nanoTime()), eventId));
     }
 
     @Override
     public void onEventEnd(CBEventType type, Map<String, Object> payload, String eventId) {
-        this.events.add(new CBEvent(type, payload, TimeAnchor.toInstant(System.nanoTime()), eventId));
+        this.events.add(new CBEvent(type, kept(payload), TimeAnchor.toInstant(System.nanoTime()), eventId));
+    }
+
+    /** The payload as the content limit keeps it: as is, without any value, or each value as text, cut. */
+    private Map<String, Object> kept(Map<String, Object> payload) {
+        if (this.content.keepsObjects()) {
+            return payload;
+        }
+        if (!this.content.retained()) {
+            return Map.of();
+        }
+        Map<String, Object> kept = new LinkedHashMap<>();
+        payload.forEach((key, value) -> {
+            Object text = this.content.keep(value);
+            if (text != null) {
+                kept.put(key, text);
+            }
+        });
+        return kept;
     }
 
     @Override
@@ -249,7 +271,21 @@ public final class LlamaDebugHandler implements CallbackHandler {
 
         private Set<CBEventType> endsToIgnore = Set.of();
 
+        private ContentLimit content = ContentLimit.ALL;
+
         private Builder() {}
+
+        /**
+         * Sets how much of each payload value is kept when an event is recorded.
+         *
+         * @param content {@link ContentLimit#ALL} by default; {@link ContentLimit#NONE} keeps events without payload
+         *     values (timings, pairs and trace maps still work)
+         * @return this builder
+         */
+        public Builder contentLimit(ContentLimit content) {
+            this.content = Objects.requireNonNull(content, "content");
+            return this;
+        }
 
         /**
          * Sets the cap on retained events.

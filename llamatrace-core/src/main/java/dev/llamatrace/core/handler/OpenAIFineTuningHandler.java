@@ -3,6 +3,7 @@ package dev.llamatrace.core.handler;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.CallbackHandler;
 import dev.llamatrace.core.callback.EventPayload;
+import dev.llamatrace.core.content.ContentLimit;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.CompletionResponse;
@@ -18,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +46,8 @@ public final class OpenAIFineTuningHandler implements CallbackHandler {
 
     private long evicted;
 
+    private final ContentLimit content;
+
     /** Creates a handler retaining at most {@value #DEFAULT_MAX_EXAMPLES} calls. */
     public OpenAIFineTuningHandler() {
         this(DEFAULT_MAX_EXAMPLES);
@@ -55,12 +59,24 @@ public final class OpenAIFineTuningHandler implements CallbackHandler {
      * @param maxExamples the cap on retained calls, at least 1
      */
     public OpenAIFineTuningHandler(int maxExamples) {
+        this(maxExamples, ContentLimit.ALL);
+    }
+
+    /**
+     * Creates a handler that cuts what it keeps when it records a call: each message's text as {@code content} keeps
+     * it. Examples are content, so under {@link ContentLimit#NONE} no call is recorded at all.
+     *
+     * @param maxExamples the cap on retained calls, at least 1
+     * @param content how much of each message is kept
+     */
+    public OpenAIFineTuningHandler(int maxExamples, ContentLimit content) {
         this.maxExamples = BoundedBuffer.requirePositive(maxExamples, "maxExamples");
+        this.content = Objects.requireNonNull(content, "content");
     }
 
     @Override
     public void onEventStart(CBEventType type, Map<String, Object> payload, String eventId, @Nullable String parentId) {
-        if (type != CBEventType.LLM) {
+        if (type != CBEventType.LLM || !this.content.retained()) {
             return;
         }
         List<ChatMessage> messages = new ArrayList<>();
@@ -74,6 +90,7 @@ public final class OpenAIFineTuningHandler implements CallbackHandler {
         if (messages.isEmpty()) {
             return;
         }
+        messages.replaceAll(this::kept);
         Map<?, ?> kwargs = (EventPayload.ADDITIONAL_KWARGS.get(payload) instanceof Map<?, ?> map) ? map : Map.of();
         synchronized (this.examples) {
             FineTuningExample known = this.examples.get(eventId);
@@ -110,6 +127,7 @@ public final class OpenAIFineTuningHandler implements CallbackHandler {
                     ? EventPayload.RESPONSE.get(payload)
                     : EventPayload.COMPLETION.get(payload);
             ChatMessage response = answer(answer);
+            response = (response != null) ? kept(response) : null;
             if (response != null) {
                 this.examples.put(
                         eventId,
@@ -117,6 +135,18 @@ public final class OpenAIFineTuningHandler implements CallbackHandler {
                                 eventId, example.messages(), response, example.tools(), example.functions()));
             }
         }
+    }
+
+    private ChatMessage kept(ChatMessage message) {
+        if (this.content.keepsObjects() || message.content() == null) {
+            return message;
+        }
+        return new ChatMessage(
+                message.role(),
+                this.content.text(message.content()),
+                message.toolCalls(),
+                message.toolCallId(),
+                message.name());
     }
 
     private static @Nullable ChatMessage answer(@Nullable Object answer) {

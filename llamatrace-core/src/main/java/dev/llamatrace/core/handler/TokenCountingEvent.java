@@ -1,6 +1,7 @@
 package dev.llamatrace.core.handler;
 
 import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.content.ContentLimit;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -189,6 +190,36 @@ public final class TokenCountingEvent {
             this.completionText = text;
         }
         return text;
+    }
+
+    /**
+     * Returns this count as a handler keeps it under a content limit: the same counts with the texts cut, or without
+     * texts (empty) when no content is kept. The prompt and completion objects are not kept either way.
+     *
+     * @param content the limit
+     * @return this count under {@link ContentLimit#ALL}, else a reduced copy
+     */
+    TokenCountingEvent kept(ContentLimit content) {
+        if (content.keepsObjects()) {
+            return this;
+        }
+        String prompt = content.retained() ? content.text(prompt()) : "";
+        String completion = content.retained() ? content.text(completion()) : "";
+        return new TokenCountingEvent(
+                null,
+                false,
+                null,
+                (prompt != null) ? prompt : "",
+                (completion != null) ? completion : "",
+                this.promptTokenCount,
+                this.completionTokenCount,
+                this.eventId,
+                this.model,
+                this.provider,
+                this.operation,
+                this.promptSourceKind,
+                this.completionSourceKind,
+                this.textCompletion);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.llamatrace.core.handler;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.CallbackHandler;
 import dev.llamatrace.core.callback.EventPayload;
+import dev.llamatrace.core.content.ContentLimit;
 import dev.llamatrace.core.handler.TokenCounter.ModelRef;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.span.BoundedOpenMap;
@@ -55,6 +56,8 @@ public final class TokenCountingHandler implements CallbackHandler {
 
     private final BoundedBuffer<TokenCountingEvent> embeddingEvents;
 
+    private final ContentLimit content;
+
     private final TokenTotals totals;
 
     private final BoundedOpenMap<ModelRef> models;
@@ -71,6 +74,7 @@ public final class TokenCountingHandler implements CallbackHandler {
         this.endsToIgnore = Set.copyOf(builder.endsToIgnore);
         this.llmEvents = new BoundedBuffer<>(builder.maxEvents);
         this.embeddingEvents = new BoundedBuffer<>(builder.maxEvents);
+        this.content = builder.content;
         this.totals = new TokenTotals(builder.maxModels);
         // An operation that never ends only loses its remembered model (its end falls back to the end payload).
         this.models = new BoundedOpenMap<>(
@@ -147,7 +151,7 @@ public final class TokenCountingHandler implements CallbackHandler {
             return null;
         }
         this.totals.addLlm(event.model(), event.provider(), event.promptTokenCount(), event.completionTokenCount());
-        this.llmEvents.add(event);
+        this.llmEvents.add(event.kept(this.content));
         if (logging()) {
             log("LLM Prompt Token Usage: " + event.promptTokenCount() + "\nLLM Completion Token Usage: "
                     + event.completionTokenCount());
@@ -187,7 +191,7 @@ public final class TokenCountingHandler implements CallbackHandler {
                     TokenSource.TOKENIZER,
                     TokenSource.NONE);
             this.totals.addEmbedding(event.model(), event.provider(), event.promptTokenCount());
-            this.embeddingEvents.add(event);
+            this.embeddingEvents.add(event.kept(this.content));
             sum += event.promptTokenCount();
             events.add(event);
             notifyListeners(event);

@@ -1,6 +1,7 @@
 package dev.llamatrace.core.handler;
 
 import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.content.ContentLimit;
 import dev.llamatrace.core.token.JTokkitTokenizers;
 import dev.llamatrace.core.token.TokenizerResolver;
 import java.util.Objects;
@@ -29,6 +30,8 @@ public final class TokenCountingHandlerBuilder {
     int maxModels = DEFAULT_MAX_MODELS;
 
     int maxOpenOperations = DEFAULT_MAX_OPEN_OPERATIONS;
+
+    ContentLimit content = ContentLimit.ALL;
 
     Set<CBEventType> startsToIgnore = Set.of();
 
@@ -95,7 +98,19 @@ public final class TokenCountingHandlerBuilder {
     }
 
     /**
-     * Sets how many started, not yet ended operations have their model remembered.
+     * Sets how much of the prompt and completion texts the retained counts keep (the newest of each kind); the
+     * counts themselves are exact either way.
+     *
+     * @param content {@link ContentLimit#ALL} by default (the prompt and completion objects, rendered on first read)
+     * @return this builder
+     */
+    public TokenCountingHandlerBuilder contentLimit(ContentLimit content) {
+        this.content = Objects.requireNonNull(content, "content");
+        return this;
+    }
+
+    /**
+     * Sets how many operations may be open at once; past it the oldest are forgotten.
      *
      * @param maxOpenOperations at least 1
      * @return this builder

@@ -1,5 +1,6 @@
 package dev.llamatrace.core.trace;
 
+import dev.llamatrace.core.content.ContentLimit;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.SpanDropEvent;
 import dev.llamatrace.core.internal.TimeAnchor;
@@ -105,7 +106,8 @@ public final class SimpleSpan extends Span {
      * Returns the message of the error that dropped the span, as LlamaIndex keeps it ({@code str(err)}); the class is
      * {@link #errorType()}.
      *
-     * @return the message (empty when the error has none), or {@code null} unless dropped
+     * @return the message (empty when the error has none, and when the handler keeps no content: messages often echo
+     *     the prompt), or {@code null} unless dropped
      */
     public synchronized @Nullable String error() {
         return this.error;
@@ -138,6 +140,11 @@ public final class SimpleSpan extends Span {
         return this.droppedEventCount;
     }
 
+    /** Whether an event added now would be kept; a stale answer only costs a reduced copy nobody keeps. */
+    synchronized boolean hasRoomForEvents() {
+        return this.outcome == Outcome.OPEN && this.events.size() < this.maxEvents;
+    }
+
     synchronized void addEvent(Event event) {
         if (this.outcome != Outcome.OPEN) {
             return;
@@ -154,10 +161,11 @@ public final class SimpleSpan extends Span {
         this.endNanos = endNanos;
     }
 
-    synchronized void drop(long endNanos, Throwable error) {
+    synchronized void drop(long endNanos, Throwable error, ContentLimit content) {
         this.outcome = Outcome.DROPPED;
         this.endNanos = endNanos;
-        this.error = SpanDropEvent.errorText(error);
+        String message = content.text(SpanDropEvent.errorText(error));
+        this.error = (message != null) ? message : "";
         this.errorType = error.getClass().getName();
     }
 

@@ -1,5 +1,6 @@
 package dev.llamatrace.core.trace;
 
+import dev.llamatrace.core.content.ContentLimit;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.span.AbstractSpanHandler;
@@ -9,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +46,10 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
 
     private final int maxEventsPerSpan;
 
+    private final ContentLimit content;
+
+    private final UnaryOperator<Event> events;
+
     private final LongAdder completed = new LongAdder();
 
     private final LongAdder dropped = new LongAdder();
@@ -68,11 +75,27 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
      * @param maxEventsPerSpan the cap on events kept per span, at least 0
      */
     public SimpleSpanHandler(int capacity, int maxEventsPerSpan) {
+        this(capacity, maxEventsPerSpan, ContentLimit.ALL, UnaryOperator.identity());
+    }
+
+    /**
+     * Creates a handler with explicit bounds that keeps a reduced form of what it records: an error as
+     * {@code content} keeps its message and each event as {@code events} turns it, e.g. into a
+     * stand-in without its content. Both apply when recorded, so retained spans never hold more.
+     *
+     * @param capacity the cap on retained ended spans, at least 1
+     * @param maxEventsPerSpan the cap on events kept per span, at least 0
+     * @param content how much of a dropped span's error is kept
+     * @param events what is kept of each event attached to a span
+     */
+    public SimpleSpanHandler(int capacity, int maxEventsPerSpan, ContentLimit content, UnaryOperator<Event> events) {
         if (maxEventsPerSpan < 0) {
             throw new IllegalArgumentException("maxEventsPerSpan must not be negative, was " + maxEventsPerSpan);
         }
         this.retained = new RetainedSpans(capacity);
         this.maxEventsPerSpan = maxEventsPerSpan;
+        this.content = Objects.requireNonNull(content, "content");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     @Override
@@ -91,7 +114,7 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
 
     @Override
     protected boolean prepareToDropSpan(SimpleSpan span, SpanInvocation invocation, Throwable error, long endNanos) {
-        span.drop(endNanos, error);
+        span.drop(endNanos, error, this.content);
         this.retained.add(span);
         this.dropped.increment();
         return true;
@@ -108,7 +131,8 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
         if (spanId != null) {
             SimpleSpan span = openSpan(spanId);
             if (span != null) {
-                span.addEvent(event);
+                // Only an event that will be kept is worth reducing.
+                span.addEvent(span.hasRoomForEvents() ? this.events.apply(event) : event);
             }
         }
     }
@@ -180,7 +204,8 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
      * The retained and open spans, with every parent that is still known: a parent that started or ended while the open
      * spans were read can be missing from both reads although its children are in them, and its children would then
      * show as roots. Such parents are looked up one by one (an open span first, then a fresh retained snapshot, since a
-     * span is retained before it leaves the open spans), so only a parent evicted from the retained spans stays missing.
+     * span is retained before it leaves the open spans), so only a parent evicted from the retained spans stays missing;
+     * the children of such a parent were evicted before it, and are left out.
      */
     private List<SimpleSpan> consistentSnapshot() {
         List<SimpleSpan> spans = new ArrayList<>(openSpans());
@@ -213,6 +238,19 @@ public final class SimpleSpanHandler extends AbstractSpanHandler<SimpleSpan> imp
                     missing.add(grandparentId);
                 }
             }
+        }
+        boolean orphans = false;
+        for (SimpleSpan span : spans) {
+            String parentId = span.parentId();
+            orphans |= parentId != null && !known.contains(parentId);
+        }
+        if (orphans) {
+            // A parent still missing was evicted after the first reads; so were its children (they ended, and were
+            // retained, before it), which are then stale: keep only spans that are still open or retained.
+            Set<String> current = new HashSet<>();
+            openSpans().forEach((span) -> current.add(span.id()));
+            this.retained.snapshot().forEach((span) -> current.add(span.id()));
+            spans.removeIf((span) -> !current.contains(span.id()));
         }
         return spans;
     }
