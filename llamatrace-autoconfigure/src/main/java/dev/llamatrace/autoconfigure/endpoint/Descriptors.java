@@ -98,8 +98,12 @@ final class Descriptors {
     static Map<String, TokenCountingEvent> tokensBySpan(@Nullable TokenCountingHandler handler) {
         Map<String, TokenCountingEvent> tokens = new LinkedHashMap<>();
         if (handler != null) {
-            // For built-in events the counted event id is the id of the span the call ran in.
-            handler.llmTokenCounts().forEach((count) -> tokens.put(count.eventId(), count));
+            handler.llmTokenCounts().forEach((count) -> {
+                String spanId = count.spanId();
+                if (spanId != null) {
+                    tokens.put(spanId, count);
+                }
+            });
         }
         return tokens;
     }

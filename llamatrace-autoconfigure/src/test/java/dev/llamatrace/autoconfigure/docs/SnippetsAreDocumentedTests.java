@@ -38,7 +38,8 @@ class SnippetsAreDocumentedTests {
                 new Snippet("core/RetrieveAndRerank.java", "README.md"),
                 new Snippet("core/TaggedWork.java", "README.md"),
                 new Snippet("core/TraceTrees.java", "README.md"),
-                new Snippet("core/CallbackQuery.java", "README.md"));
+                new Snippet("core/CallbackQuery.java", "README.md"),
+                new Snippet("core/BusTokenCounts.java", "README.md"));
     }
 
     @ParameterizedTest
