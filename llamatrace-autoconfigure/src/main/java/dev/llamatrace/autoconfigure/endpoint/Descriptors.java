@@ -117,6 +117,16 @@ final class Descriptors {
     private LlamaTraceDescriptors.SpanNode node(TraceNode node, Map<String, TokenCountingEvent> tokensBySpan) {
         SimpleSpan span = node.span();
         TokenCountingEvent count = tokensBySpan.get(span.id());
+        // The count on the bus is shown as the span's tokens, not as one of its events; it is the count itself when
+        // the token counting handler (and its records) is not there.
+        List<Event> events = new ArrayList<>(span.events().size());
+        for (Event event : span.events()) {
+            if (!(event instanceof TokenCountingEvent counted)) {
+                events.add(event);
+            } else if (count == null && counted.operation() == CBEventType.LLM) {
+                count = counted;
+            }
+        }
         LlamaTraceDescriptors.TokenCount tokens = (count != null)
                 ? new LlamaTraceDescriptors.TokenCount(
                         count.promptTokenCount(),
@@ -127,7 +137,6 @@ final class Descriptors {
                         count.promptSource().name(),
                         count.completionSource().name())
                 : null;
-        List<Event> events = span.events();
         ModelInfo model = events.stream()
                 .map(EventSemantics::model)
                 .filter(Objects::nonNull)

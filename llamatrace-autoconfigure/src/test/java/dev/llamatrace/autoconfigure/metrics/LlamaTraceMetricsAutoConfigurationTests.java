@@ -202,7 +202,8 @@ class LlamaTraceMetricsAutoConfigurationTests {
                 .run((context) -> {
                     assertThat(context).doesNotHaveBean(TokenCountingHandler.class);
                     assertThat(context).hasSingleBean(TokenUsageMetrics.class);
-                    Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).root();
+                    Dispatcher dispatcher =
+                            context.getBean(DispatcherRegistry.class).root();
                     dispatcher.span("ChatModel.chat", () -> {
                         dispatcher.event(new LLMChatStartEvent(MESSAGES, Map.of(), ModelInfo.of("openai", "gpt-4o")));
                         dispatcher.event(new LLMChatEndEvent(
@@ -210,9 +211,11 @@ class LlamaTraceMetricsAutoConfigurationTests {
                         return null;
                     });
                     MeterRegistry meters = context.getBean(MeterRegistry.class);
-                    assertThat(tokens(meters, "input", "chat", "openai", "gpt-4o").totalAmount())
+                    assertThat(tokens(meters, "input", "chat", "openai", "gpt-4o")
+                                    .totalAmount())
                             .isEqualTo(11);
-                    assertThat(tokens(meters, "output", "chat", "openai", "gpt-4o").totalAmount())
+                    assertThat(tokens(meters, "output", "chat", "openai", "gpt-4o")
+                                    .totalAmount())
                             .isEqualTo(4);
                 });
     }

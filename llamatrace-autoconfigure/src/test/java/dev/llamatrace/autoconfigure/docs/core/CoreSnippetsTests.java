@@ -100,6 +100,7 @@ class CoreSnippetsTests {
     @Test
     void countsOnTheBusReachTheTokenCountingHandler() {
         TokenCountingHandler tokens = BusTokenCounts.attach();
+        SimpleSpanHandler spans = TraceTrees.attach();
         Dispatcher llm = Dispatchers.get("com.example.llm");
         List<ChatMessage> messages = List.of(ChatMessage.user("hi"));
         llm.span("Model.chat", () -> {
@@ -110,7 +111,7 @@ class CoreSnippetsTests {
         });
         assertThat(tokens.totalLlmTokenCount()).isEqualTo(7);
         assertThat(tokens.llmTokenCounts()).singleElement().satisfies((count) -> assertThat(count.spanId())
-                .startsWith("Model.chat"));
+                .isEqualTo(spans.traces().get(0).rootId()));
     }
 
     @Test
