@@ -193,7 +193,7 @@ public final class Dispatcher {
     }
 
     /**
-     * Dispatches an event: merges the active tags into it, then hands it to every event handler on the chain.
+     * Dispatches an event: hands it to every event handler on the chain.
      *
      * @param event the event
      */
@@ -202,7 +202,6 @@ public final class Dispatcher {
         if (handlers.length == 0) {
             return;
         }
-        event.putTags(TraceContext.currentTags());
         HandlerFailures failures = this.registry.failures();
         Error fatal = null;
         for (EventHandler handler : handlers) {

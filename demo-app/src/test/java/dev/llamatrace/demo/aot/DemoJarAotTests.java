@@ -63,12 +63,11 @@ class DemoJarAotTests {
                 .redirectOutput(this.log.toFile())
                 .start();
 
+        // Connection refused until the server is up, 503 until the index is built; a demo that died fails at once.
         HttpResponse<String> answer = await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions()
-                .until(
-                        () -> ask(port, "How do I export traces to Zipkin?"),
-                        (response) -> response.statusCode() != 503);
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> askWhileRunning(port), (response) -> response.statusCode() != 503);
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode body = JSON.readTree(answer.body());
@@ -110,6 +109,14 @@ class DemoJarAotTests {
             assertThat(jars).as("the executable jar in target/").hasSize(1);
             return jars.get(0);
         }
+    }
+
+    private HttpResponse<String> askWhileRunning(int port) throws IOException, InterruptedException {
+        if (!this.demo.isAlive()) {
+            throw new IllegalStateException(
+                    "The demo exited with " + this.demo.exitValue() + ":\n" + Files.readString(this.log));
+        }
+        return ask(port, "How do I export traces to Zipkin?");
     }
 
     private HttpResponse<String> ask(int port, String question) throws IOException, InterruptedException {

@@ -5,9 +5,9 @@ import dev.llamatrace.autoconfigure.EventContent;
 import dev.llamatrace.autoconfigure.semconv.EventSemantics;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.callback.CBEvent;
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.EventStats;
 import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.handler.ModelTokenUsage;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.handler.TokenCountingHandler;
@@ -165,7 +165,7 @@ final class Descriptors {
     }
 
     private LlamaTraceDescriptors.SpanEvent spanEvent(Event event) {
-        CBEventType type = event.eventType();
+        EventKind type = event.kind();
         boolean capture = this.content.enabled();
         return new LlamaTraceDescriptors.SpanEvent(
                 event.id(),

@@ -1,27 +1,16 @@
 package dev.llamatrace.autoconfigure.semconv;
 
-import dev.llamatrace.core.callback.CallbackEvent;
-import dev.llamatrace.core.event.AgentChatWithStepStartEvent;
-import dev.llamatrace.core.event.AgentRunStepStartEvent;
-import dev.llamatrace.core.event.AgentToolCallEvent;
-import dev.llamatrace.core.event.EmbeddingEndEvent;
-import dev.llamatrace.core.event.EmbeddingStartEvent;
 import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
-import dev.llamatrace.core.event.LLMChatEndEvent;
-import dev.llamatrace.core.event.LLMChatStartEvent;
-import dev.llamatrace.core.event.LLMCompletionEndEvent;
-import dev.llamatrace.core.event.LLMCompletionStartEvent;
-import dev.llamatrace.core.event.LLMPredictStartEvent;
-import dev.llamatrace.core.event.LLMStructuredPredictStartEvent;
-import dev.llamatrace.core.event.QueryStartEvent;
-import dev.llamatrace.core.event.ReRankStartEvent;
-import dev.llamatrace.core.event.RetrievalStartEvent;
-import dev.llamatrace.core.event.SynthesizeStartEvent;
+import dev.llamatrace.core.event.ModelEvent;
 import dev.llamatrace.core.llm.ModelInfo;
 import org.jspecify.annotations.Nullable;
 
-/** How the built-in events map onto GenAI operations and OpenInference span kinds. */
+/**
+ * How events map onto GenAI operations and OpenInference span kinds, from what every event declares (its
+ * {@link EventKind}, its phase, and whether it is a {@link ModelEvent}); built-in, callback and user events alike.
+ */
 public final class EventSemantics {
 
     private EventSemantics() {}
@@ -33,28 +22,24 @@ public final class EventSemantics {
      * @return {@code chat}, {@code text_completion} or {@code embeddings}; {@code null} for other events
      */
     public static @Nullable String clientOperation(Event event) {
-        if (event instanceof LLMChatStartEvent) {
-            return GenAiAttributes.OPERATION_CHAT;
+        if (!(event instanceof ModelEvent model) || event.phase() != EventPhase.START) {
+            return null;
         }
-        if (event instanceof LLMCompletionStartEvent) {
-            return GenAiAttributes.OPERATION_TEXT_COMPLETION;
-        }
-        if (event instanceof EmbeddingStartEvent) {
+        if (event.kind() == EventKind.EMBEDDING) {
             return GenAiAttributes.OPERATION_EMBEDDINGS;
         }
-        return null;
+        return model.textCompletion() ? GenAiAttributes.OPERATION_TEXT_COMPLETION : GenAiAttributes.OPERATION_CHAT;
     }
 
     /**
      * Returns whether an event ends a client operation opened by an event {@link #clientOperation} recognizes.
      *
      * @param event an event
-     * @return {@code true} for chat, completion and embedding end events
+     * @return {@code true} for the end of an LLM or embedding call
      */
     public static boolean isClientOperationEnd(Event event) {
-        return event instanceof LLMChatEndEvent
-                || event instanceof LLMCompletionEndEvent
-                || event instanceof EmbeddingEndEvent;
+        EventKind kind = event.kind();
+        return event.phase() == EventPhase.END && (kind == EventKind.LLM || kind == EventKind.EMBEDDING);
     }
 
     /**
@@ -65,19 +50,15 @@ public final class EventSemantics {
      */
     public static @Nullable String operation(Event event) {
         String client = clientOperation(event);
-        if (client != null) {
+        if (client != null || event.phase() != EventPhase.START || event.kind() == null) {
             return client;
         }
-        if (event instanceof RetrievalStartEvent) {
-            return GenAiAttributes.OPERATION_RETRIEVAL;
-        }
-        if (event instanceof AgentToolCallEvent) {
-            return GenAiAttributes.OPERATION_EXECUTE_TOOL;
-        }
-        if (event instanceof AgentRunStepStartEvent || event instanceof AgentChatWithStepStartEvent) {
-            return GenAiAttributes.OPERATION_INVOKE_AGENT;
-        }
-        return null;
+        return switch (event.kind()) {
+            case RETRIEVE -> GenAiAttributes.OPERATION_RETRIEVAL;
+            case FUNCTION_CALL -> GenAiAttributes.OPERATION_EXECUTE_TOOL;
+            case AGENT_STEP -> GenAiAttributes.OPERATION_INVOKE_AGENT;
+            default -> null;
+        };
     }
 
     /**
@@ -87,39 +68,10 @@ public final class EventSemantics {
      * @return the span kind, or {@code null} when the event does not identify one
      */
     public static @Nullable String spanKind(Event event) {
-        if (event instanceof LLMChatStartEvent
-                || event instanceof LLMCompletionStartEvent
-                || event instanceof LLMPredictStartEvent
-                || event instanceof LLMStructuredPredictStartEvent) {
-            return OpenInferenceAttributes.KIND_LLM;
+        if (event.phase() != EventPhase.START || event.kind() == null) {
+            return null;
         }
-        if (event instanceof EmbeddingStartEvent) {
-            return OpenInferenceAttributes.KIND_EMBEDDING;
-        }
-        if (event instanceof RetrievalStartEvent) {
-            return OpenInferenceAttributes.KIND_RETRIEVER;
-        }
-        if (event instanceof ReRankStartEvent) {
-            return OpenInferenceAttributes.KIND_RERANKER;
-        }
-        if (event instanceof AgentToolCallEvent) {
-            return OpenInferenceAttributes.KIND_TOOL;
-        }
-        if (event instanceof AgentRunStepStartEvent || event instanceof AgentChatWithStepStartEvent) {
-            return OpenInferenceAttributes.KIND_AGENT;
-        }
-        if (event instanceof QueryStartEvent || event instanceof SynthesizeStartEvent) {
-            return OpenInferenceAttributes.KIND_CHAIN;
-        }
-        if (event instanceof CallbackEvent callback && callback.phase() == EventPhase.START) {
-            return callbackKind(callback);
-        }
-        return null;
-    }
-
-    /** The kind of a span opened by a {@code CallbackManager} event; its span is named after the event type. */
-    private static @Nullable String callbackKind(CallbackEvent event) {
-        return switch (event.type()) {
+        return switch (event.kind()) {
             case LLM -> OpenInferenceAttributes.KIND_LLM;
             case EMBEDDING -> OpenInferenceAttributes.KIND_EMBEDDING;
             case RETRIEVE -> OpenInferenceAttributes.KIND_RETRIEVER;
@@ -138,15 +90,6 @@ public final class EventSemantics {
      * @return the model, or {@code null} when the event names none
      */
     public static @Nullable ModelInfo model(Event event) {
-        if (event instanceof LLMChatStartEvent chat) {
-            return chat.model();
-        }
-        if (event instanceof LLMCompletionStartEvent completion) {
-            return completion.model();
-        }
-        if (event instanceof EmbeddingStartEvent embedding) {
-            return embedding.model();
-        }
-        return null;
+        return (event instanceof ModelEvent model) ? model.model() : null;
     }
 }

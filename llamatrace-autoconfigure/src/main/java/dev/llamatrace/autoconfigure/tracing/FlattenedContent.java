@@ -5,7 +5,6 @@ import static dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes.index
 import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.EventContent;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
-import dev.llamatrace.core.event.EmbeddingEndEvent;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.NodeWithScore;
@@ -31,13 +30,11 @@ final class FlattenedContent {
         messages(span, OpenInferenceAttributes.LLM_INPUT_MESSAGES, EventContent.inputMessages(event), content);
         messages(span, OpenInferenceAttributes.LLM_OUTPUT_MESSAGES, EventContent.outputMessages(event), content);
         documents(span, EventContent.documents(event), content);
-        if (event instanceof EmbeddingEndEvent embedding) {
-            List<String> chunks = embedding.chunks();
-            for (int i = 0; i < Math.min(chunks.size(), MAX_ENTRIES); i++) {
-                String key = indexed(
-                        OpenInferenceAttributes.EMBEDDING_EMBEDDINGS, i, OpenInferenceAttributes.EMBEDDING_TEXT);
-                SpanAttributes.put(span, key, content.capture(chunks.get(i)));
-            }
+        List<String> chunks = EventContent.embeddedTexts(event);
+        for (int i = 0; i < Math.min(chunks.size(), MAX_ENTRIES); i++) {
+            String key =
+                    indexed(OpenInferenceAttributes.EMBEDDING_EMBEDDINGS, i, OpenInferenceAttributes.EMBEDDING_TEXT);
+            SpanAttributes.put(span, key, content.capture(chunks.get(i)));
         }
     }
 

@@ -6,11 +6,11 @@ import dev.llamatrace.autoconfigure.semconv.EventSemantics;
 import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
 import dev.llamatrace.autoconfigure.semconv.LlamaTraceAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
-import dev.llamatrace.core.event.AgentToolCallEvent;
-import dev.llamatrace.core.event.EmbeddingStartEvent;
 import dev.llamatrace.core.event.Event;
-import dev.llamatrace.core.event.ExceptionEvent;
+import dev.llamatrace.core.event.EventKind;
+import dev.llamatrace.core.event.EventPhase;
 import dev.llamatrace.core.event.ReRankStartEvent;
+import dev.llamatrace.core.event.ToolEvent;
 import dev.llamatrace.core.llm.ModelInfo;
 import org.jspecify.annotations.Nullable;
 
@@ -49,7 +49,7 @@ final class SpanAttributes {
         if (event instanceof ReRankStartEvent rerank) {
             span.put(OpenInferenceAttributes.RERANKER_MODEL_NAME, rerank.modelName());
             span.put(OpenInferenceAttributes.RERANKER_TOP_K, Integer.toString(rerank.topN()));
-        } else if (event instanceof AgentToolCallEvent tool) {
+        } else if (event instanceof ToolEvent tool && event.phase() == EventPhase.START) {
             span.put(GenAiAttributes.TOOL_NAME, tool.tool().name());
             span.put(OpenInferenceAttributes.TOOL_NAME, tool.tool().name());
             String description = tool.tool().description();
@@ -58,7 +58,7 @@ final class SpanAttributes {
                 span.put(OpenInferenceAttributes.TOOL_DESCRIPTION, description);
             }
         }
-        if (content.enabled() && !(event instanceof ExceptionEvent)) {
+        if (content.enabled() && event.kind() != EventKind.EXCEPTION) {
             put(span, OpenInferenceAttributes.INPUT_VALUE, content.capture(EventContent.input(event)));
             put(span, OpenInferenceAttributes.OUTPUT_VALUE, content.capture(EventContent.output(event)));
             FlattenedContent.apply(span, event, content);
@@ -84,7 +84,7 @@ final class SpanAttributes {
     private static void model(ObservedSpan span, Event event, ModelInfo model) {
         span.put(GenAiAttributes.PROVIDER_NAME, model.provider());
         span.put(GenAiAttributes.REQUEST_MODEL, model.name());
-        if (event instanceof EmbeddingStartEvent) {
+        if (event.kind() == EventKind.EMBEDDING) {
             span.put(OpenInferenceAttributes.EMBEDDING_MODEL_NAME, model.name());
         } else {
             span.put(OpenInferenceAttributes.LLM_MODEL_NAME, model.name());

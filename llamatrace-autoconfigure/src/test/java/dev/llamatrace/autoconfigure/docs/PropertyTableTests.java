@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,18 +26,13 @@ class PropertyTableTests {
     /** The page holding the generated table of every property. */
     static final String CONFIGURATION_PAGE = "README.md";
 
-    /** Every page with tables naming properties. */
-    private static final List<String> PAGES = List.of("README.md");
-
-    private static final Path REPOSITORY = Path.of("..");
-
     private static final Pattern TABLE_PROPERTY =
             Pattern.compile("^\\| `((?:llamatrace|management\\.endpoint\\.llamatrace)\\.[a-z0-9.-]+)");
 
     @Test
     void configurationPageHasTheTableGeneratedFromTheMetadata() throws IOException {
         String table = generatedTable();
-        assertThat(Files.readString(REPOSITORY.resolve(CONFIGURATION_PAGE)))
+        assertThat(DocPages.read(CONFIGURATION_PAGE))
                 .as(
                         "the property table of %s, generated from the metadata; replace it with:%n%s",
                         CONFIGURATION_PAGE, table)
@@ -52,11 +45,10 @@ class PropertyTableTests {
         for (JsonNode property : properties()) {
             known.add(property.get("name").asString());
         }
-        for (String page : PAGES) {
+        for (String page : DocPages.all()) {
             boolean propertyTable = false;
             String previous = "";
-            for (String line :
-                    Files.readString(REPOSITORY.resolve(page)).lines().toList()) {
+            for (String line : DocPages.read(page).lines().toList()) {
                 String row = line.strip();
                 if (row.startsWith("|") && !previous.startsWith("|")) {
                     propertyTable = row.startsWith("| Property |");

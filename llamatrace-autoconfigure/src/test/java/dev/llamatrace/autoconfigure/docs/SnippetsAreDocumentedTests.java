@@ -16,13 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The docs show the snippets {@link DocumentedSnippetsTests} and {@code CoreSnippetsTests} run, character for
  * character: each snippet source file, without its package line and without the lines marked {@code // test only}, is
- * one {@code java} code block of its page, imports included; and a page has no other java code block.
+ * one {@code java} code block of its page, imports included; and no page has any other java code block.
  */
 class SnippetsAreDocumentedTests {
 
     private static final Path SNIPPETS = Path.of("src/test/java/dev/llamatrace/autoconfigure/docs");
-
-    private static final Path REPOSITORY = Path.of("..");
 
     /** Every snippet and the page that shows it. */
     static List<Snippet> snippets() {
@@ -53,14 +51,14 @@ class SnippetsAreDocumentedTests {
     @Test
     void everyJavaBlockOfThePagesIsATestedSnippet() throws IOException {
         List<String> tested = snippets().stream().map(Snippet::code).toList();
-        for (String page : snippets().stream().map(Snippet::page).distinct().toList()) {
+        for (String page : DocPages.all()) {
             assertThat(javaBlocks(page)).as("java blocks of %s", page).isSubsetOf(tested);
         }
     }
 
     private static List<String> javaBlocks(String page) throws IOException {
         List<String> blocks = new ArrayList<>();
-        List<String> lines = Files.readString(REPOSITORY.resolve(page)).lines().toList();
+        List<String> lines = DocPages.read(page).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).strip().equals("```java")) {
                 String indent = lines.get(i).substring(0, lines.get(i).indexOf('`'));

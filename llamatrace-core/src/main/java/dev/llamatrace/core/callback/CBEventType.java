@@ -1,9 +1,12 @@
 package dev.llamatrace.core.callback;
 
+import dev.llamatrace.core.event.EventKind;
 import java.util.Locale;
 import java.util.Set;
 
-/** The kinds of operation the legacy callback API reports on; new-style events map onto them for statistics. */
+/**
+ * The kinds of operation the legacy callback API reports on, one to one with the {@link EventKind} of new-style events.
+ */
 public enum CBEventType {
 
     /** Text split into chunks. */
@@ -48,6 +51,12 @@ public enum CBEventType {
     /** One step of an agent. */
     AGENT_STEP;
 
+    private static final CBEventType[] TYPES = values();
+
+    private static final EventKind[] KINDS = java.util.Arrays.stream(TYPES)
+            .map((type) -> EventKind.valueOf(type.name()))
+            .toArray(EventKind[]::new);
+
     /** Types that never become parents: they are not pushed on the event stack. */
     public static final Set<CBEventType> LEAF_EVENTS = Set.of(CHUNKING, LLM, EMBEDDING);
 
@@ -58,6 +67,25 @@ public enum CBEventType {
      */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Returns the event kind this type stands for.
+     *
+     * @return the kind of the same name
+     */
+    public EventKind kind() {
+        return KINDS[ordinal()];
+    }
+
+    /**
+     * Returns the callback type of an event kind.
+     *
+     * @param kind the kind
+     * @return the type of the same name
+     */
+    public static CBEventType of(EventKind kind) {
+        return TYPES[kind.ordinal()];
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.llamatrace.core.callback;
 
+import dev.llamatrace.core.event.ContentEvent;
 import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * The start or end of a legacy-style callback event, as a {@link CallbackManager} dispatches it. Every event handler
  * sees it; a {@link CallbackEventHandler} turns it into {@link CallbackHandler} calls.
  */
-public final class CallbackEvent extends Event {
+public final class CallbackEvent extends Event implements ContentEvent {
 
     private final CBEventType type;
 
@@ -101,9 +103,15 @@ public final class CallbackEvent extends Event {
         return this.traceId;
     }
 
+    /** The payload as text: a callback payload is free-form, so it is shown as a whole. */
     @Override
-    public CBEventType eventType() {
-        return this.type;
+    public @Nullable String inputText() {
+        return this.payload.isEmpty() ? null : String.valueOf(this.payload);
+    }
+
+    @Override
+    public EventKind kind() {
+        return this.type.kind();
     }
 
     @Override

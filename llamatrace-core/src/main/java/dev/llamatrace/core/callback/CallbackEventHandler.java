@@ -66,7 +66,7 @@ public final class CallbackEventHandler implements EventHandler {
             if (spanId != null) {
                 this.openStarts.ended(spanId);
             }
-        } else if (event.eventType() != null) {
+        } else if (event.kind() != null) {
             LegacyEventTranslator.LegacyCallback callback = LegacyEventTranslator.translate(event);
             if (callback != null) {
                 callback = track(event, callback);

@@ -8,6 +8,7 @@ import dev.llamatrace.core.event.AgentToolCallEvent;
 import dev.llamatrace.core.event.EmbeddingEndEvent;
 import dev.llamatrace.core.event.EmbeddingStartEvent;
 import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
 import dev.llamatrace.core.event.ExceptionEvent;
 import dev.llamatrace.core.event.LLMChatEndEvent;
@@ -65,11 +66,12 @@ public final class LegacyEventTranslator {
                     event.id());
         }
         Map<String, Object> payload = payload(event);
-        if (payload == null || event.eventType() == null) {
+        EventKind kind = event.kind();
+        if (payload == null || kind == null) {
             return null;
         }
         String id = (event.spanId() != null) ? event.spanId() : event.id();
-        return new LegacyCallback(event.eventType(), event.phase(), payload, id);
+        return new LegacyCallback(CBEventType.of(kind), event.phase(), payload, id);
     }
 
     private static @Nullable Map<String, Object> payload(Event event) {

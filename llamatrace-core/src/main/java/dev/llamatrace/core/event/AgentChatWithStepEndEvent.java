@@ -1,10 +1,9 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import org.jspecify.annotations.Nullable;
 
 /** An agent chat turn finished. */
-public final class AgentChatWithStepEndEvent extends Event {
+public final class AgentChatWithStepEndEvent extends Event implements ContentEvent {
 
     private final @Nullable String response;
 
@@ -39,8 +38,13 @@ public final class AgentChatWithStepEndEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.AGENT_STEP;
+    public @Nullable String outputText() {
+        return this.response;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.AGENT_STEP;
     }
 
     @Override

@@ -1,10 +1,9 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import org.jspecify.annotations.Nullable;
 
 /** An agent chat turn started. */
-public final class AgentChatWithStepStartEvent extends Event {
+public final class AgentChatWithStepStartEvent extends Event implements ContentEvent {
 
     private final String userMessage;
 
@@ -39,8 +38,13 @@ public final class AgentChatWithStepStartEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.AGENT_STEP;
+    public @Nullable String inputText() {
+        return this.userMessage;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.AGENT_STEP;
     }
 
     @Override

@@ -1,10 +1,9 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import org.jspecify.annotations.Nullable;
 
 /** An agent step finished. */
-public final class AgentRunStepEndEvent extends Event {
+public final class AgentRunStepEndEvent extends Event implements ContentEvent {
 
     private final @Nullable Object stepOutput;
 
@@ -39,8 +38,13 @@ public final class AgentRunStepEndEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.AGENT_STEP;
+    public @Nullable String outputText() {
+        return (this.stepOutput != null) ? String.valueOf(this.stepOutput) : null;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.AGENT_STEP;
     }
 
     @Override

@@ -1,10 +1,9 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import org.jspecify.annotations.Nullable;
 
 /** An agent step started. */
-public final class AgentRunStepStartEvent extends Event {
+public final class AgentRunStepStartEvent extends Event implements ContentEvent {
 
     private final String taskId;
 
@@ -70,8 +69,13 @@ public final class AgentRunStepStartEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.AGENT_STEP;
+    public @Nullable String inputText() {
+        return this.input;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.AGENT_STEP;
     }
 
     @Override

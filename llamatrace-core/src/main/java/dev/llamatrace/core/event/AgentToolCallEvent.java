@@ -1,11 +1,10 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.llm.ToolMetadata;
 import org.jspecify.annotations.Nullable;
 
 /** A tool is about to be called. */
-public final class AgentToolCallEvent extends Event {
+public final class AgentToolCallEvent extends Event implements ContentEvent, ToolEvent {
 
     private final String arguments;
 
@@ -55,8 +54,13 @@ public final class AgentToolCallEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.FUNCTION_CALL;
+    public @Nullable String inputText() {
+        return this.arguments;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.FUNCTION_CALL;
     }
 
     @Override

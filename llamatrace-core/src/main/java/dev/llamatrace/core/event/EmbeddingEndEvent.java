@@ -1,11 +1,10 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A batch of texts was embedded. */
-public final class EmbeddingEndEvent extends Event {
+public final class EmbeddingEndEvent extends Event implements ContentEvent {
 
     private final List<String> chunks;
 
@@ -55,8 +54,19 @@ public final class EmbeddingEndEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.EMBEDDING;
+    public @Nullable String inputText() {
+        // The texts embedded are the input of an embedding call; they arrive with its end.
+        return String.join("\n", this.chunks);
+    }
+
+    @Override
+    public List<String> embeddedTexts() {
+        return this.chunks;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.EMBEDDING;
     }
 
     @Override

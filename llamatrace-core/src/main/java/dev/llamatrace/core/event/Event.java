@@ -1,12 +1,9 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.internal.Ids;
 import dev.llamatrace.core.internal.TimeAnchor;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An event gets a globally unique id, a timestamp and the id of the span active when it is <em>constructed</em>
  * (pass a span id explicitly to stamp it on another span, e.g. for streaming chunks consumed on another thread).
- * Active tags are merged in when it is dispatched. Define your own events by subclassing:
+ * and the tags active then; it is immutable afterwards. Define your own events by subclassing:
  *
  * <pre>{@code
  * final class MyEvent extends Event {
@@ -36,7 +33,7 @@ public abstract class Event {
 
     private final @Nullable String spanId;
 
-    private Map<String, Object> tags = Map.of();
+    private final Map<String, Object> tags;
 
     private @Nullable String id;
 
@@ -54,6 +51,7 @@ public abstract class Event {
         this.seq = Ids.next();
         this.nanoTime = System.nanoTime();
         this.spanId = spanId;
+        this.tags = TraceContext.currentTags();
     }
 
     /**
@@ -98,27 +96,12 @@ public abstract class Event {
     }
 
     /**
-     * Returns this event's tags, including the active tags merged in at dispatch.
+     * Returns the tags active on the thread that created this event.
      *
      * @return an unmodifiable map
      */
     public final Map<String, Object> tags() {
         return this.tags;
-    }
-
-    /**
-     * Adds tags to this event; a tag already present with the same key is replaced. Called by the dispatcher with the
-     * active tags.
-     *
-     * @param tags tags to add
-     */
-    public final void putTags(Map<String, ?> tags) {
-        if (tags.isEmpty()) {
-            return;
-        }
-        Map<String, Object> merged = new LinkedHashMap<>(this.tags);
-        merged.putAll(tags);
-        this.tags = Collections.unmodifiableMap(merged);
     }
 
     /**
@@ -131,11 +114,11 @@ public abstract class Event {
     }
 
     /**
-     * Returns the legacy callback event type this event maps to, for statistics shared with the callback API.
+     * Returns the kind of operation this event reports on; consumers key statistics, meters and span kinds on it.
      *
-     * @return the legacy type, or {@code null} when this event has none
+     * @return the kind, or {@code null} when this event reports on no operation of a known kind
      */
-    public @Nullable CBEventType eventType() {
+    public @Nullable EventKind kind() {
         return null;
     }
 

@@ -1,10 +1,9 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import org.jspecify.annotations.Nullable;
 
 /** An exception raised inside instrumented work, e.g. while a stream is consumed. */
-public final class ExceptionEvent extends Event {
+public final class ExceptionEvent extends Event implements ContentEvent {
 
     private final Throwable exception;
 
@@ -39,8 +38,13 @@ public final class ExceptionEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.EXCEPTION;
+    public @Nullable String outputText() {
+        return String.valueOf(this.exception);
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.EXCEPTION;
     }
 
     @Override

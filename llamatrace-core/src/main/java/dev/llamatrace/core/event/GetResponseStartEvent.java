@@ -4,7 +4,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A response synthesizer is about to answer from text chunks (inside synthesis). */
-public final class GetResponseStartEvent extends Event {
+public final class GetResponseStartEvent extends Event implements ContentEvent {
 
     private final String queryText;
 
@@ -51,6 +51,11 @@ public final class GetResponseStartEvent extends Event {
      */
     public List<String> textChunks() {
         return this.textChunks;
+    }
+
+    @Override
+    public @Nullable String inputText() {
+        return this.queryText;
     }
 
     @Override

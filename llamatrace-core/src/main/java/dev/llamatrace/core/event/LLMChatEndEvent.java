@@ -1,13 +1,12 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A chat call finished; for a stream, when the stream ended. */
-public final class LLMChatEndEvent extends Event {
+public final class LLMChatEndEvent extends Event implements ContentEvent {
 
     private final List<ChatMessage> messages;
 
@@ -57,8 +56,18 @@ public final class LLMChatEndEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.LLM;
+    public @Nullable String outputText() {
+        return (this.response != null) ? this.response.message().content() : null;
+    }
+
+    @Override
+    public List<ChatMessage> outputMessages() {
+        return (this.response != null) ? List.of(this.response.message()) : List.of();
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.LLM;
     }
 
     @Override

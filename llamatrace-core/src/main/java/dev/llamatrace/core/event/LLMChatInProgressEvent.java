@@ -1,13 +1,12 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A streamed chat chunk arrived. */
-public final class LLMChatInProgressEvent extends Event {
+public final class LLMChatInProgressEvent extends Event implements ContentEvent {
 
     private final List<ChatMessage> messages;
 
@@ -57,8 +56,13 @@ public final class LLMChatInProgressEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.LLM;
+    public @Nullable String outputText() {
+        return this.response.message().content();
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.LLM;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ModelInfo;
 import java.util.Collections;
@@ -10,7 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A chat call to an LLM started. */
-public final class LLMChatStartEvent extends Event {
+public final class LLMChatStartEvent extends Event implements ContentEvent, ModelEvent {
 
     private final List<ChatMessage> messages;
 
@@ -79,8 +78,18 @@ public final class LLMChatStartEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.LLM;
+    public @Nullable String inputText() {
+        return ContentEvent.messagesText(this.messages);
+    }
+
+    @Override
+    public List<ChatMessage> inputMessages() {
+        return this.messages;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.LLM;
     }
 
     @Override

@@ -1,11 +1,10 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.llm.CompletionResponse;
 import org.jspecify.annotations.Nullable;
 
 /** A streamed completion chunk arrived. */
-public final class LLMCompletionInProgressEvent extends Event {
+public final class LLMCompletionInProgressEvent extends Event implements ContentEvent {
 
     private final String prompt;
 
@@ -55,8 +54,13 @@ public final class LLMCompletionInProgressEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.LLM;
+    public @Nullable String outputText() {
+        return this.response.text();
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.LLM;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.llm.ModelInfo;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A completion call to an LLM started. */
-public final class LLMCompletionStartEvent extends Event {
+public final class LLMCompletionStartEvent extends Event implements ContentEvent, ModelEvent {
 
     private final String prompt;
 
@@ -74,8 +73,18 @@ public final class LLMCompletionStartEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.LLM;
+    public @Nullable String inputText() {
+        return this.prompt;
+    }
+
+    @Override
+    public boolean textCompletion() {
+        return true;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.LLM;
     }
 
     @Override

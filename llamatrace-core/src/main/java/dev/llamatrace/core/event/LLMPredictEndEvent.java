@@ -1,10 +1,9 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import org.jspecify.annotations.Nullable;
 
 /** A templated LLM prediction finished. */
-public final class LLMPredictEndEvent extends Event {
+public final class LLMPredictEndEvent extends Event implements ContentEvent {
 
     private final String output;
 
@@ -39,8 +38,13 @@ public final class LLMPredictEndEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.LLM;
+    public @Nullable String outputText() {
+        return this.output;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.LLM;
     }
 
     @Override

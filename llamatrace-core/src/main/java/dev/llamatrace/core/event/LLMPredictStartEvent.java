@@ -1,13 +1,12 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A prompt template is about to be formatted and sent to an LLM. */
-public final class LLMPredictStartEvent extends Event {
+public final class LLMPredictStartEvent extends Event implements ContentEvent {
 
     private final String template;
 
@@ -57,8 +56,13 @@ public final class LLMPredictStartEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.LLM;
+    public @Nullable String inputText() {
+        return this.template;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.LLM;
     }
 
     @Override

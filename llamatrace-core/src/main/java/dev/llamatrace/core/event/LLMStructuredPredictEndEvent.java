@@ -1,10 +1,9 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import org.jspecify.annotations.Nullable;
 
 /** A structured prediction finished. */
-public final class LLMStructuredPredictEndEvent extends Event {
+public final class LLMStructuredPredictEndEvent extends Event implements ContentEvent {
 
     private final Object output;
 
@@ -39,8 +38,13 @@ public final class LLMStructuredPredictEndEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.LLM;
+    public @Nullable String outputText() {
+        return String.valueOf(this.output);
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.LLM;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import org.jspecify.annotations.Nullable;
 
 /** A partial structured output arrived while streaming. */
@@ -39,8 +38,8 @@ public final class LLMStructuredPredictInProgressEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.LLM;
+    public EventKind kind() {
+        return EventKind.LLM;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,8 +72,8 @@ public final class LLMStructuredPredictStartEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.LLM;
+    public EventKind kind() {
+        return EventKind.LLM;
     }
 
     @Override

@@ -1,10 +1,9 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import org.jspecify.annotations.Nullable;
 
 /** A query finished. */
-public final class QueryEndEvent extends Event {
+public final class QueryEndEvent extends Event implements ContentEvent {
 
     private final String query;
 
@@ -54,8 +53,13 @@ public final class QueryEndEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.QUERY;
+    public @Nullable String outputText() {
+        return this.response;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.QUERY;
     }
 
     @Override

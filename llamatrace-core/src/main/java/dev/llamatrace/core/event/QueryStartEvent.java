@@ -1,10 +1,9 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import org.jspecify.annotations.Nullable;
 
 /** A query started. */
-public final class QueryStartEvent extends Event {
+public final class QueryStartEvent extends Event implements ContentEvent {
 
     private final String query;
 
@@ -39,8 +38,13 @@ public final class QueryStartEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.QUERY;
+    public @Nullable String inputText() {
+        return this.query;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.QUERY;
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.llm.NodeWithScore;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Re-ranking finished. */
-public final class ReRankEndEvent extends Event {
+public final class ReRankEndEvent extends Event implements ContentEvent {
 
     private final List<NodeWithScore> nodes;
 
@@ -41,8 +40,18 @@ public final class ReRankEndEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.RERANKING;
+    public @Nullable String outputText() {
+        return ContentEvent.documentsText(this.nodes);
+    }
+
+    @Override
+    public List<NodeWithScore> documents() {
+        return this.nodes;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.RERANKING;
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.llm.NodeWithScore;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Re-ranking of retrieved nodes started. */
-public final class ReRankStartEvent extends Event {
+public final class ReRankStartEvent extends Event implements ContentEvent {
 
     private final @Nullable String query;
 
@@ -87,8 +86,13 @@ public final class ReRankStartEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.RERANKING;
+    public @Nullable String inputText() {
+        return this.query;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.RERANKING;
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.llm.NodeWithScore;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Retrieval for a query finished. */
-public final class RetrievalEndEvent extends Event {
+public final class RetrievalEndEvent extends Event implements ContentEvent {
 
     private final String query;
 
@@ -56,8 +55,18 @@ public final class RetrievalEndEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.RETRIEVE;
+    public @Nullable String outputText() {
+        return ContentEvent.documentsText(this.nodes);
+    }
+
+    @Override
+    public List<NodeWithScore> documents() {
+        return this.nodes;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.RETRIEVE;
     }
 
     @Override

@@ -1,10 +1,9 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import org.jspecify.annotations.Nullable;
 
 /** Retrieval for a query started. */
-public final class RetrievalStartEvent extends Event {
+public final class RetrievalStartEvent extends Event implements ContentEvent {
 
     private final String query;
 
@@ -39,8 +38,13 @@ public final class RetrievalStartEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.RETRIEVE;
+    public @Nullable String inputText() {
+        return this.query;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.RETRIEVE;
     }
 
     @Override

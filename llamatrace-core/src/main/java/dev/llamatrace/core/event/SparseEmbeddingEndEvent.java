@@ -1,6 +1,5 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -56,8 +55,8 @@ public final class SparseEmbeddingEndEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.EMBEDDING;
+    public EventKind kind() {
+        return EventKind.EMBEDDING;
     }
 
     @Override

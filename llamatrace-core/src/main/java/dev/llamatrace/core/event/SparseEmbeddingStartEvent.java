@@ -1,11 +1,10 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.llm.ModelInfo;
 import org.jspecify.annotations.Nullable;
 
 /** A batch of texts is about to be embedded into sparse vectors. */
-public final class SparseEmbeddingStartEvent extends Event {
+public final class SparseEmbeddingStartEvent extends Event implements ModelEvent {
 
     private final ModelInfo model;
 
@@ -40,8 +39,8 @@ public final class SparseEmbeddingStartEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.EMBEDDING;
+    public EventKind kind() {
+        return EventKind.EMBEDDING;
     }
 
     @Override

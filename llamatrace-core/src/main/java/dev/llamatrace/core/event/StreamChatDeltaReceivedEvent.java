@@ -3,7 +3,7 @@ package dev.llamatrace.core.event;
 import org.jspecify.annotations.Nullable;
 
 /** One streamed chunk of a chat answer was received. */
-public final class StreamChatDeltaReceivedEvent extends Event {
+public final class StreamChatDeltaReceivedEvent extends Event implements ContentEvent {
 
     private final String delta;
 
@@ -34,6 +34,11 @@ public final class StreamChatDeltaReceivedEvent extends Event {
      * @return the new text
      */
     public String delta() {
+        return this.delta;
+    }
+
+    @Override
+    public @Nullable String outputText() {
         return this.delta;
     }
 

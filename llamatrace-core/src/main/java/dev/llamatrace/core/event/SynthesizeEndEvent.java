@@ -1,6 +1,5 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import org.jspecify.annotations.Nullable;
 
 /** Synthesis of an answer finished. */
@@ -54,8 +53,8 @@ public final class SynthesizeEndEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.SYNTHESIZE;
+    public EventKind kind() {
+        return EventKind.SYNTHESIZE;
     }
 
     @Override

@@ -1,10 +1,9 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import org.jspecify.annotations.Nullable;
 
 /** Synthesis of an answer from retrieved nodes started. */
-public final class SynthesizeStartEvent extends Event {
+public final class SynthesizeStartEvent extends Event implements ContentEvent {
 
     private final String query;
 
@@ -39,8 +38,13 @@ public final class SynthesizeStartEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.SYNTHESIZE;
+    public @Nullable String inputText() {
+        return this.query;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.SYNTHESIZE;
     }
 
     @Override

@@ -1,11 +1,10 @@
 package dev.llamatrace.core.event;
 
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.llm.ToolMetadata;
 import org.jspecify.annotations.Nullable;
 
 /** A tool call returned (llamatrace addition: upstream reports only the call). */
-public final class ToolCallResultEvent extends Event {
+public final class ToolCallResultEvent extends Event implements ContentEvent, ToolEvent {
 
     private final ToolMetadata tool;
 
@@ -55,8 +54,13 @@ public final class ToolCallResultEvent extends Event {
     }
 
     @Override
-    public CBEventType eventType() {
-        return CBEventType.FUNCTION_CALL;
+    public @Nullable String outputText() {
+        return this.result;
+    }
+
+    @Override
+    public EventKind kind() {
+        return EventKind.FUNCTION_CALL;
     }
 
     @Override

