@@ -5,6 +5,7 @@ import dev.llamatrace.autoconfigure.EventContent;
 import dev.llamatrace.autoconfigure.semconv.EventSemantics;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.callback.CBEvent;
+import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.EventStats;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventKind;

@@ -7,6 +7,7 @@ import dev.llamatrace.core.callback.EventPayload;
 import dev.llamatrace.core.callback.LegacyEventTranslator;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
+import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
 import dev.llamatrace.core.event.ExceptionEvent;
 import dev.llamatrace.core.span.BoundedOpenMap;
@@ -76,8 +77,8 @@ public final class TokenCountPublisher implements EventHandler {
             }
             return;
         }
-        CBEventType type = event.eventType();
-        if (type != CBEventType.LLM && type != CBEventType.EMBEDDING) {
+        EventKind kind = event.kind();
+        if (kind != EventKind.LLM && kind != EventKind.EMBEDDING) {
             return;
         }
         LegacyEventTranslator.LegacyCallback callback = LegacyEventTranslator.translate(event);

@@ -4,6 +4,7 @@ import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.CallbackHandler;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
+import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -126,7 +127,7 @@ public final class TokenCountingHandler implements CallbackHandler, EventHandler
             } else {
                 recordLlm(count);
             }
-        } else if (this.tokenBudget > 0 && event.eventType() == CBEventType.LLM && event.phase() == EventPhase.START) {
+        } else if (this.tokenBudget > 0 && event.kind() == EventKind.LLM && event.phase() == EventPhase.START) {
             checkBudget();
         }
     }
