@@ -26,7 +26,8 @@ import org.springframework.context.annotation.Import;
  *
  * <p>The default registry is the process-wide {@link Dispatchers#registry()}, so libraries that instrument themselves
  * with {@code Dispatchers.get(MyClass.class)} reach the application's handlers. Define a {@link DispatcherRegistry}
- * bean to isolate a context instead.
+ * bean to isolate a context instead; Spring then calls its {@link DispatcherRegistry#shutdown()} when the context
+ * closes. Either way, closing the context drops the spans its span handler beans still hold open and closes them.
  */
 @AutoConfiguration
 public final class LlamaTraceAutoConfiguration {
@@ -54,7 +55,8 @@ public final class LlamaTraceAutoConfiguration {
 
     LlamaTraceAutoConfiguration() {}
 
-    @Bean(ROOT_DISPATCHER_BEAN_NAME)
+    // Not shut down with the context: its registry is (when the context owns it), and handler beans are on their own.
+    @Bean(name = ROOT_DISPATCHER_BEAN_NAME, destroyMethod = "")
     @ConditionalOnMissingBean(name = ROOT_DISPATCHER_BEAN_NAME)
     Dispatcher llamatraceRootDispatcher(DispatcherRegistry registry) {
         return registry.root();
@@ -73,7 +75,8 @@ public final class LlamaTraceAutoConfiguration {
     @Import(BuiltInHandlersConfiguration.class)
     static final class EnabledConfiguration {
 
-        @Bean(REGISTRY_BEAN_NAME)
+        // The process-wide registry outlives the context: only the handlers this context attached are shut down.
+        @Bean(name = REGISTRY_BEAN_NAME, destroyMethod = "")
         @ConditionalOnMissingBean
         DispatcherRegistry llamatraceDispatcherRegistry() {
             return Dispatchers.registry();

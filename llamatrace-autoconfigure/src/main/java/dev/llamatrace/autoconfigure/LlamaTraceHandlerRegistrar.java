@@ -27,8 +27,9 @@ import org.springframework.util.ClassUtils;
 /**
  * Attaches every singleton {@link EventHandler}, {@link SpanHandler} and {@link CallbackHandler} bean to a dispatcher,
  * exactly once each: the root, or the one named by {@code llamatrace.handlers.dispatchers.<bean name>} or
- * {@link LlamaTraceHandler}. A callback handler listens through a {@link CallbackEventHandler}. Handlers are detached,
- * and span handlers closed, when their bean is destroyed.
+ * {@link LlamaTraceHandler}. A callback handler listens through a {@link CallbackEventHandler}. Handlers are detached
+ * when their bean is destroyed, and span handlers shut down as {@link Dispatcher#shutdown()} would (their open spans
+ * dropped, then closed once), without touching handlers others attached to a shared registry.
  *
  * <p>Beans are attached as they are initialized (like Boot's meter and observation registry post-processors), so
  * lazily created handler beans are attached too; singletons registered without a definition are picked up once all
@@ -159,11 +160,8 @@ final class LlamaTraceHandlerRegistrar
         }
         if (bean instanceof SpanHandler<?> spanHandler) {
             dispatcher.removeSpanHandler(spanHandler);
-            try {
-                spanHandler.close();
-            } catch (RuntimeException ex) {
-                logger.warn("llamatrace span handler bean '" + attachment.beanName() + "' failed to close", ex);
-            }
+            // Drops the spans it still holds open and closes it, once; failures are isolated and counted there.
+            dispatcher.registry().shutdown(spanHandler);
         }
     }
 

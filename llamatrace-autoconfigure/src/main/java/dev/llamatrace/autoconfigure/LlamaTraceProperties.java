@@ -50,6 +50,9 @@ public class LlamaTraceProperties implements InitializingBean {
     /** Switch of the trace viewer page. */
     public static final String UI_ENABLED = PREFIX + ".ui.enabled";
 
+    /** Switch of the propagation of the llamatrace context over HTTP. */
+    public static final String PROPAGATION_ENABLED = PREFIX + ".propagation.enabled";
+
     /** The value of {@code llamatrace.handlers.token-counting.encoding} that picks the encoding per model. */
     public static final String AUTO_ENCODING = "auto";
 
@@ -87,6 +90,9 @@ public class LlamaTraceProperties implements InitializingBean {
 
     /** The trace viewer page. */
     private final Ui ui = new Ui();
+
+    /** Cross-process propagation. */
+    private final Propagation propagation = new Propagation();
 
     /**
      * Returns the encodings {@code llamatrace.handlers.token-counting.encoding} accepts.
@@ -258,6 +264,15 @@ public class LlamaTraceProperties implements InitializingBean {
      */
     public Ui getUi() {
         return this.ui;
+    }
+
+    /**
+     * Returns {@code propagation}: Cross-process propagation.
+     *
+     * @return the value
+     */
+    public Propagation getPropagation() {
+        return this.propagation;
     }
 
     /** The built-in handlers and where handler beans are attached. */
@@ -731,6 +746,34 @@ public class LlamaTraceProperties implements InitializingBean {
 
         /**
          * Sets {@code enabled}: Whether each span becomes a Micrometer Observation when an ObservationRegistry exists.
+         *
+         * @param enabled the new value
+         */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** Cross-process propagation settings. */
+    public static class Propagation {
+
+        /**
+         * Whether RestClient and WebClient requests carry the llamatrace context (active span and tags) in the
+         * llamatrace-context header and servlet requests restore it, beside Micrometer Tracing's W3C headers.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Returns {@code enabled}: Whether the llamatrace context crosses HTTP calls.
+         *
+         * @return the value
+         */
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        /**
+         * Sets {@code enabled}.
          *
          * @param enabled the new value
          */

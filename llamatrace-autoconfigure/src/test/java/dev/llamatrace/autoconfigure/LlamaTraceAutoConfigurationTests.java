@@ -10,7 +10,9 @@ import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.handler.TokenCountPublisher;
 import dev.llamatrace.core.handler.TokenCountingHandler;
+import dev.llamatrace.core.trace.SimpleSpanHandler;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -145,6 +147,45 @@ class LlamaTraceAutoConfigurationTests {
     }
 
     @Test
+    void spansStillOpenInSpanHandlerBeansAreDroppedWhenTheContextCloses() {
+        DispatcherRegistry registry = new DispatcherRegistry();
+        SimpleSpanHandler spans = new SimpleSpanHandler();
+        runner(registry).withBean("spans", SimpleSpanHandler.class, () -> spans).run((context) -> registry.get("app")
+                .spanEnter("Workflow.run", null, Map.of()));
+        assertThat(spans.openSpans()).isEmpty();
+        assertThat(spans.droppedSpans()).singleElement().satisfies((span) -> {
+            assertThat(span.name()).isEqualTo("Workflow.run");
+            assertThat(span.error()).isEqualTo("dispatcher shutdown");
+        });
+    }
+
+    @Test
+    void aRegistryBeanOfTheApplicationIsShutDownWithTheContext() {
+        RecordingSpanHandler attachedByHand = new RecordingSpanHandler();
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(LlamaTraceAutoConfiguration.class))
+                .withUserConfiguration(OwnRegistry.class)
+                .run((context) ->
+                        context.getBean(DispatcherRegistry.class).get("app").addSpanHandler(attachedByHand));
+        assertThat(attachedByHand.closeCount()).isOne();
+    }
+
+    @Test
+    void theProcessWideRegistryOutlivesTheContext() {
+        RecordingSpanHandler others = new RecordingSpanHandler();
+        Dispatchers.root().addSpanHandler(others);
+        try {
+            new ApplicationContextRunner()
+                    .withConfiguration(AutoConfigurations.of(LlamaTraceAutoConfiguration.class))
+                    .run((context) -> Dispatchers.get("app").spanEnter("Workflow.run", null, Map.of()));
+            assertThat(others.closeCount()).isZero();
+            assertThat(others.ended()).isEmpty();
+        } finally {
+            Dispatchers.root().removeSpanHandler(others);
+        }
+    }
+
+    @Test
     void lazyHandlerBeanIsAttachedWhenItIsCreated() {
         this.runner.withUserConfiguration(LazyHandler.class).run((context) -> {
             Dispatcher root = context.getBean(DispatcherRegistry.class).root();
@@ -231,6 +272,15 @@ class LlamaTraceAutoConfigurationTests {
         @org.springframework.context.annotation.Scope("prototype")
         RecordingEventHandler prototypeHandler() {
             return new RecordingEventHandler();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnRegistry {
+
+        @Bean
+        DispatcherRegistry ownRegistry() {
+            return new DispatcherRegistry();
         }
     }
 }

@@ -41,7 +41,8 @@ class LlamaTracePropertiesMetadataTests {
                         "llamatrace.aop.enabled",
                         "llamatrace.aop.capture-arguments",
                         "llamatrace.metrics.enabled",
-                        "llamatrace.tracing.enabled");
+                        "llamatrace.tracing.enabled",
+                        "llamatrace.propagation.enabled");
         assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
                 .as("description of %s", property.get("name"))
                 .isNotBlank());

@@ -30,6 +30,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Dispatcher {
 
+    /** The key of the active tags in a propagation context, as in LlamaIndex. */
+    public static final String INSTRUMENT_TAGS = "instrument_tags";
+
+    /** The key of the active span id in a propagation context; spans started where it is restored become children. */
+    public static final String PROPAGATED_SPAN_ID = "llamatrace_span_id";
+
     private static final EventHandler[] NO_EVENT_HANDLERS = {};
 
     private static final SpanHandler<?>[] NO_SPAN_HANDLERS = {};
@@ -538,6 +544,47 @@ public final class Dispatcher {
             SpanCallable<? extends Iterator<T>, E> body)
             throws E {
         return DeferredSpans.iterator(this, name, instance, arguments, body);
+    }
+
+    /**
+     * Captures what must cross a process boundary for work there to continue this trace (LlamaIndex's
+     * {@code capture_propagation_context}): the active span id under {@value #PROPAGATED_SPAN_ID}, the entries of every
+     * span handler on the chain ({@link SpanHandler#capturePropagationContext()}, merged, later handlers winning), and
+     * the active tags under {@value #INSTRUMENT_TAGS}. Keys are left out when they have nothing to carry, so with no
+     * active span, no tags and no handler entries the map is empty. A handler that fails is isolated and counted.
+     *
+     * @return an unmodifiable map to send along with the work
+     */
+    public Map<String, Object> capturePropagationContext() {
+        return PropagationContexts.capture(chain().spans, this.registry.failures());
+    }
+
+    /**
+     * Restores a context captured by {@link #capturePropagationContext()}, typically in another process, until the
+     * scope closes (LlamaIndex's {@code restore_propagation_context}): every span handler on the chain gets the map
+     * ({@link SpanHandler#restorePropagationContext(Map)}), then the propagated span becomes the parent of spans started
+     * on this thread (a {@linkplain SpanInvocation#isRemote() remote} span) and the propagated tags become the active
+     * tags. Absent keys leave the current span or tags as they are; unknown keys are ignored. A handler that fails is
+     * isolated and counted.
+     *
+     * @param context a captured context
+     * @return a scope restoring this thread's previous span and tags; close it when the work ends
+     */
+    public TraceContext.Scope restorePropagationContext(Map<String, ?> context) {
+        return PropagationContexts.restore(this, chain().spans, this.registry.failures(), context);
+    }
+
+    /**
+     * Shuts down the span handlers on this dispatcher's chain (LlamaIndex's {@code shutdown}): each drops every span it
+     * still holds open (through its own {@link SpanHandler#spanDrop}, with an
+     * {@link AbandonedSpanException#shutdown()}; no {@code SpanDropEvent} is dispatched), then is closed. A handler is
+     * shut down once per registry, so calling this again, or on a child after its parent, does nothing more. Failures
+     * are isolated and counted. Handlers stay attached.
+     *
+     * @return how many open spans were dropped
+     */
+    public int shutdown() {
+        return this.registry.shutdown(chain().spans);
     }
 
     private Chain chain() {

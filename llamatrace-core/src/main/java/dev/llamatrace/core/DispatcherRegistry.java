@@ -1,5 +1,6 @@
 package dev.llamatrace.core;
 
+import dev.llamatrace.core.span.SpanHandler;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -27,6 +28,8 @@ public final class DispatcherRegistry {
     private final AtomicInteger generation = new AtomicInteger();
 
     private final HandlerFailures failures = new HandlerFailures();
+
+    private final DispatcherShutdown shutdown = new DispatcherShutdown(this.failures);
 
     /** Creates a registry holding only a root dispatcher. */
     public DispatcherRegistry() {
@@ -85,6 +88,35 @@ public final class DispatcherRegistry {
      */
     public HandlerFailures failures() {
         return this.failures;
+    }
+
+    /**
+     * Shuts down every dispatcher of this registry ({@link Dispatcher#shutdown()}): every span handler attached anywhere
+     * drops its open spans and is closed, once. Idempotent; a Spring context calls it when it closes a registry it owns.
+     *
+     * @return how many open spans were dropped
+     */
+    public int shutdown() {
+        int dropped = 0;
+        for (Dispatcher dispatcher : this.dispatchers.values()) {
+            dropped += dispatcher.shutdown();
+        }
+        return dropped;
+    }
+
+    /**
+     * Shuts one span handler down as {@link Dispatcher#shutdown()} would, whether or not it is still attached: for
+     * integrations that detach the handlers they attached to a registry they share with others.
+     *
+     * @param handler the handler
+     * @return how many of its open spans were dropped; 0 when it was already shut down in this registry
+     */
+    public int shutdown(SpanHandler<?> handler) {
+        return shutdown(new SpanHandler<?>[] {handler});
+    }
+
+    int shutdown(SpanHandler<?>[] handlers) {
+        return this.shutdown.shutdown(handlers);
     }
 
     int generation() {

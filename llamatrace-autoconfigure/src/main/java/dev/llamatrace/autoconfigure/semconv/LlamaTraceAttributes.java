@@ -6,6 +6,12 @@ public final class LlamaTraceAttributes {
     /** The llamatrace span id, to find the span in {@code /actuator/llamatrace/traces}. */
     public static final String SPAN_ID = "llamatrace.span.id";
 
+    /**
+     * The llamatrace id of the parent span, also when the parent ran in another process and reached this one through
+     * a propagation context.
+     */
+    public static final String SPAN_PARENT_ID = "llamatrace.span.parent_id";
+
     /** The dispatcher the span was entered on. */
     public static final String DISPATCHER = "llamatrace.dispatcher";
 

@@ -29,6 +29,10 @@ final class SpanAttributes {
     static void started(ObservedSpan span, String dispatcher) {
         span.putKind(OpenInferenceAttributes.SPAN_KIND, OpenInferenceAttributes.KIND_CHAIN);
         span.put(LlamaTraceAttributes.SPAN_ID, span.id());
+        String parentId = span.parentId();
+        if (parentId != null) {
+            span.put(LlamaTraceAttributes.SPAN_PARENT_ID, parentId);
+        }
         span.put(LlamaTraceAttributes.DISPATCHER, dispatcher);
         span.tags().forEach((key, value) -> span.put(LlamaTraceAttributes.TAG_PREFIX + key, String.valueOf(value)));
     }

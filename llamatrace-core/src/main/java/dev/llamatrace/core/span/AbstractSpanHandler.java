@@ -111,6 +111,16 @@ public abstract class AbstractSpanHandler<S extends Span> implements SpanHandler
         return (tracked != null) ? tracked.span() : null;
     }
 
+    @Override
+    public final Collection<SpanInvocation> openSpanInvocations() {
+        List<Tracked<S>> open = this.openSpans.values();
+        List<SpanInvocation> invocations = new ArrayList<>(open.size());
+        for (Tracked<S> tracked : open) {
+            invocations.add(tracked.invocation());
+        }
+        return Collections.unmodifiableList(invocations);
+    }
+
     /**
      * Returns the spans open now.
      *

@@ -1,5 +1,8 @@
 package dev.llamatrace.core.span;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +50,40 @@ public interface SpanHandler<S extends Span> {
         return null;
     }
 
-    /** Releases resources; called when the handler is removed for good (e.g. on application shutdown). */
+    /**
+     * Returns the spans this handler holds open, so that {@link dev.llamatrace.core.Dispatcher#shutdown()} can drop
+     * them (LlamaIndex's {@code open_spans}). Handlers that keep no spans keep the default.
+     *
+     * @return the open spans, empty by default
+     */
+    default Collection<SpanInvocation> openSpanInvocations() {
+        return List.of();
+    }
+
+    /**
+     * Returns this handler's part of a context that crosses a process boundary
+     * ({@link dev.llamatrace.core.Dispatcher#capturePropagationContext()}). Put everything under one key of your own
+     * (e.g. your handler's name): the maps of all handlers on the chain are merged, later handlers winning on the same
+     * key. Values should be strings, numbers, booleans, lists or maps of those, so that they survive serialization.
+     *
+     * @return the entries to propagate, empty by default
+     */
+    default Map<String, Object> capturePropagationContext() {
+        return Map.of();
+    }
+
+    /**
+     * Restores this handler's part of a propagated context, before the spans of the work it belongs to start
+     * ({@link dev.llamatrace.core.Dispatcher#restorePropagationContext(Map)}). Every handler on the chain gets the whole
+     * map; read your own key.
+     *
+     * @param context the propagated context, read-only
+     */
+    default void restorePropagationContext(Map<String, ?> context) {}
+
+    /**
+     * Releases resources; called once when the handler is shut down ({@link dev.llamatrace.core.Dispatcher#shutdown()})
+     * or removed for good (e.g. on application shutdown). Does nothing by default.
+     */
     default void close() {}
 }

@@ -63,6 +63,24 @@ public abstract class SpanInvocation {
     }
 
     /**
+     * Creates a span that stands for a span of another process, under the id it has there (see {@link #isRemote()}).
+     *
+     * @param dispatcherName the name of the dispatcher that restored it
+     * @param remoteId the id of the remote span, also used as its name
+     */
+    protected SpanInvocation(String dispatcherName, String remoteId) {
+        this.dispatcherName = dispatcherName;
+        this.name = remoteId;
+        this.seq = 0;
+        this.parent = null;
+        this.tags = Map.of();
+        this.instance = null;
+        this.arguments = Map.of();
+        this.startNanos = System.nanoTime();
+        this.id = remoteId;
+    }
+
+    /**
      * Returns the span id, {@code <name>-<uuid>}: only URL-unreserved characters, unique across processes and
      * restarts.
      *
@@ -170,6 +188,17 @@ public abstract class SpanInvocation {
      * @param error why it ended
      */
     public abstract void drop(Throwable error);
+
+    /**
+     * Returns whether this span stands for a span of another process, restored from a propagation context
+     * ({@code Dispatcher.restorePropagationContext}): it is then the parent of spans started here but was never entered
+     * here, is ended from the start, and its name is its id.
+     *
+     * @return {@code true} for a remote span
+     */
+    public boolean isRemote() {
+        return false;
+    }
 
     @Override
     public String toString() {

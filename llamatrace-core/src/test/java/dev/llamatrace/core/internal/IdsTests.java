@@ -1,10 +1,11 @@
-package dev.llamatrace.core;
+package dev.llamatrace.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.QueryStartEvent;
-import dev.llamatrace.core.internal.Ids;
+import dev.llamatrace.core.trace.SimpleSpanHandler;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ class IdsTests {
     @Test
     void aSpanIdIsTheUrlSafeNameAndAVersion8Uuid() {
         DispatcherRegistry registry = new DispatcherRegistry();
-        registry.root().addSpanHandler(new RecordingHandler());
+        registry.root().addSpanHandler(new SimpleSpanHandler());
         String id = registry.root()
                 .span("chat gpt-4o-mini", () -> TraceContext.currentSpan().id());
         assertThat(id).matches("chat_gpt-4o-mini-" + UUID_PATTERN);
@@ -37,7 +38,7 @@ class IdsTests {
     @Test
     void theSpanNameKeepsItsOriginalText() {
         DispatcherRegistry registry = new DispatcherRegistry();
-        registry.root().addSpanHandler(new RecordingHandler());
+        registry.root().addSpanHandler(new SimpleSpanHandler());
         String name = registry.root()
                 .span("chat gpt-4o-mini", () -> TraceContext.currentSpan().name());
         assertThat(name).isEqualTo("chat gpt-4o-mini");
