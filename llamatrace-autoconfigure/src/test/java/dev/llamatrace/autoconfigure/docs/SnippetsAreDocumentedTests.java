@@ -35,6 +35,7 @@ class SnippetsAreDocumentedTests {
                 new Snippet("core/MyEvent.java", "README.md"),
                 new Snippet("core/RetrieveAndRerank.java", "README.md"),
                 new Snippet("core/TaggedWork.java", "README.md"),
+                new Snippet("core/RemoteWork.java", "README.md"),
                 new Snippet("core/TraceTrees.java", "README.md"),
                 new Snippet("core/CallbackQuery.java", "README.md"),
                 new Snippet("core/BusTokenCounts.java", "README.md"));

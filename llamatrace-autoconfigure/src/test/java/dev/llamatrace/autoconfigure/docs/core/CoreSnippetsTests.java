@@ -7,6 +7,7 @@ import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.Dispatchers;
 import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
@@ -86,6 +87,21 @@ class CoreSnippetsTests {
     void spansEnteredInATagsBlockCarryTheTags() {
         TaggedWork.run("u-7", () -> this.registry.root().span("work", () -> "done"));
         assertThat(this.recorder.span("work").invocation().tags()).containsEntry("user", "u-7");
+    }
+
+    @Test
+    void aCapturedContextRestoredElsewhereParentsTheSpansStartedThere() {
+        DispatcherRegistry worker = new DispatcherRegistry();
+        SimpleSpanHandler workerSpans = new SimpleSpanHandler();
+        worker.root().addSpanHandler(workerSpans);
+        String callerSpanId = this.registry.root().span("Caller.call", () -> {
+            Map<String, Object> sent = RemoteWork.send(this.registry.root());
+            RemoteWork.receive(
+                    worker.root(), Map.copyOf(sent), (dispatcher) -> dispatcher.span("Worker.run", () -> "ok"));
+            return TraceContext.currentSpanId();
+        });
+        assertThat(workerSpans.completedSpans()).singleElement().satisfies((span) -> assertThat(span.parentId())
+                .isEqualTo(callerSpanId));
     }
 
     @Test
