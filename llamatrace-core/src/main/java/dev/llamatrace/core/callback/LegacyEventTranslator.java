@@ -1,44 +1,23 @@
 package dev.llamatrace.core.callback;
 
-import dev.llamatrace.core.event.AgentChatWithStepEndEvent;
-import dev.llamatrace.core.event.AgentChatWithStepStartEvent;
-import dev.llamatrace.core.event.AgentRunStepEndEvent;
-import dev.llamatrace.core.event.AgentRunStepStartEvent;
-import dev.llamatrace.core.event.AgentToolCallEvent;
-import dev.llamatrace.core.event.EmbeddingEndEvent;
-import dev.llamatrace.core.event.EmbeddingStartEvent;
+import dev.llamatrace.core.event.DescribedEvent;
 import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.EventFields;
 import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
 import dev.llamatrace.core.event.ExceptionEvent;
-import dev.llamatrace.core.event.LLMChatEndEvent;
-import dev.llamatrace.core.event.LLMChatStartEvent;
-import dev.llamatrace.core.event.LLMCompletionEndEvent;
-import dev.llamatrace.core.event.LLMCompletionStartEvent;
-import dev.llamatrace.core.event.LLMPredictEndEvent;
-import dev.llamatrace.core.event.LLMPredictStartEvent;
-import dev.llamatrace.core.event.LLMStructuredPredictEndEvent;
-import dev.llamatrace.core.event.LLMStructuredPredictStartEvent;
-import dev.llamatrace.core.event.QueryEndEvent;
-import dev.llamatrace.core.event.QueryStartEvent;
-import dev.llamatrace.core.event.ReRankEndEvent;
-import dev.llamatrace.core.event.ReRankStartEvent;
-import dev.llamatrace.core.event.RetrievalEndEvent;
-import dev.llamatrace.core.event.RetrievalStartEvent;
-import dev.llamatrace.core.event.SparseEmbeddingEndEvent;
-import dev.llamatrace.core.event.SparseEmbeddingStartEvent;
-import dev.llamatrace.core.event.SynthesizeEndEvent;
-import dev.llamatrace.core.event.SynthesizeStartEvent;
-import dev.llamatrace.core.event.ToolCallResultEvent;
+import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ModelInfo;
+import dev.llamatrace.core.llm.NodeWithScore;
+import dev.llamatrace.core.llm.ToolMetadata;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Translates new-style built-in events into legacy callbacks, with the payload keys LlamaIndex uses for the same
- * operation (e.g. {@code LLMChatEndEvent} becomes an {@link CBEventType#LLM} end with {@code messages} and
+ * Translates new-style events into legacy callbacks: every {@link DescribedEvent} of a known {@link EventKind}, with the
+ * payload keys LlamaIndex uses for the same operation (e.g. {@code LLMChatEndEvent} becomes an {@link CBEventType#LLM} end with {@code messages} and
  * {@code response}; {@code EmbeddingEndEvent} an {@link CBEventType#EMBEDDING} end with {@code chunks} and
  * {@code embeddings}). The event id is the event's span id, which the start and end of one operation share; an event
  * created outside any span uses its own id and cannot pair. Streaming chunks ({@link EventPhase#IN_PROGRESS}) are not
@@ -62,7 +41,7 @@ public final class LegacyEventTranslator {
             return new LegacyCallback(
                     CBEventType.EXCEPTION,
                     EventPhase.START,
-                    payload(EventPayload.EXCEPTION, exception.exception()),
+                    Map.of(EventPayload.EXCEPTION.value(), exception.exception()),
                     event.id());
         }
         Map<String, Object> payload = payload(event);
@@ -75,119 +54,110 @@ public final class LegacyEventTranslator {
     }
 
     private static @Nullable Map<String, Object> payload(Event event) {
-        if (event instanceof LLMChatStartEvent e) {
-            return model(
-                    payload(EventPayload.MESSAGES, e.messages(), EventPayload.ADDITIONAL_KWARGS, e.additionalKwargs()),
-                    e.model());
+        if (!(event instanceof DescribedEvent described)) {
+            return null;
         }
-        if (event instanceof LLMChatEndEvent e) {
-            return payload(EventPayload.MESSAGES, e.messages(), EventPayload.RESPONSE, e.response());
-        }
-        if (event instanceof LLMCompletionStartEvent e) {
-            return model(
-                    payload(EventPayload.PROMPT, e.prompt(), EventPayload.ADDITIONAL_KWARGS, e.additionalKwargs()),
-                    e.model());
-        }
-        if (event instanceof LLMCompletionEndEvent e) {
-            return payload(EventPayload.PROMPT, e.prompt(), EventPayload.COMPLETION, e.response());
-        }
-        if (event instanceof LLMPredictStartEvent e) {
-            return payload(EventPayload.TEMPLATE, e.template(), EventPayload.TEMPLATE_VARS, e.templateArgs());
-        }
-        if (event instanceof LLMPredictEndEvent e) {
-            return payload(EventPayload.RESPONSE, e.output());
-        }
-        if (event instanceof LLMStructuredPredictStartEvent e) {
-            return payload(EventPayload.TEMPLATE, e.template(), EventPayload.TEMPLATE_VARS, e.templateArgs());
-        }
-        if (event instanceof LLMStructuredPredictEndEvent e) {
-            return payload(EventPayload.RESPONSE, e.output());
-        }
-        if (event instanceof EmbeddingStartEvent e) {
-            return model(new LinkedHashMap<>(), e.model());
-        }
-        if (event instanceof SparseEmbeddingStartEvent e) {
-            return model(new LinkedHashMap<>(), e.model());
-        }
-        if (event instanceof EmbeddingEndEvent e) {
-            return payload(EventPayload.CHUNKS, e.chunks(), EventPayload.EMBEDDINGS, e.embeddings());
-        }
-        if (event instanceof SparseEmbeddingEndEvent e) {
-            return payload(EventPayload.CHUNKS, e.chunks(), EventPayload.EMBEDDINGS, e.embeddings());
-        }
-        return otherPayload(event);
+        PayloadFields fields = new PayloadFields();
+        described.describeTo(fields);
+        return fields.payload();
     }
 
-    private static @Nullable Map<String, Object> otherPayload(Event event) {
-        if (event instanceof QueryStartEvent e) {
-            return payload(EventPayload.QUERY_STR, e.query());
-        }
-        if (event instanceof QueryEndEvent e) {
-            return payload(EventPayload.RESPONSE, e.response());
-        }
-        if (event instanceof RetrievalStartEvent e) {
-            return payload(EventPayload.QUERY_STR, e.query());
-        }
-        if (event instanceof RetrievalEndEvent e) {
-            return payload(EventPayload.NODES, e.nodes());
-        }
-        if (event instanceof SynthesizeStartEvent e) {
-            return payload(EventPayload.QUERY_STR, e.query());
-        }
-        if (event instanceof SynthesizeEndEvent e) {
-            return payload(EventPayload.RESPONSE, e.response());
-        }
-        if (event instanceof ReRankStartEvent e) {
-            Map<String, Object> payload = payload(
-                    EventPayload.NODES,
-                    e.nodes(),
-                    EventPayload.MODEL_NAME,
-                    e.modelName(),
-                    EventPayload.QUERY_STR,
-                    e.query());
-            payload.put(EventPayload.TOP_K.value(), e.topN());
-            return payload;
-        }
-        if (event instanceof ReRankEndEvent e) {
-            return payload(EventPayload.NODES, e.nodes());
-        }
-        if (event instanceof AgentToolCallEvent e) {
-            return payload(EventPayload.FUNCTION_CALL, e.arguments(), EventPayload.TOOL, e.tool());
-        }
-        if (event instanceof ToolCallResultEvent e) {
-            return payload(EventPayload.FUNCTION_OUTPUT, e.result(), EventPayload.TOOL, e.tool());
-        }
-        if (event instanceof AgentRunStepStartEvent e) {
-            return payload(EventPayload.MESSAGES, (e.input() != null) ? List.of(e.input()) : List.of());
-        }
-        if (event instanceof AgentRunStepEndEvent e) {
-            return payload(EventPayload.RESPONSE, e.stepOutput());
-        }
-        if (event instanceof AgentChatWithStepStartEvent e) {
-            return payload(EventPayload.MESSAGES, List.of(e.userMessage()));
-        }
-        if (event instanceof AgentChatWithStepEndEvent e) {
-            return payload(EventPayload.RESPONSE, e.response());
-        }
-        return null;
-    }
+    /** Writes the fields of an event under LlamaIndex's payload keys, leaving out unknown ({@code null}) values. */
+    private static final class PayloadFields implements EventFields {
 
-    private static Map<String, Object> model(Map<String, Object> payload, ModelInfo model) {
-        payload.put(EventPayload.SERIALIZED.value(), model);
-        payload.put(EventPayload.MODEL_NAME.value(), model.name());
-        return payload;
-    }
+        private final Map<String, Object> payload = new LinkedHashMap<>();
 
-    /** Builds a payload from key/value pairs, leaving out {@code null} values. */
-    private static Map<String, Object> payload(@Nullable Object... keysAndValues) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            Object value = keysAndValues[i + 1];
+        private @Nullable Integer topK;
+
+        Map<String, Object> payload() {
+            if (this.topK != null) {
+                // LlamaIndex lists the reranking's top_k after its query.
+                put(EventPayload.TOP_K, this.topK);
+            }
+            return this.payload;
+        }
+
+        @Override
+        public void messages(List<ChatMessage> messages) {
+            put(EventPayload.MESSAGES, messages);
+        }
+
+        @Override
+        public void stepInput(@Nullable String input) {
+            put(EventPayload.MESSAGES, (input != null) ? List.of(input) : List.of());
+        }
+
+        @Override
+        public void response(@Nullable Object response) {
+            put(EventPayload.RESPONSE, response);
+        }
+
+        @Override
+        public void prompt(String prompt) {
+            put(EventPayload.PROMPT, prompt);
+        }
+
+        @Override
+        public void completion(Object completion) {
+            put(EventPayload.COMPLETION, completion);
+        }
+
+        @Override
+        public void template(String template, Map<String, Object> variables) {
+            put(EventPayload.TEMPLATE, template);
+            put(EventPayload.TEMPLATE_VARS, variables);
+        }
+
+        @Override
+        public void query(String query) {
+            put(EventPayload.QUERY_STR, query);
+        }
+
+        @Override
+        public void nodes(List<NodeWithScore> nodes) {
+            put(EventPayload.NODES, nodes);
+        }
+
+        @Override
+        public void embeddings(List<String> chunks, List<?> embeddings) {
+            put(EventPayload.CHUNKS, chunks);
+            put(EventPayload.EMBEDDINGS, embeddings);
+        }
+
+        @Override
+        public void model(ModelInfo model) {
+            put(EventPayload.SERIALIZED, model);
+            put(EventPayload.MODEL_NAME, model.name());
+        }
+
+        @Override
+        public void additionalKwargs(Map<String, Object> kwargs) {
+            put(EventPayload.ADDITIONAL_KWARGS, kwargs);
+        }
+
+        @Override
+        public void reranking(String modelName, int topN) {
+            put(EventPayload.MODEL_NAME, modelName);
+            this.topK = topN;
+        }
+
+        @Override
+        public void toolCall(ToolMetadata tool, String arguments) {
+            put(EventPayload.FUNCTION_CALL, arguments);
+            put(EventPayload.TOOL, tool);
+        }
+
+        @Override
+        public void toolResult(ToolMetadata tool, @Nullable String result) {
+            put(EventPayload.FUNCTION_OUTPUT, result);
+            put(EventPayload.TOOL, tool);
+        }
+
+        private void put(EventPayload key, @Nullable Object value) {
             if (value != null) {
-                payload.put(((EventPayload) keysAndValues[i]).value(), value);
+                this.payload.put(key.value(), value);
             }
         }
-        return payload;
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.llamatrace.core.event;
 import org.jspecify.annotations.Nullable;
 
 /** An agent chat turn finished. */
-public final class AgentChatWithStepEndEvent extends Event implements ContentEvent {
+public final class AgentChatWithStepEndEvent extends Event implements ContentEvent, DescribedEvent {
 
     private final @Nullable String response;
 
@@ -40,6 +40,11 @@ public final class AgentChatWithStepEndEvent extends Event implements ContentEve
     @Override
     public @Nullable String outputText() {
         return this.response;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.response(this.response);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.llamatrace.core.event;
 import org.jspecify.annotations.Nullable;
 
 /** An agent chat turn started. */
-public final class AgentChatWithStepStartEvent extends Event implements ContentEvent {
+public final class AgentChatWithStepStartEvent extends Event implements ContentEvent, DescribedEvent {
 
     private final String userMessage;
 
@@ -40,6 +40,11 @@ public final class AgentChatWithStepStartEvent extends Event implements ContentE
     @Override
     public @Nullable String inputText() {
         return this.userMessage;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.stepInput(this.userMessage);
     }
 
     @Override

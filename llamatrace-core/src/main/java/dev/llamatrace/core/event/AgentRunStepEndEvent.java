@@ -3,7 +3,7 @@ package dev.llamatrace.core.event;
 import org.jspecify.annotations.Nullable;
 
 /** An agent step finished. */
-public final class AgentRunStepEndEvent extends Event implements ContentEvent {
+public final class AgentRunStepEndEvent extends Event implements ContentEvent, DescribedEvent {
 
     private final @Nullable Object stepOutput;
 
@@ -40,6 +40,11 @@ public final class AgentRunStepEndEvent extends Event implements ContentEvent {
     @Override
     public @Nullable String outputText() {
         return (this.stepOutput != null) ? String.valueOf(this.stepOutput) : null;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.response(this.stepOutput);
     }
 
     @Override

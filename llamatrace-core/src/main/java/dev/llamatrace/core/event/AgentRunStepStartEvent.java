@@ -3,7 +3,7 @@ package dev.llamatrace.core.event;
 import org.jspecify.annotations.Nullable;
 
 /** An agent step started. */
-public final class AgentRunStepStartEvent extends Event implements ContentEvent {
+public final class AgentRunStepStartEvent extends Event implements ContentEvent, DescribedEvent {
 
     private final String taskId;
 
@@ -71,6 +71,11 @@ public final class AgentRunStepStartEvent extends Event implements ContentEvent 
     @Override
     public @Nullable String inputText() {
         return this.input;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.stepInput(this.input);
     }
 
     @Override

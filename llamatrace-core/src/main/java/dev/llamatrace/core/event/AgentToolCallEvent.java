@@ -4,7 +4,7 @@ import dev.llamatrace.core.llm.ToolMetadata;
 import org.jspecify.annotations.Nullable;
 
 /** A tool is about to be called. */
-public final class AgentToolCallEvent extends Event implements ContentEvent, ToolEvent {
+public final class AgentToolCallEvent extends Event implements ContentEvent, ToolEvent, DescribedEvent {
 
     private final String arguments;
 
@@ -56,6 +56,11 @@ public final class AgentToolCallEvent extends Event implements ContentEvent, Too
     @Override
     public @Nullable String inputText() {
         return this.arguments;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.toolCall(this.tool, this.arguments);
     }
 
     @Override

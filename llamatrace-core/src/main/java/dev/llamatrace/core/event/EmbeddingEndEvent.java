@@ -4,7 +4,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A batch of texts was embedded. */
-public final class EmbeddingEndEvent extends Event implements ContentEvent {
+public final class EmbeddingEndEvent extends Event implements ContentEvent, DescribedEvent {
 
     private final List<String> chunks;
 
@@ -62,6 +62,11 @@ public final class EmbeddingEndEvent extends Event implements ContentEvent {
     @Override
     public List<String> embeddedTexts() {
         return this.chunks;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.embeddings(this.chunks, this.embeddings);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A chat call finished; for a stream, when the stream ended. */
-public final class LLMChatEndEvent extends Event implements ContentEvent {
+public final class LLMChatEndEvent extends Event implements ContentEvent, DescribedEvent {
 
     private final List<ChatMessage> messages;
 
@@ -63,6 +63,12 @@ public final class LLMChatEndEvent extends Event implements ContentEvent {
     @Override
     public List<ChatMessage> outputMessages() {
         return (this.response != null) ? List.of(this.response.message()) : List.of();
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.messages(this.messages);
+        fields.response(this.response);
     }
 
     @Override

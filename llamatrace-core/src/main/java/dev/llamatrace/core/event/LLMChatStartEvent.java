@@ -9,7 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A chat call to an LLM started. */
-public final class LLMChatStartEvent extends Event implements ContentEvent, ModelEvent {
+public final class LLMChatStartEvent extends Event implements ContentEvent, ModelEvent, DescribedEvent {
 
     private final List<ChatMessage> messages;
 
@@ -85,6 +85,13 @@ public final class LLMChatStartEvent extends Event implements ContentEvent, Mode
     @Override
     public List<ChatMessage> inputMessages() {
         return this.messages;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.messages(this.messages);
+        fields.additionalKwargs(this.additionalKwargs);
+        fields.model(this.model);
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.llamatrace.core.llm.CompletionResponse;
 import org.jspecify.annotations.Nullable;
 
 /** A completion call finished; for a stream, when the stream ended. */
-public final class LLMCompletionEndEvent extends Event implements ContentEvent {
+public final class LLMCompletionEndEvent extends Event implements ContentEvent, DescribedEvent {
 
     private final String prompt;
 
@@ -56,6 +56,12 @@ public final class LLMCompletionEndEvent extends Event implements ContentEvent {
     @Override
     public @Nullable String outputText() {
         return this.response.text();
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.prompt(this.prompt);
+        fields.completion(this.response);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A completion call to an LLM started. */
-public final class LLMCompletionStartEvent extends Event implements ContentEvent, ModelEvent {
+public final class LLMCompletionStartEvent extends Event implements ContentEvent, ModelEvent, DescribedEvent {
 
     private final String prompt;
 
@@ -80,6 +80,13 @@ public final class LLMCompletionStartEvent extends Event implements ContentEvent
     @Override
     public boolean textCompletion() {
         return true;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.prompt(this.prompt);
+        fields.additionalKwargs(this.additionalKwargs);
+        fields.model(this.model);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.llamatrace.core.event;
 import org.jspecify.annotations.Nullable;
 
 /** A templated LLM prediction finished. */
-public final class LLMPredictEndEvent extends Event implements ContentEvent {
+public final class LLMPredictEndEvent extends Event implements ContentEvent, DescribedEvent {
 
     private final String output;
 
@@ -40,6 +40,11 @@ public final class LLMPredictEndEvent extends Event implements ContentEvent {
     @Override
     public @Nullable String outputText() {
         return this.output;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.response(this.output);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A prompt template is about to be formatted and sent to an LLM. */
-public final class LLMPredictStartEvent extends Event implements ContentEvent {
+public final class LLMPredictStartEvent extends Event implements ContentEvent, DescribedEvent {
 
     private final String template;
 
@@ -58,6 +58,11 @@ public final class LLMPredictStartEvent extends Event implements ContentEvent {
     @Override
     public @Nullable String inputText() {
         return this.template;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.template(this.template, this.templateArgs);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.llamatrace.core.event;
 import org.jspecify.annotations.Nullable;
 
 /** A structured prediction finished. */
-public final class LLMStructuredPredictEndEvent extends Event implements ContentEvent {
+public final class LLMStructuredPredictEndEvent extends Event implements ContentEvent, DescribedEvent {
 
     private final Object output;
 
@@ -40,6 +40,11 @@ public final class LLMStructuredPredictEndEvent extends Event implements Content
     @Override
     public @Nullable String outputText() {
         return String.valueOf(this.output);
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.response(this.output);
     }
 
     @Override

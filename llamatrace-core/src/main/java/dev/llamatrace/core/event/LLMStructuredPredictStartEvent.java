@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A structured prediction (output parsed into a type) started. */
-public final class LLMStructuredPredictStartEvent extends Event {
+public final class LLMStructuredPredictStartEvent extends Event implements DescribedEvent {
 
     private final String outputClass;
 
@@ -69,6 +69,11 @@ public final class LLMStructuredPredictStartEvent extends Event {
      */
     public Map<String, Object> templateArgs() {
         return this.templateArgs;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.template(this.template, this.templateArgs);
     }
 
     @Override

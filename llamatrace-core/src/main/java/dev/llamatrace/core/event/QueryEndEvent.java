@@ -3,7 +3,7 @@ package dev.llamatrace.core.event;
 import org.jspecify.annotations.Nullable;
 
 /** A query finished. */
-public final class QueryEndEvent extends Event implements ContentEvent {
+public final class QueryEndEvent extends Event implements ContentEvent, DescribedEvent {
 
     private final String query;
 
@@ -55,6 +55,11 @@ public final class QueryEndEvent extends Event implements ContentEvent {
     @Override
     public @Nullable String outputText() {
         return this.response;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.response(this.response);
     }
 
     @Override

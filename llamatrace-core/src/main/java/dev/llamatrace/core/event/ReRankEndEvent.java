@@ -5,7 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Re-ranking finished. */
-public final class ReRankEndEvent extends Event implements ContentEvent {
+public final class ReRankEndEvent extends Event implements ContentEvent, DescribedEvent {
 
     private final List<NodeWithScore> nodes;
 
@@ -47,6 +47,11 @@ public final class ReRankEndEvent extends Event implements ContentEvent {
     @Override
     public List<NodeWithScore> documents() {
         return this.nodes;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.nodes(this.nodes);
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Re-ranking of retrieved nodes started. */
-public final class ReRankStartEvent extends Event implements ContentEvent {
+public final class ReRankStartEvent extends Event implements ContentEvent, DescribedEvent {
 
     private final @Nullable String query;
 
@@ -88,6 +88,13 @@ public final class ReRankStartEvent extends Event implements ContentEvent {
     @Override
     public @Nullable String inputText() {
         return this.query;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.nodes(this.nodes);
+        fields.reranking(this.modelName, this.topN);
+        fields.query(this.query);
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Retrieval for a query finished. */
-public final class RetrievalEndEvent extends Event implements ContentEvent {
+public final class RetrievalEndEvent extends Event implements ContentEvent, DescribedEvent {
 
     private final String query;
 
@@ -62,6 +62,11 @@ public final class RetrievalEndEvent extends Event implements ContentEvent {
     @Override
     public List<NodeWithScore> documents() {
         return this.nodes;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.nodes(this.nodes);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.llamatrace.core.event;
 import org.jspecify.annotations.Nullable;
 
 /** Retrieval for a query started. */
-public final class RetrievalStartEvent extends Event implements ContentEvent {
+public final class RetrievalStartEvent extends Event implements ContentEvent, DescribedEvent {
 
     private final String query;
 
@@ -40,6 +40,11 @@ public final class RetrievalStartEvent extends Event implements ContentEvent {
     @Override
     public @Nullable String inputText() {
         return this.query;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.query(this.query);
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A batch of texts was embedded into sparse vectors. */
-public final class SparseEmbeddingEndEvent extends Event {
+public final class SparseEmbeddingEndEvent extends Event implements DescribedEvent {
 
     private final List<String> chunks;
 
@@ -52,6 +52,11 @@ public final class SparseEmbeddingEndEvent extends Event {
      */
     public List<Map<Integer, Float>> embeddings() {
         return this.embeddings;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.embeddings(this.chunks, this.embeddings);
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.llamatrace.core.llm.ModelInfo;
 import org.jspecify.annotations.Nullable;
 
 /** A batch of texts is about to be embedded into sparse vectors. */
-public final class SparseEmbeddingStartEvent extends Event implements ModelEvent {
+public final class SparseEmbeddingStartEvent extends Event implements ModelEvent, DescribedEvent {
 
     private final ModelInfo model;
 
@@ -36,6 +36,11 @@ public final class SparseEmbeddingStartEvent extends Event implements ModelEvent
      */
     public ModelInfo model() {
         return this.model;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.model(this.model);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.llamatrace.core.event;
 import org.jspecify.annotations.Nullable;
 
 /** Synthesis of an answer finished. */
-public final class SynthesizeEndEvent extends Event {
+public final class SynthesizeEndEvent extends Event implements DescribedEvent {
 
     private final String query;
 
@@ -50,6 +50,11 @@ public final class SynthesizeEndEvent extends Event {
      */
     public @Nullable String response() {
         return this.response;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.response(this.response);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.llamatrace.core.event;
 import org.jspecify.annotations.Nullable;
 
 /** Synthesis of an answer from retrieved nodes started. */
-public final class SynthesizeStartEvent extends Event implements ContentEvent {
+public final class SynthesizeStartEvent extends Event implements ContentEvent, DescribedEvent {
 
     private final String query;
 
@@ -40,6 +40,11 @@ public final class SynthesizeStartEvent extends Event implements ContentEvent {
     @Override
     public @Nullable String inputText() {
         return this.query;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.query(this.query);
     }
 
     @Override

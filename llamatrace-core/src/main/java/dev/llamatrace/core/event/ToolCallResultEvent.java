@@ -4,7 +4,7 @@ import dev.llamatrace.core.llm.ToolMetadata;
 import org.jspecify.annotations.Nullable;
 
 /** A tool call returned (llamatrace addition: upstream reports only the call). */
-public final class ToolCallResultEvent extends Event implements ContentEvent, ToolEvent {
+public final class ToolCallResultEvent extends Event implements ContentEvent, ToolEvent, DescribedEvent {
 
     private final ToolMetadata tool;
 
@@ -56,6 +56,11 @@ public final class ToolCallResultEvent extends Event implements ContentEvent, To
     @Override
     public @Nullable String outputText() {
         return this.result;
+    }
+
+    @Override
+    public void describeTo(EventFields fields) {
+        fields.toolResult(this.tool, this.result);
     }
 
     @Override
