@@ -9,46 +9,46 @@ import java.util.Set;
  */
 public enum CBEventType {
 
-    /** Text split into chunks. */
+    /** See {@link EventKind#CHUNKING}. */
     CHUNKING,
 
-    /** Documents parsed into nodes. */
+    /** See {@link EventKind#NODE_PARSING}. */
     NODE_PARSING,
 
-    /** Texts embedded. */
+    /** See {@link EventKind#EMBEDDING}. */
     EMBEDDING,
 
-    /** An LLM call. */
+    /** See {@link EventKind#LLM}. */
     LLM,
 
-    /** A query, from question to answer. */
+    /** See {@link EventKind#QUERY}. */
     QUERY,
 
-    /** Nodes retrieved for a query. */
+    /** See {@link EventKind#RETRIEVE}. */
     RETRIEVE,
 
-    /** An answer synthesized from retrieved nodes. */
+    /** See {@link EventKind#SYNTHESIZE}. */
     SYNTHESIZE,
 
-    /** A tree summary level built. */
+    /** See {@link EventKind#TREE}. */
     TREE,
 
-    /** A sub-question generated and answered. */
+    /** See {@link EventKind#SUB_QUESTION}. */
     SUB_QUESTION,
 
-    /** A prompt template formatted. */
+    /** See {@link EventKind#TEMPLATING}. */
     TEMPLATING,
 
-    /** A tool or function called. */
+    /** See {@link EventKind#FUNCTION_CALL}. */
     FUNCTION_CALL,
 
-    /** Nodes re-ranked. */
+    /** See {@link EventKind#RERANKING}. */
     RERANKING,
 
-    /** An exception. */
+    /** See {@link EventKind#EXCEPTION}. */
     EXCEPTION,
 
-    /** One step of an agent. */
+    /** See {@link EventKind#AGENT_STEP}. */
     AGENT_STEP;
 
     private static final CBEventType[] TYPES = values();
