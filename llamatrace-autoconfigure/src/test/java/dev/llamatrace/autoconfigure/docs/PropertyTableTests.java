@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PropertyTableTests {
 
     /** The page holding the generated table of every property. */
-    static final String CONFIGURATION_PAGE = "README.md";
+    static final String CONFIGURATION_PAGE = "docs/configuration.md";
 
     private static final Pattern TABLE_PROPERTY =
             Pattern.compile("^\\| `((?:llamatrace|management\\.endpoint\\.llamatrace)\\.[a-z0-9.-]+)");

@@ -25,20 +25,20 @@ class SnippetsAreDocumentedTests {
     /** Every snippet and the page that shows it. */
     static List<Snippet> snippets() {
         return List.of(
-                new Snippet("AuditConfiguration.java", "README.md"),
-                new Snippet("RagService.java", "README.md"),
-                new Snippet("AsyncConfiguration.java", "README.md"),
-                new Snippet("LangChain4jConfiguration.java", "README.md"),
-                new Snippet("Rag.java", "README.md"),
-                new Snippet("SpringAiConfiguration.java", "README.md"),
-                new Snippet("core/MyRetriever.java", "README.md"),
-                new Snippet("core/MyEvent.java", "README.md"),
-                new Snippet("core/RetrieveAndRerank.java", "README.md"),
-                new Snippet("core/TaggedWork.java", "README.md"),
-                new Snippet("core/RemoteWork.java", "README.md"),
-                new Snippet("core/TraceTrees.java", "README.md"),
-                new Snippet("core/CallbackQuery.java", "README.md"),
-                new Snippet("core/BusTokenCounts.java", "README.md"));
+                new Snippet("AuditConfiguration.java", "docs/spring-boot.md"),
+                new Snippet("RagService.java", "docs/spring-boot.md"),
+                new Snippet("AsyncConfiguration.java", "docs/spring-boot.md"),
+                new Snippet("LangChain4jConfiguration.java", "docs/langchain4j.md"),
+                new Snippet("Rag.java", "docs/langchain4j.md"),
+                new Snippet("SpringAiConfiguration.java", "docs/spring-ai.md"),
+                new Snippet("core/MyRetriever.java", "docs/core-api.md"),
+                new Snippet("core/MyEvent.java", "docs/core-api.md"),
+                new Snippet("core/RetrieveAndRerank.java", "docs/core-api.md"),
+                new Snippet("core/TaggedWork.java", "docs/core-api.md"),
+                new Snippet("core/RemoteWork.java", "docs/core-api.md"),
+                new Snippet("core/TraceTrees.java", "docs/core-api.md"),
+                new Snippet("core/CallbackQuery.java", "docs/callback-api.md"),
+                new Snippet("core/BusTokenCounts.java", "docs/callback-api.md"));
     }
 
     @ParameterizedTest
