@@ -1,5 +1,6 @@
 package dev.llamatrace.autoconfigure;
 
+import dev.llamatrace.autoconfigure.redaction.ContentRedactor;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.Dispatchers;
@@ -50,6 +51,9 @@ public final class LlamaTraceAutoConfiguration {
     /** Bean name of the fine-tuning handler ({@code OpenAIFineTuningHandler}). */
     public static final String FINE_TUNING_HANDLER_BEAN_NAME = BuiltInHandlersConfiguration.FINE_TUNING_HANDLER;
 
+    /** Bean name of the content capture settings ({@link ContentCapture}). */
+    public static final String CONTENT_CAPTURE_BEAN_NAME = "llamatraceContentCapture";
+
     /** Bean name of the callback manager on the root dispatcher. */
     public static final String CALLBACK_MANAGER_BEAN_NAME = "llamatraceCallbackManager";
 
@@ -80,6 +84,17 @@ public final class LlamaTraceAutoConfiguration {
         @ConditionalOnMissingBean
         DispatcherRegistry llamatraceDispatcherRegistry() {
             return Dispatchers.registry();
+        }
+
+        /**
+         * Content capture: the properties' settings, the built-in and configured redaction rules, then the
+         * application's {@link ContentRedactor} beans in order.
+         */
+        @Bean(CONTENT_CAPTURE_BEAN_NAME)
+        @ConditionalOnMissingBean
+        ContentCapture llamatraceContentCapture(
+                LlamaTraceProperties properties, ObjectProvider<ContentRedactor> redactors) {
+            return ContentCapture.of(properties, redactors.orderedStream().toList());
         }
 
         @Bean

@@ -1,11 +1,14 @@
 package dev.llamatrace.autoconfigure;
 
 import com.knuddels.jtokkit.api.EncodingType;
+import dev.llamatrace.autoconfigure.redaction.BuiltInRedactionRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -76,6 +79,9 @@ public class LlamaTraceProperties implements InitializingBean {
      */
     private int contentMaxLength = 2048;
 
+    /** Redaction of captured content, applied before it reaches the endpoint or exported spans. */
+    private final ContentRedaction contentRedaction = new ContentRedaction();
+
     /** Built-in handlers. */
     private final Handlers handlers = new Handlers();
 
@@ -116,6 +122,7 @@ public class LlamaTraceProperties implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         atLeastOne("content-max-length", this.contentMaxLength);
+        this.contentRedaction.check();
         String encoding = this.handlers.tokenCounting.encoding;
         if (!allowedEncodings().contains(encoding.toLowerCase(Locale.ROOT))) {
             throw new InvalidLlamaTracePropertyException(
@@ -219,6 +226,15 @@ public class LlamaTraceProperties implements InitializingBean {
      */
     public void setContentMaxLength(int contentMaxLength) {
         this.contentMaxLength = contentMaxLength;
+    }
+
+    /**
+     * Returns {@code content-redaction}: Redaction of captured content.
+     *
+     * @return the value
+     */
+    public ContentRedaction getContentRedaction() {
+        return this.contentRedaction;
     }
 
     /**
@@ -829,6 +845,79 @@ public class LlamaTraceProperties implements InitializingBean {
          */
         public void setPath(String path) {
             this.path = path;
+        }
+    }
+
+    /** Redaction of captured content. */
+    public static class ContentRedaction {
+
+        /**
+         * Built-in rules applied to captured content, in this order; each match is replaced by the rule name in
+         * brackets, e.g. [email]. Set to an empty list to turn them off.
+         */
+        private List<String> builtInRules = new ArrayList<>(BuiltInRedactionRules.NAMES);
+
+        /**
+         * Further rules: Java regular expressions by rule name, applied after the built-in ones; each match is replaced
+         * by the rule name in brackets.
+         */
+        private Map<String, String> rules = new LinkedHashMap<>();
+
+        void check() {
+            for (String name : this.builtInRules) {
+                if (!BuiltInRedactionRules.NAMES.contains(name)) {
+                    throw new InvalidLlamaTracePropertyException(
+                            PREFIX + ".content-redaction.built-in-rules",
+                            name,
+                            "names of built-in rules, among " + BuiltInRedactionRules.NAMES);
+                }
+            }
+            this.rules.forEach((name, regex) -> {
+                try {
+                    Pattern.compile(regex);
+                } catch (PatternSyntaxException ex) {
+                    throw new InvalidLlamaTracePropertyException(
+                            PREFIX + ".content-redaction.rules." + name,
+                            regex,
+                            "a Java regular expression (" + ex.getDescription() + " near index " + ex.getIndex() + ")");
+                }
+            });
+        }
+
+        /**
+         * Returns {@code built-in-rules}: Built-in rules applied to captured content, in this order.
+         *
+         * @return the value
+         */
+        public List<String> getBuiltInRules() {
+            return this.builtInRules;
+        }
+
+        /**
+         * Sets {@code built-in-rules}: Built-in rules applied to captured content, in this order.
+         *
+         * @param builtInRules the new value
+         */
+        public void setBuiltInRules(List<String> builtInRules) {
+            this.builtInRules = builtInRules;
+        }
+
+        /**
+         * Returns {@code rules}: Further rules, Java regular expressions by rule name.
+         *
+         * @return the value
+         */
+        public Map<String, String> getRules() {
+            return this.rules;
+        }
+
+        /**
+         * Sets {@code rules}: Further rules, Java regular expressions by rule name.
+         *
+         * @param rules the new value
+         */
+        public void setRules(Map<String, String> rules) {
+            this.rules = rules;
         }
     }
 }

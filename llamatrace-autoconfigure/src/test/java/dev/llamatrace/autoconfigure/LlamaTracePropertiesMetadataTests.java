@@ -24,6 +24,8 @@ class LlamaTracePropertiesMetadataTests {
                         "llamatrace.enabled",
                         "llamatrace.capture-content",
                         "llamatrace.content-max-length",
+                        "llamatrace.content-redaction.built-in-rules",
+                        "llamatrace.content-redaction.rules",
                         "llamatrace.handlers.dispatchers",
                         "llamatrace.handlers.token-counting.enabled",
                         "llamatrace.handlers.token-counting.encoding",

@@ -154,7 +154,7 @@ final class Descriptors {
                 span.endTime(),
                 seconds(span),
                 span.outcome().name(),
-                span.error(),
+                this.content.redactShown(span.error()),
                 span.errorType(),
                 span.tags(),
                 tokens,

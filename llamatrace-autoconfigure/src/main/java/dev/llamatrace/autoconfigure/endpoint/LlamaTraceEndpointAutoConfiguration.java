@@ -44,13 +44,14 @@ public final class LlamaTraceEndpointAutoConfiguration {
             ObjectProvider<LlamaDebugHandler> debug,
             ObjectProvider<SimpleSpanHandler> spans,
             ObjectProvider<OpenAIFineTuningHandler> fineTuning,
-            LlamaTraceProperties properties) {
+            LlamaTraceProperties properties,
+            ObjectProvider<ContentCapture> content) {
         return new LlamaTraceEndpoint(
                 registry,
                 tokens.getIfUnique(),
                 debug.getIfUnique(),
                 spans.getIfUnique(),
                 fineTuning.getIfUnique(),
-                ContentCapture.of(properties));
+                content.getIfAvailable(() -> ContentCapture.of(properties)));
     }
 }

@@ -44,11 +44,13 @@ public final class LlamaTraceTracingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ObservationSpanHandler llamatraceObservationSpanHandler(
-            ObservationRegistry registry, LlamaTraceProperties properties) {
+            ObservationRegistry registry, LlamaTraceProperties properties, ObjectProvider<ContentCapture> content) {
         // Spring AI's own observations are exported already; re-exporting the spans made from them would duplicate
         // them.
         return new ObservationSpanHandler(
-                registry, ContentCapture.of(properties), Set.of(LlamaTraceSpringAiAutoConfiguration.DISPATCHER_NAME));
+                registry,
+                content.getIfAvailable(() -> ContentCapture.of(properties)),
+                Set.of(LlamaTraceSpringAiAutoConfiguration.DISPATCHER_NAME));
     }
 
     /** Observations created inside a llamatrace span (e.g. Spring AI's) nest under the span's observation. */

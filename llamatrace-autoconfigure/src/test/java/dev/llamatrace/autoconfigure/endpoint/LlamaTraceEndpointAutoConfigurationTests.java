@@ -174,6 +174,29 @@ class LlamaTraceEndpointAutoConfigurationTests {
     }
 
     @Test
+    void capturedContentAndErrorMessagesAreShownRedacted() {
+        this.runner.withPropertyValues("llamatrace.capture-content=true").run((context) -> {
+            Dispatcher root = context.getBean(DispatcherRegistry.class).root();
+            try {
+                root.span("Retriever.retrieve", () -> {
+                    root.event(new RetrievalStartEvent("orders of jane@example.com"));
+                    root.event(new RetrievalEndEvent(
+                            "orders of jane@example.com",
+                            List.of(NodeWithScore.of("o#1", "paid with 4111-1111-1111-1111", 0.5))));
+                    throw new IllegalStateException("no account for jane@example.com");
+                });
+            } catch (IllegalStateException expected) {
+                assertThat(expected).hasMessage("no account for jane@example.com");
+            }
+            LlamaTraceDescriptors.SpanNode span = onlyTrace(context.getBean(LlamaTraceEndpoint.class));
+            assertThat(span.events().get(0).input()).isEqualTo("orders of [email]");
+            assertThat(span.events().get(1).documents())
+                    .containsExactly(new LlamaTraceDescriptors.Document("o#1", 0.5, "paid with [card-number]"));
+            assertThat(span.error()).isEqualTo("no account for [email]");
+        });
+    }
+
+    @Test
     void spansSayTheirKindModelAndWhereTheirTokenCountsCameFrom() {
         this.runner.run((context) -> {
             chat(context.getBean(DispatcherRegistry.class).root());

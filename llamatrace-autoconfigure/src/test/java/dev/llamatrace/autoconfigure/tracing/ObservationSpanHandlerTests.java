@@ -120,6 +120,38 @@ class ObservationSpanHandlerTests {
     }
 
     @Test
+    void capturedPromptsAreExportedRedacted() {
+        this.runner
+                .withPropertyValues(
+                        "llamatrace.capture-content=true", "llamatrace.content-redaction.rules.order-id=ORD-\\d{6}")
+                .run((context) -> {
+                    Dispatcher dispatcher =
+                            context.getBean(DispatcherRegistry.class).root();
+                    dispatcher.span("ChatModel.chat", () -> {
+                        List<ChatMessage> messages = List.of(
+                                ChatMessage.user(
+                                        "Refund ORD-123456 to jane@example.com, card 4111 1111 1111 1111, key sk-proj-AbCdEf0123456789xyz"));
+                        dispatcher.event(new LLMChatStartEvent(messages, Map.of(), ModelInfo.of("openai", "gpt-4o")));
+                        dispatcher.event(new LLMChatEndEvent(
+                                messages,
+                                ChatResponse.of(
+                                        ChatMessage.assistant("Done, call +1 415 555 0100"),
+                                        UsageKeys.rawUsage(12, 1))));
+                        return "done";
+                    });
+                    SpanData chat = exported(context).get("ChatModel.chat");
+                    String redactedPrompt = "Refund [order-id] to [email], card [card-number], key [api-key]";
+                    assertThat(attribute(chat, "llm.input_messages.0.message.content"))
+                            .isEqualTo(redactedPrompt);
+                    assertThat(attribute(chat, "input.value"))
+                            .contains(redactedPrompt)
+                            .doesNotContain("jane@");
+                    assertThat(attribute(chat, "llm.output_messages.0.message.content"))
+                            .isEqualTo("Done, call [phone]");
+                });
+    }
+
+    @Test
     void droppedSpanIsExportedWithErrorStatus() {
         this.runner.run((context) -> {
             Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).root();

@@ -1,0 +1,98 @@
+package dev.llamatrace.autoconfigure.redaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Each built-in rule replaces what it names by its marker and leaves look-alikes alone. */
+class BuiltInRedactionRulesTests {
+
+    private final ContentRedactor defaults = ContentRedactor.composite(BuiltInRedactionRules.all());
+
+    @Test
+    void emailAddressesAreReplacedByTheEmailMarker() {
+        assertThat(redact(BuiltInRedactionRules.EMAIL, "mail jane.doe+rag@mail.example.co.uk or bob@example.org now"))
+                .isEqualTo("mail [email] or [email] now");
+        assertThat(redact(BuiltInRedactionRules.EMAIL, "user@localhost and @handle"))
+                .isEqualTo("user@localhost and @handle");
+    }
+
+    @Test
+    void bearerTokensAreReplacedWholeWhateverTheirCase() {
+        assertThat(redact(BuiltInRedactionRules.BEARER_TOKEN, "Authorization: Bearer eyJhbGciOi.J9x_y-z== next"))
+                .isEqualTo("Authorization: [bearer-token] next");
+        assertThat(redact(BuiltInRedactionRules.BEARER_TOKEN, "authorization: bearer abc123"))
+                .isEqualTo("authorization: [bearer-token]");
+    }
+
+    @Test
+    void apiKeysOfKnownShapesAreReplaced() {
+        assertThat(redact(BuiltInRedactionRules.API_KEY, "key sk-proj-AbCdEf0123456789xyz used"))
+                .isEqualTo("key [api-key] used");
+        assertThat(redact(BuiltInRedactionRules.API_KEY, "AKIAIOSFODNN7EXAMPLE and ghp_" + "a".repeat(36)))
+                .isEqualTo("[api-key] and [api-key]");
+        assertThat(redact(BuiltInRedactionRules.API_KEY, "task-list and sk-short"))
+                .isEqualTo("task-list and sk-short");
+    }
+
+    @Test
+    void cardNumbersPassingTheLuhnCheckAreReplaced() {
+        assertThat(redact(BuiltInRedactionRules.CARD_NUMBER, "card 4111 1111 1111 1111, exp 12/29"))
+                .isEqualTo("card [card-number], exp 12/29");
+        assertThat(redact(BuiltInRedactionRules.CARD_NUMBER, "card 5500-0000-0000-0004."))
+                .isEqualTo("card [card-number].");
+        assertThat(redact(BuiltInRedactionRules.CARD_NUMBER, "amex 378282246310005"))
+                .isEqualTo("amex [card-number]");
+    }
+
+    @Test
+    void numbersFailingTheLuhnCheckAreLeftAlone() {
+        assertThat(redact(BuiltInRedactionRules.CARD_NUMBER, "order 4111 1111 1111 1112"))
+                .isEqualTo("order 4111 1111 1111 1112");
+        assertThat(this.defaults.redact("order 4111111111111112 shipped")).isEqualTo("order 4111111111111112 shipped");
+    }
+
+    @Test
+    void phoneNumbersAreReplaced() {
+        assertThat(redact(BuiltInRedactionRules.PHONE, "call +44 20 7946 0958 or (555) 123-4567 or 555.123.4567"))
+                .isEqualTo("call [phone] or [phone] or [phone]");
+        assertThat(redact(BuiltInRedactionRules.PHONE, "version 1.2.3, 2026-12-03, 42 items, +1 2"))
+                .isEqualTo("version 1.2.3, 2026-12-03, 42 items, +1 2");
+    }
+
+    @Test
+    void theDefaultsTellCardNumbersFromPhoneNumbersAndBearerTokensFromKeys() {
+        assertThat(
+                        this.defaults.redact(
+                                "Bearer sk-proj-AbCdEf0123456789xyz for jane@example.com, card 4111111111111111, tel +1 415 555 0100"))
+                .isEqualTo("[bearer-token] for [email], card [card-number], tel [phone]");
+    }
+
+    @Test
+    void textWithNothingToRedactIsReturnedAsIs() {
+        String text = "What is the capital of France?";
+        assertThat(this.defaults.redact(text)).isSameAs(text);
+    }
+
+    @Test
+    void aRuleOfAnUnknownNameIsRejected() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> BuiltInRedactionRules.rule("ssn"))
+                .withMessageContaining("ssn")
+                .withMessageContaining(BuiltInRedactionRules.EMAIL);
+    }
+
+    @Test
+    void aPatternRuleReplacesEachNonEmptyMatchByItsMarker() {
+        RedactionRule rule = RedactionRule.of("order-id", Pattern.compile("ORD-\\d+"));
+        assertThat(rule.redact("ORD-1 and ORD-22")).isEqualTo("[order-id] and [order-id]");
+        assertThat(RedactionRule.of("empty", Pattern.compile("x*")).redact("abc"))
+                .isEqualTo("abc");
+    }
+
+    private static String redact(String rule, String text) {
+        return BuiltInRedactionRules.rule(rule).redact(text);
+    }
+}
