@@ -1,10 +1,13 @@
 package dev.llamatrace.autoconfigure;
 
+import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
 import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
+import dev.llamatrace.core.handler.TokenCountPublisher;
 import dev.llamatrace.core.handler.TokenCountingHandler;
 import dev.llamatrace.core.handler.TokenCountingHandlerBuilder;
 import dev.llamatrace.core.token.JTokkitTokenizers;
+import dev.llamatrace.core.token.TokenizerResolver;
 import dev.llamatrace.core.trace.SimpleSpanHandler;
 import java.util.Locale;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -22,12 +25,16 @@ import org.springframework.context.annotation.ImportRuntimeHints;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({
+    BuiltInHandlersConfiguration.TokenCountsConfiguration.class,
     BuiltInHandlersConfiguration.TokenCountingConfiguration.class,
     BuiltInHandlersConfiguration.DebugConfiguration.class,
     BuiltInHandlersConfiguration.SpansConfiguration.class,
     BuiltInHandlersConfiguration.FineTuningConfiguration.class
 })
 final class BuiltInHandlersConfiguration {
+
+    /** Bean name of the counting step that puts token counts on the bus. */
+    static final String TOKEN_COUNT_PUBLISHER = "llamatraceTokenCountPublisher";
 
     /** Bean name of the token counting handler. */
     static final String TOKEN_COUNTING_HANDLER = "llamatraceTokenCountingHandler";
@@ -41,9 +48,33 @@ final class BuiltInHandlersConfiguration {
     /** Bean name of the fine-tuning handler. */
     static final String FINE_TUNING_HANDLER = "llamatraceFineTuningHandler";
 
+    static TokenizerResolver tokenizers(LlamaTraceProperties properties) {
+        String encoding =
+                properties.getHandlers().getTokenCounting().getEncoding().toLowerCase(Locale.ROOT);
+        return LlamaTraceProperties.AUTO_ENCODING.equals(encoding)
+                ? JTokkitTokenizers.byModel()
+                : JTokkitTokenizers.fixed(encoding);
+    }
+
+    /**
+     * Token counts are part of the pipeline, not of a handler: they reach meters, spans and the endpoint whichever
+     * handler beans exist.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ImportRuntimeHints(TokenizerRuntimeHints.class)
+    static final class TokenCountsConfiguration {
+
+        @Bean(TOKEN_COUNT_PUBLISHER)
+        @ConditionalOnMissingBean
+        TokenCountPublisher llamatraceTokenCountPublisher(
+                DispatcherRegistry registry, LlamaTraceProperties properties) {
+            return new TokenCountPublisher(
+                    registry.root(), tokenizers(properties), TokenCountingHandlerBuilder.DEFAULT_MAX_OPEN_OPERATIONS);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = LlamaTraceProperties.TOKEN_COUNTING_ENABLED, matchIfMissing = true)
-    @ImportRuntimeHints(TokenizerRuntimeHints.class)
     static final class TokenCountingConfiguration {
 
         @Bean(TOKEN_COUNTING_HANDLER)
@@ -51,14 +82,10 @@ final class BuiltInHandlersConfiguration {
         TokenCountingHandler llamatraceTokenCountingHandler(LlamaTraceProperties properties) {
             LlamaTraceProperties.TokenCounting settings =
                     properties.getHandlers().getTokenCounting();
-            String encoding = settings.getEncoding().toLowerCase(Locale.ROOT);
             TokenCountingHandlerBuilder builder = TokenCountingHandler.builder()
                     .maxEvents(settings.getMaxRecords())
                     .contentLimit(ContentCapture.of(properties).limit())
-                    .tokenizers(
-                            LlamaTraceProperties.AUTO_ENCODING.equals(encoding)
-                                    ? JTokkitTokenizers.byModel()
-                                    : JTokkitTokenizers.fixed(encoding));
+                    .tokenizers(tokenizers(properties));
             Long budget = settings.getTokenBudget();
             if (budget != null) {
                 builder.tokenBudget(budget);

@@ -13,6 +13,7 @@ import dev.llamatrace.core.event.LLMChatStartEvent;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
 import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
 import dev.llamatrace.core.handler.TokenBudgetExceededException;
+import dev.llamatrace.core.handler.TokenCountPublisher;
 import dev.llamatrace.core.handler.TokenCountingHandler;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
@@ -43,9 +44,12 @@ class BuiltInHandlersConfigurationTests {
             SimpleSpanHandler spans = context.getBean(SimpleSpanHandler.class);
             assertThat(List.<Object>copyOf(root.spanHandlers())).containsExactly(spans);
             assertThat(callbackHandlers(root.eventHandlers()))
-                    .containsExactlyInAnyOrder(
-                            context.getBean(TokenCountingHandler.class), context.getBean(LlamaDebugHandler.class));
-            assertThat(List.<Object>copyOf(root.eventHandlers())).contains(spans);
+                    .containsExactlyInAnyOrder(context.getBean(LlamaDebugHandler.class));
+            assertThat(List.<Object>copyOf(root.eventHandlers()))
+                    .contains(
+                            spans,
+                            context.getBean(TokenCountingHandler.class),
+                            context.getBean(TokenCountPublisher.class));
         });
     }
 
@@ -97,7 +101,7 @@ class BuiltInHandlersConfigurationTests {
                     assertThat(context).doesNotHaveBean(LlamaDebugHandler.class);
                     assertThat(context).doesNotHaveBean(SimpleSpanHandler.class);
                     assertThat(context.getBean(DispatcherRegistry.class).root().eventHandlers())
-                            .isEmpty();
+                            .containsExactly(context.getBean(TokenCountPublisher.class));
                 });
     }
 

@@ -1,6 +1,5 @@
 package dev.llamatrace.benchmarks;
 
-import dev.llamatrace.autoconfigure.TokenCountListenerRegistration;
 import dev.llamatrace.autoconfigure.aop.LlamaSpan;
 import dev.llamatrace.autoconfigure.aop.LlamaSpanAspect;
 import dev.llamatrace.autoconfigure.metrics.EventMetrics;
@@ -14,6 +13,7 @@ import dev.llamatrace.core.callback.CallbackEventHandler;
 import dev.llamatrace.core.callback.CallbackHandler;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
+import dev.llamatrace.core.handler.TokenCountPublisher;
 import dev.llamatrace.core.handler.TokenCountingHandler;
 import dev.llamatrace.core.span.SpanHandler;
 import dev.llamatrace.core.trace.SimpleSpanHandler;
@@ -33,7 +33,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
 
 /**
@@ -42,10 +41,10 @@ import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
  * without proxy as the floor.
  *
  * <p>The llamatrace side is wired as the auto-configuration wires it with its defaults: on the root dispatcher of a
- * {@link DispatcherRegistry}, {@link TokenCountingHandler} and {@link LlamaDebugHandler} (each through a
- * {@link CallbackEventHandler}), {@link SimpleSpanHandler} (span and event handler), and the meters
- * {@link SpanMetrics}, {@link EventMetrics}, {@link GenAiClientMetrics} and {@link TokenUsageMetrics} (also the token
- * handler's listener) on a {@link SimpleMeterRegistry}, plus the {@link LlamaTraceMeterBinder} counters; arguments are
+ * {@link DispatcherRegistry}, the {@link TokenCountPublisher} and {@link TokenCountingHandler} (event handlers),
+ * {@link LlamaDebugHandler} (through a {@link CallbackEventHandler}), {@link SimpleSpanHandler} (span and event
+ * handler), and the meters {@link SpanMetrics}, {@link EventMetrics}, {@link GenAiClientMetrics} and
+ * {@link TokenUsageMetrics} on a {@link SimpleMeterRegistry}, plus the {@link LlamaTraceMeterBinder} counters; arguments are
  * not captured (the default). The Micrometer side is an {@link ObservationRegistry} with
  * {@link DefaultMeterObservationHandler} on its own {@link SimpleMeterRegistry}. Both proxies are class-based (CGLIB),
  * Spring Boot's default.
@@ -72,8 +71,6 @@ public class AnnotationBenchmarks {
 
     SimpleMeterRegistry llamatraceMeters;
 
-    private TokenCountListenerRegistration tokenUsageRegistration;
-
     SimpleMeterRegistry micrometerMeters;
 
     LlamaSpanService plain;
@@ -93,13 +90,14 @@ public class AnnotationBenchmarks {
         GenAiClientMetrics genAiClientMetrics = new GenAiClientMetrics(this.llamatraceMeters);
         TokenUsageMetrics tokenUsageMetrics = new TokenUsageMetrics(this.llamatraceMeters);
         Dispatcher root = this.registry.root();
+        attach(root, new TokenCountPublisher(root));
         attach(root, this.tokenCounting);
         attach(root, this.debug);
         attach(root, this.spans);
         attach(root, new SpanMetrics(this.llamatraceMeters));
         attach(root, new EventMetrics(this.llamatraceMeters));
         attach(root, genAiClientMetrics);
-        this.tokenUsageRegistration = new TokenCountListenerRegistration(this.tokenCounting, tokenUsageMetrics);
+        attach(root, tokenUsageMetrics);
         Map<String, LlamaTraceMeterBinder.EvictionCount> evictions = new LinkedHashMap<>();
         evictions.put(
                 "GenAiClientMetrics",
@@ -134,12 +132,6 @@ public class AnnotationBenchmarks {
         observedFactory.setProxyTargetClass(true);
         observedFactory.addAspect(new ObservedAspect(observations));
         this.observedProxy = observedFactory.getProxy();
-    }
-
-    /** Detaches the token usage listener. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        this.tokenUsageRegistration.close();
     }
 
     /**

@@ -3,9 +3,11 @@ package dev.llamatrace.benchmarks;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
-import dev.llamatrace.autoconfigure.TokenCountListenerRegistration;
 import dev.llamatrace.autoconfigure.metrics.TokenUsageMetrics;
+import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.callback.EventPayload;
+import dev.llamatrace.core.handler.TokenCountPublisher;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.handler.TokenCountingHandler;
 import dev.llamatrace.core.llm.ChatMessage;
@@ -27,7 +29,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Counting the tokens of one chat call at its end: {@link TokenCountingHandler#countLlmEnd} on the payload a
@@ -75,9 +76,9 @@ public class TokenCountingBenchmarks {
 
     TokenCountingHandler handlerWithMetrics;
 
-    SimpleMeterRegistry meterRegistry;
+    TokenCountPublisher publisher;
 
-    private TokenCountListenerRegistration metricsRegistration;
+    SimpleMeterRegistry meterRegistry;
 
     Map<String, Object> shortWithoutUsage;
 
@@ -105,17 +106,16 @@ public class TokenCountingBenchmarks {
         this.handler = TokenCountingHandler.create();
         this.handlerWithMetrics = TokenCountingHandler.create();
         this.meterRegistry = new SimpleMeterRegistry();
-        this.metricsRegistration =
-                new TokenCountListenerRegistration(this.handlerWithMetrics, new TokenUsageMetrics(this.meterRegistry));
+        // As the auto-configuration wires it: the counting step publishes on the root dispatcher, the handler and the
+        // meters consume the count there.
+        Dispatcher root = new DispatcherRegistry().root();
+        this.publisher = new TokenCountPublisher(root);
+        root.addEventHandler(this.publisher);
+        root.addEventHandler(this.handlerWithMetrics);
+        root.addEventHandler(new TokenUsageMetrics(this.meterRegistry));
         // The first count loads the vocabulary; keep that out of the first warmup iteration.
         this.handler.countLlmEnd(this.shortWithoutUsage, EVENT_ID);
         this.handler.reset();
-    }
-
-    /** Detaches the meter listener. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        this.metricsRegistration.close();
     }
 
     private static Map<String, Object> chatEnd(String prompt, ChatResponse response) {
@@ -240,14 +240,16 @@ public class TokenCountingBenchmarks {
     }
 
     /**
-     * {@link #llamatrace_countLlmEnd_usage_60chars()} with the auto-configuration's {@link TokenUsageMetrics} listener
-     * recording both sides into {@code gen_ai.client.token.usage} on a {@link SimpleMeterRegistry}.
+     * {@link #llamatrace_countLlmEnd_usage_60chars()} wired as the auto-configuration wires it: the
+     * {@link TokenCountPublisher} counts and dispatches the count on the root dispatcher, where the handler records it
+     * and {@link TokenUsageMetrics} records both sides into {@code gen_ai.client.token.usage} on a
+     * {@link SimpleMeterRegistry}.
      *
      * @return the recorded count
      */
     @Benchmark
     public @Nullable TokenCountingEvent llamatrace_countLlmEnd_usage_60chars_metrics() {
-        return this.handlerWithMetrics.countLlmEnd(this.shortWithUsage, EVENT_ID);
+        return this.publisher.countLlmEnd(this.shortWithUsage, EVENT_ID, EVENT_ID);
     }
 
     private static String longText(int length) {

@@ -25,7 +25,6 @@ class AnnotationBenchmarksTests {
 
     @AfterEach
     void tearDown() {
-        this.benchmarks.tearDown();
         TraceContext.clear();
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.handler.TokenSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +18,6 @@ class TokenCountingBenchmarksTests {
     @BeforeEach
     void setUp() {
         this.benchmarks.setUp();
-    }
-
-    @AfterEach
-    void tearDown() {
-        this.benchmarks.tearDown();
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.llamatrace.autoconfigure.EventContent;
 import dev.llamatrace.autoconfigure.semconv.EventSemantics;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.callback.CBEvent;
+import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.EventStats;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventKind;
@@ -98,8 +99,12 @@ final class Descriptors {
     static Map<String, TokenCountingEvent> tokensBySpan(@Nullable TokenCountingHandler handler) {
         Map<String, TokenCountingEvent> tokens = new LinkedHashMap<>();
         if (handler != null) {
-            // For built-in events the counted event id is the id of the span the call ran in.
-            handler.llmTokenCounts().forEach((count) -> tokens.put(count.eventId(), count));
+            handler.llmTokenCounts().forEach((count) -> {
+                String spanId = count.spanId();
+                if (spanId != null) {
+                    tokens.put(spanId, count);
+                }
+            });
         }
         return tokens;
     }
@@ -113,6 +118,16 @@ final class Descriptors {
     private LlamaTraceDescriptors.SpanNode node(TraceNode node, Map<String, TokenCountingEvent> tokensBySpan) {
         SimpleSpan span = node.span();
         TokenCountingEvent count = tokensBySpan.get(span.id());
+        // The count on the bus is shown as the span's tokens, not as one of its events; it is the count itself when
+        // the token counting handler (and its records) is not there.
+        List<Event> events = new ArrayList<>(span.events().size());
+        for (Event event : span.events()) {
+            if (!(event instanceof TokenCountingEvent counted)) {
+                events.add(event);
+            } else if (count == null && counted.operation() == CBEventType.LLM) {
+                count = counted;
+            }
+        }
         LlamaTraceDescriptors.TokenCount tokens = (count != null)
                 ? new LlamaTraceDescriptors.TokenCount(
                         count.promptTokenCount(),
@@ -123,7 +138,6 @@ final class Descriptors {
                         count.promptSource().name(),
                         count.completionSource().name())
                 : null;
-        List<Event> events = span.events();
         ModelInfo model = events.stream()
                 .map(EventSemantics::model)
                 .filter(Objects::nonNull)

@@ -3,7 +3,6 @@ package dev.llamatrace.autoconfigure.metrics;
 import dev.llamatrace.autoconfigure.AsyncHandlers;
 import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.autoconfigure.LlamaTraceProperties;
-import dev.llamatrace.autoconfigure.TokenCountListenerRegistration;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.handler.AsyncHandler;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
@@ -21,7 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of llamatrace's Micrometer meters, when a {@link MeterRegistry} exists (e.g. with
@@ -107,20 +105,10 @@ public final class LlamaTraceMetricsAutoConfiguration {
         return new LlamaTraceMeterBinder(dispatchers, evictions);
     }
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBean(TokenCountingHandler.class)
-    static final class TokenUsageConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean
-        TokenUsageMetrics llamatraceTokenUsageMetrics(MeterRegistry registry) {
-            return new TokenUsageMetrics(registry);
-        }
-
-        @Bean
-        TokenCountListenerRegistration llamatraceTokenUsageMetricsRegistration(
-                TokenCountingHandler handler, TokenUsageMetrics metrics) {
-            return new TokenCountListenerRegistration(handler, metrics);
-        }
+    /** Token usage comes from the counts on the bus, whichever handler beans exist. */
+    @Bean
+    @ConditionalOnMissingBean
+    TokenUsageMetrics llamatraceTokenUsageMetrics(MeterRegistry registry) {
+        return new TokenUsageMetrics(registry);
     }
 }

@@ -2,7 +2,8 @@ package dev.llamatrace.autoconfigure.metrics;
 
 import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
 import dev.llamatrace.core.callback.CBEventType;
-import dev.llamatrace.core.handler.TokenCountListener;
+import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,12 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Records {@value LlamaTraceMeterNames#GEN_AI_CLIENT_TOKEN_USAGE} from exactly the counts the token counting handler
- * records (provider usage or its tokenizer fallback), so tokens are never counted twice. One input and one output sample
+ * Records {@value LlamaTraceMeterNames#GEN_AI_CLIENT_TOKEN_USAGE} from the {@link TokenCountingEvent}s on the bus
+ * (provider usage or its tokenizer fallback), the same counts every other consumer sees, so tokens are never counted
+ * twice. One input and one output sample
  * per LLM call; one input sample per embedded text, so the sum over an embedding call is its token count. The
  * operation ({@code chat} or {@code text_completion}) is the one the count itself reports.
  */
-public final class TokenUsageMetrics implements TokenCountListener {
+public final class TokenUsageMetrics implements EventHandler {
 
     private final MeterRegistry registry;
 
@@ -32,7 +34,13 @@ public final class TokenUsageMetrics implements TokenCountListener {
     }
 
     @Override
-    public void onTokenCount(TokenCountingEvent count) {
+    public void handle(Event event) {
+        if (event instanceof TokenCountingEvent count) {
+            record(count);
+        }
+    }
+
+    private void record(TokenCountingEvent count) {
         if (count.operation() == CBEventType.EMBEDDING) {
             record(
                     count,

@@ -3,11 +3,8 @@ package dev.llamatrace.autoconfigure.tracing;
 import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.autoconfigure.LlamaTraceProperties;
-import dev.llamatrace.autoconfigure.TokenCountListenerRegistration;
 import dev.llamatrace.autoconfigure.springai.LlamaTraceSpringAiAutoConfiguration;
 import dev.llamatrace.core.DispatcherRegistry;
-import dev.llamatrace.core.callback.CBEventType;
-import dev.llamatrace.core.handler.TokenCountingHandler;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Set;
@@ -62,18 +59,6 @@ public final class LlamaTraceTracingAutoConfiguration {
         return new ActiveSpanParentPredicate(
                 spans::getIfAvailable,
                 ClassUtils.isPresent(MICROMETER_TRACING_HANDLER, ActiveSpanParentPredicate.class.getClassLoader()));
-    }
-
-    /** Token counts reach the spans from the token counting handler: counted once, fallback counts included. */
-    @Bean
-    @ConditionalOnBean(TokenCountingHandler.class)
-    TokenCountListenerRegistration llamatraceObservationTokenCounts(
-            TokenCountingHandler handler, ObservationSpanHandler spans) {
-        return new TokenCountListenerRegistration(handler, (count) -> {
-            if (count.operation() == CBEventType.LLM) {
-                spans.recordTokens(count.eventId(), count.promptTokenCount(), count.completionTokenCount());
-            }
-        });
     }
 
     /** Whether Micrometer Tracing is present is asked by name; a native image resolves only the names it was told about. */

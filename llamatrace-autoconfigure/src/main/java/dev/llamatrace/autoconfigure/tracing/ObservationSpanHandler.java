@@ -4,9 +4,11 @@ import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.metrics.LlamaTraceMeterNames;
 import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
+import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
+import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.span.AbstractSpanHandler;
 import dev.llamatrace.core.span.SpanInvocation;
 import io.micrometer.observation.Observation;
@@ -146,7 +148,13 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
     public void handle(Event event) {
         String spanId = event.spanId();
         ObservedSpan span = (spanId != null) ? openSpan(spanId) : null;
-        if (span != null) {
+        if (event instanceof TokenCountingEvent count) {
+            // The count carries the span of the call it counted: provider usage or the tokenizer fallback, as the
+            // meters record it.
+            if (span != null && count.operation() == CBEventType.LLM) {
+                SpanAttributes.tokens(span, count.promptTokenCount(), count.completionTokenCount());
+            }
+        } else if (span != null) {
             SpanAttributes.apply(span, event, this.content);
         }
     }
@@ -169,19 +177,5 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
             span = span.parent();
         }
         return null;
-    }
-
-    /**
-     * Adds token counts to the observation of an open span, e.g. from a token counting listener.
-     *
-     * @param spanId the span the counted call belongs to
-     * @param promptTokens input tokens
-     * @param completionTokens output tokens
-     */
-    public void recordTokens(String spanId, long promptTokens, long completionTokens) {
-        ObservedSpan span = openSpan(spanId);
-        if (span != null) {
-            SpanAttributes.tokens(span, promptTokens, completionTokens);
-        }
     }
 }

@@ -37,7 +37,8 @@ class SnippetsAreDocumentedTests {
                 new Snippet("core/TaggedWork.java", "docs/core-api.md"),
                 new Snippet("core/RemoteWork.java", "docs/core-api.md"),
                 new Snippet("core/TraceTrees.java", "docs/core-api.md"),
-                new Snippet("core/CallbackQuery.java", "docs/callback-api.md"));
+                new Snippet("core/CallbackQuery.java", "docs/callback-api.md"),
+                new Snippet("core/BusTokenCounts.java", "docs/callback-api.md"));
     }
 
     @ParameterizedTest

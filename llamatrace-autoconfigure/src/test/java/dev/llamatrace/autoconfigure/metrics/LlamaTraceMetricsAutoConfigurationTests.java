@@ -196,10 +196,28 @@ class LlamaTraceMetricsAutoConfigurationTests {
     }
 
     @Test
-    void noTokenUsageMeterWithoutTheTokenCountingHandler() {
+    void tokenUsageIsRecordedWithoutTheTokenCountingHandler() {
         this.runner
                 .withPropertyValues("llamatrace.handlers.token-counting.enabled=false")
-                .run((context) -> assertThat(context).doesNotHaveBean(TokenUsageMetrics.class));
+                .run((context) -> {
+                    assertThat(context).doesNotHaveBean(TokenCountingHandler.class);
+                    assertThat(context).hasSingleBean(TokenUsageMetrics.class);
+                    Dispatcher dispatcher =
+                            context.getBean(DispatcherRegistry.class).root();
+                    dispatcher.span("ChatModel.chat", () -> {
+                        dispatcher.event(new LLMChatStartEvent(MESSAGES, Map.of(), ModelInfo.of("openai", "gpt-4o")));
+                        dispatcher.event(new LLMChatEndEvent(
+                                MESSAGES, ChatResponse.of(ChatMessage.assistant("hello"), UsageKeys.rawUsage(11, 4))));
+                        return null;
+                    });
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(tokens(meters, "input", "chat", "openai", "gpt-4o")
+                                    .totalAmount())
+                            .isEqualTo(11);
+                    assertThat(tokens(meters, "output", "chat", "openai", "gpt-4o")
+                                    .totalAmount())
+                            .isEqualTo(4);
+                });
     }
 
     @Test

@@ -29,7 +29,11 @@ final class TokenCounter {
      *     a predict wrapper, whose inner LLM call is counted on its own)
      */
     static @Nullable TokenCountingEvent countLlm(
-            Map<String, ?> payload, String eventId, ModelRef model, Supplier<Tokenizer> tokenizer) {
+            Map<String, ?> payload,
+            String eventId,
+            @Nullable String spanId,
+            ModelRef model,
+            Supplier<Tokenizer> tokenizer) {
         if (EventPayload.PROMPT.in(payload)) {
             Object prompt = EventPayload.PROMPT.get(payload);
             Object completion = EventPayload.COMPLETION.get(payload);
@@ -53,6 +57,7 @@ final class TokenCounter {
                     completion,
                     usage,
                     eventId,
+                    spanId,
                     model,
                     resolved,
                     tokenizer);
@@ -76,6 +81,7 @@ final class TokenCounter {
                     response,
                     usage,
                     eventId,
+                    spanId,
                     model,
                     resolved,
                     tokenizer);
@@ -91,6 +97,7 @@ final class TokenCounter {
                     0,
                     0,
                     eventId,
+                    spanId,
                     model.name(),
                     model.provider(),
                     TokenSource.NONE,
@@ -109,6 +116,7 @@ final class TokenCounter {
             @Nullable Object completion,
             ProviderUsage usage,
             String eventId,
+            @Nullable String spanId,
             ModelRef model,
             @Nullable Tokenizer resolved,
             Supplier<Tokenizer> tokenizer) {
@@ -138,6 +146,7 @@ final class TokenCounter {
                 promptTokens,
                 completionTokens,
                 eventId,
+                spanId,
                 model.name(),
                 model.provider(),
                 promptFromUsage ? TokenSource.PROVIDER : TokenSource.TOKENIZER,

@@ -2,19 +2,25 @@ package dev.llamatrace.core.handler;
 
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.content.ContentLimit;
+import dev.llamatrace.core.event.Event;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The token count of one LLM call, or of one embedded chunk. Immutable; compares by all its values like a record.
+ * The token count of one LLM call, or of one embedded chunk. Immutable; compares by all its values like a record (its
+ * event id and timestamp aside).
+ *
+ * <p>Counts travel on the bus: {@link TokenCountPublisher} dispatches one for every LLM end and every embedded chunk,
+ * stamped with the {@linkplain #spanId() span} of the operation counted, and every consumer (the
+ * {@link TokenCountingHandler}'s totals, meters, span attributes, the endpoint) subscribes to it as to any other event.
  *
  * <p>A count made by the handler keeps the payload's prompt (or chat messages) and completion objects and renders their
  * texts on first read: counting needs neither text when the provider reported usage, and building them cost more than
  * the rest of such a count (TokenCountingBenchmarks). The payload model is immutable, so the text read later is the
  * text at the time of the count.
  */
-public final class TokenCountingEvent {
+public final class TokenCountingEvent extends Event {
 
     private final @Nullable Object promptSource;
 
@@ -87,7 +93,8 @@ public final class TokenCountingEvent {
                 operation,
                 promptSource,
                 completionSource,
-                false);
+                false,
+                null);
     }
 
     private TokenCountingEvent(
@@ -104,7 +111,9 @@ public final class TokenCountingEvent {
             CBEventType operation,
             TokenSource promptSourceKind,
             TokenSource completionSourceKind,
-            boolean textCompletion) {
+            boolean textCompletion,
+            @Nullable String spanId) {
+        super(spanId);
         this.promptSource = promptSource;
         this.promptIsMessages = promptIsMessages;
         this.completionSource = completionSource;
@@ -140,6 +149,7 @@ public final class TokenCountingEvent {
             int promptTokenCount,
             int completionTokenCount,
             String eventId,
+            @Nullable String spanId,
             String model,
             String provider,
             TokenSource promptSource,
@@ -159,7 +169,29 @@ public final class TokenCountingEvent {
                 CBEventType.LLM,
                 promptSource,
                 completionSource,
-                textCompletion);
+                textCompletion,
+                spanId);
+    }
+
+    /** Creates the count of one embedded chunk, counted by the tokenizer. */
+    static TokenCountingEvent embedding(
+            String chunk, int tokens, String eventId, @Nullable String spanId, String model, String provider) {
+        return new TokenCountingEvent(
+                chunk,
+                false,
+                "",
+                chunk,
+                "",
+                tokens,
+                0,
+                eventId,
+                model,
+                provider,
+                CBEventType.EMBEDDING,
+                TokenSource.TOKENIZER,
+                TokenSource.NONE,
+                false,
+                spanId);
     }
 
     /**
@@ -219,7 +251,8 @@ public final class TokenCountingEvent {
                 this.operation,
                 this.promptSourceKind,
                 this.completionSourceKind,
-                this.textCompletion);
+                this.textCompletion,
+                spanId());
     }
 
     /**
@@ -250,7 +283,8 @@ public final class TokenCountingEvent {
     }
 
     /**
-     * Returns the id of the event counted.
+     * Returns the id of the event counted: the callback event id, or for built-in events the span id. The span the
+     * count belongs to is {@link #spanId()}.
      *
      * @return the event id
      */

@@ -2,26 +2,31 @@ package dev.llamatrace.core.handler;
 
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.CallbackHandler;
-import dev.llamatrace.core.callback.EventPayload;
 import dev.llamatrace.core.content.ContentLimit;
-import dev.llamatrace.core.handler.TokenCounter.ModelRef;
-import dev.llamatrace.core.llm.ModelInfo;
-import dev.llamatrace.core.span.BoundedOpenMap;
-import dev.llamatrace.core.token.TokenizerResolver;
+import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.EventHandler;
+import dev.llamatrace.core.event.EventKind;
+import dev.llamatrace.core.event.EventPhase;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts prompt, completion and embedding tokens (LlamaIndex's {@code TokenCountingHandler}), from callback events and
- * from the built-in LLM and embedding events. Subscribe it with a
- * {@link dev.llamatrace.core.callback.CallbackEventHandler}.
+ * Counts prompt, completion and embedding tokens (LlamaIndex's {@code TokenCountingHandler}): totals, per-model usage,
+ * retained records and a budget.
+ *
+ * <p>It works in one of two ways, depending on how it is subscribed, and never both at once:
+ * <ul>
+ *   <li>as an {@link EventHandler} on a dispatcher (how the Spring Boot starter attaches it), it consumes the
+ *       {@link TokenCountingEvent}s a {@link TokenCountPublisher} dispatches there, so it records exactly the counts
+ *       that meters and spans see;
+ *   <li>as a {@link CallbackHandler} (added to a {@link dev.llamatrace.core.callback.CallbackManager} or through a
+ *       {@link dev.llamatrace.core.callback.CallbackEventHandler}, as in LlamaIndex), it counts the LLM and embedding
+ *       events it is given itself.
+ * </ul>
  *
  * <p>An LLM call is counted once, at its end: provider usage first, each side falling back to the tokenizer (chosen by
  * the model named at the start) when the provider sent nothing for it; chat prompts are estimated from the messages. A
@@ -35,14 +40,14 @@ import org.jspecify.annotations.Nullable;
  * budget at the start of every event type and again after each count; here only LLM starts are refused, so a running
  * query can still retrieve and embed, and no call that already happened fails afterwards.
  */
-public final class TokenCountingHandler implements CallbackHandler {
+public final class TokenCountingHandler implements CallbackHandler, EventHandler {
 
     /** The model key collecting the models beyond the per-model cap. */
     public static final String OTHER_MODELS = "other";
 
     private static final System.Logger LOGGER = System.getLogger(TokenCountingHandler.class.getName());
 
-    private final TokenizerResolver tokenizers;
+    private final TokenCountEngine engine;
 
     private final long tokenBudget;
 
@@ -60,14 +65,8 @@ public final class TokenCountingHandler implements CallbackHandler {
 
     private final TokenTotals totals;
 
-    private final BoundedOpenMap<ModelRef> models;
-
-    private final List<TokenCountListener> listeners = new CopyOnWriteArrayList<>();
-
-    private final AtomicBoolean listenerWarned = new AtomicBoolean();
-
     TokenCountingHandler(TokenCountingHandlerBuilder builder) {
-        this.tokenizers = builder.tokenizers;
+        this.engine = new TokenCountEngine(builder.tokenizers, builder.maxOpenOperations);
         this.tokenBudget = builder.tokenBudget;
         this.verbose = builder.verbose;
         this.startsToIgnore = Set.copyOf(builder.startsToIgnore);
@@ -76,9 +75,6 @@ public final class TokenCountingHandler implements CallbackHandler {
         this.embeddingEvents = new BoundedBuffer<>(builder.maxEvents);
         this.content = builder.content;
         this.totals = new TokenTotals(builder.maxModels);
-        // An operation that never ends only loses its remembered model (its end falls back to the end payload).
-        this.models = new BoundedOpenMap<>(
-                BoundedBuffer.requirePositive(builder.maxOpenOperations, "maxOpenOperations"), (id, model) -> {});
     }
 
     /**
@@ -110,16 +106,7 @@ public final class TokenCountingHandler implements CallbackHandler {
         if (type == CBEventType.LLM) {
             checkBudget();
         }
-        if ((type == CBEventType.LLM || type == CBEventType.EMBEDDING)) {
-            ModelRef model = modelOf(payload);
-            boolean textCompletion = type == CBEventType.LLM && EventPayload.PROMPT.in(payload);
-            if (model != null || textCompletion) {
-                this.models.put(
-                        eventId,
-                        ((model != null) ? model : ModelRef.UNKNOWN).textCompletion(textCompletion),
-                        System.nanoTime());
-            }
-        }
+        this.engine.start(type, payload, eventId);
     }
 
     @Override
@@ -128,6 +115,24 @@ public final class TokenCountingHandler implements CallbackHandler {
             countLlmEnd(payload, eventId);
         } else if (type == CBEventType.EMBEDDING) {
             countEmbeddingEnd(payload, eventId);
+        }
+    }
+
+    /**
+     * Records a count from the bus, and checks the budget when an LLM call starts.
+     *
+     * @throws TokenBudgetExceededException when an LLM call starts while the counted LLM tokens exceed the budget
+     */
+    @Override
+    public void handle(Event event) {
+        if (event instanceof TokenCountingEvent count) {
+            if (count.operation() == CBEventType.EMBEDDING) {
+                recordEmbedding(count);
+            } else {
+                recordLlm(count);
+            }
+        } else if (this.tokenBudget > 0 && event.kind() == EventKind.LLM && event.phase() == EventPhase.START) {
+            checkBudget();
         }
     }
 
@@ -141,22 +146,10 @@ public final class TokenCountingHandler implements CallbackHandler {
      * @return the recorded count, or {@code null} when the payload is empty or has nothing to count
      */
     public @Nullable TokenCountingEvent countLlmEnd(Map<String, ?> payload, String eventId) {
-        ModelRef model = endModel(payload, eventId);
-        if (payload.isEmpty()) {
-            return null;
+        TokenCountingEvent event = this.engine.countLlmEnd(payload, eventId, null);
+        if (event != null) {
+            recordLlm(event);
         }
-        TokenCountingEvent event =
-                TokenCounter.countLlm(payload, eventId, model, () -> this.tokenizers.forModel(model.name()));
-        if (event == null) {
-            return null;
-        }
-        this.totals.addLlm(event.model(), event.provider(), event.promptTokenCount(), event.completionTokenCount());
-        this.llmEvents.add(event.kept(this.content));
-        if (logging()) {
-            log("LLM Prompt Token Usage: " + event.promptTokenCount() + "\nLLM Completion Token Usage: "
-                    + event.completionTokenCount());
-        }
-        notifyListeners(event);
         return event;
     }
 
@@ -168,38 +161,26 @@ public final class TokenCountingHandler implements CallbackHandler {
      * @return the recorded counts, one per chunk
      */
     public List<TokenCountingEvent> countEmbeddingEnd(Map<String, ?> payload, String eventId) {
-        ModelRef model = endModel(payload, eventId);
-        List<?> chunks = TokenCounter.asList(EventPayload.CHUNKS.get(payload));
-        if (chunks.isEmpty()) {
-            return List.of();
-        }
-        var tokenizer = this.tokenizers.forModel(model.name());
-        List<TokenCountingEvent> events = new ArrayList<>(chunks.size());
-        int sum = 0;
-        for (Object chunk : chunks) {
-            String text = String.valueOf(chunk);
-            TokenCountingEvent event = new TokenCountingEvent(
-                    text,
-                    "",
-                    tokenizer.countTokens(text),
-                    0,
-                    0,
-                    eventId,
-                    model.name(),
-                    model.provider(),
-                    CBEventType.EMBEDDING,
-                    TokenSource.TOKENIZER,
-                    TokenSource.NONE);
-            this.totals.addEmbedding(event.model(), event.provider(), event.promptTokenCount());
-            this.embeddingEvents.add(event.kept(this.content));
-            sum += event.promptTokenCount();
-            events.add(event);
-            notifyListeners(event);
-        }
-        if (logging()) {
-            log("Embedding Token Usage: " + sum);
-        }
+        List<TokenCountingEvent> events = this.engine.countEmbeddingEnd(payload, eventId, null);
+        events.forEach(this::recordEmbedding);
         return events;
+    }
+
+    private void recordLlm(TokenCountingEvent event) {
+        this.totals.addLlm(event.model(), event.provider(), event.promptTokenCount(), event.completionTokenCount());
+        this.llmEvents.add(event.kept(this.content));
+        if (logging()) {
+            log("LLM Prompt Token Usage: " + event.promptTokenCount() + "\nLLM Completion Token Usage: "
+                    + event.completionTokenCount());
+        }
+    }
+
+    private void recordEmbedding(TokenCountingEvent event) {
+        this.totals.addEmbedding(event.model(), event.provider(), event.promptTokenCount());
+        this.embeddingEvents.add(event.kept(this.content));
+        if (logging()) {
+            log("Embedding Token Usage: " + event.promptTokenCount());
+        }
     }
 
     /**
@@ -292,31 +273,12 @@ public final class TokenCountingHandler implements CallbackHandler {
         return (this.tokenBudget > 0) ? OptionalLong.of(this.tokenBudget) : OptionalLong.empty();
     }
 
-    /**
-     * Registers a listener told about every recorded count.
-     *
-     * @param listener the listener
-     */
-    public void addListener(TokenCountListener listener) {
-        this.listeners.add(listener);
-    }
-
-    /**
-     * Removes a listener.
-     *
-     * @param listener the listener
-     * @return whether it was registered
-     */
-    public boolean removeListener(TokenCountListener listener) {
-        return this.listeners.remove(listener);
-    }
-
     /** Clears totals, retained records, eviction counts and remembered models; the budget starts from zero again. */
     public void reset() {
         this.totals.reset();
         this.llmEvents.clear();
         this.embeddingEvents.clear();
-        this.models.clear();
+        this.engine.clear();
     }
 
     @Override
@@ -334,38 +296,6 @@ public final class TokenCountingHandler implements CallbackHandler {
             long current = totalLlmTokenCount();
             if (current > this.tokenBudget) {
                 throw new TokenBudgetExceededException(this.tokenBudget, current);
-            }
-        }
-    }
-
-    private ModelRef endModel(Map<String, ?> payload, String eventId) {
-        ModelRef started = this.models.take(eventId);
-        ModelRef ended = modelOf(payload);
-        if (ended != null) {
-            return ended.textCompletion(started != null && started.textCompletion());
-        }
-        return (started != null) ? started : ModelRef.UNKNOWN;
-    }
-
-    private static @Nullable ModelRef modelOf(Map<String, ?> payload) {
-        Object serialized = EventPayload.SERIALIZED.get(payload);
-        if (serialized instanceof ModelInfo info) {
-            return new ModelRef(info.name(), info.provider());
-        }
-        Object name = EventPayload.MODEL_NAME.get(payload);
-        if (name == null && serialized instanceof Map<?, ?> map) {
-            name = (map.get("model") != null) ? map.get("model") : map.get(EventPayload.MODEL_NAME.value());
-        }
-        return (name != null) ? new ModelRef(String.valueOf(name), "unknown") : null;
-    }
-
-    private void notifyListeners(TokenCountingEvent event) {
-        for (TokenCountListener listener : this.listeners) {
-            try {
-                listener.onTokenCount(event);
-            } catch (RuntimeException ex) {
-                Level level = this.listenerWarned.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG;
-                LOGGER.log(level, "Token count listener " + listener + " failed; the count is kept", ex);
             }
         }
     }

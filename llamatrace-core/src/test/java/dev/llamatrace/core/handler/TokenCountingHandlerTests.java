@@ -11,6 +11,7 @@ import dev.llamatrace.core.callback.CallbackEventHandler;
 import dev.llamatrace.core.callback.CallbackManager;
 import dev.llamatrace.core.event.EmbeddingEndEvent;
 import dev.llamatrace.core.event.EmbeddingStartEvent;
+import dev.llamatrace.core.event.ExceptionEvent;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatInProgressEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
@@ -398,19 +399,94 @@ class TokenCountingHandlerTests {
     }
 
     @Test
-    void listenersSeeEveryRecordedCountAndAFailingListenerIsSkipped() {
-        TokenCountingHandler handler = wordCounting();
+    void countsTravelOnTheBusToEveryConsumerAndAFailingConsumerIsIsolated() {
+        Dispatcher root = this.registry.root();
+        root.addEventHandler(new TokenCountPublisher(root, TokenizerResolver.fixed(this.words), 100));
+        root.addSpanHandler(new NoopSpans());
+        TokenCountingHandler handler = TokenCountingHandler.create();
+        root.addEventHandler(handler);
         List<TokenCountingEvent> seen = new CopyOnWriteArrayList<>();
-        handler.addListener((event) -> {
-            throw new IllegalStateException("listener bug");
+        root.addEventHandler((event) -> {
+            throw new IllegalStateException("consumer bug");
         });
-        handler.addListener(seen::add);
+        root.addEventHandler((event) -> {
+            if (event instanceof TokenCountingEvent count) {
+                seen.add(count);
+            }
+        });
         chat(List.of(ChatMessage.user("a b")), answer("c", Map.of()));
-        handler.countEmbeddingEnd(Map.of("chunks", List.of("x", "y z")), "e");
+        this.dispatcher.span("Model.embed", () -> {
+            this.dispatcher.event(new EmbeddingStartEvent(ModelInfo.of("openai", "text-embedding-3-small")));
+            this.dispatcher.event(new EmbeddingEndEvent(List.of("x", "y z"), List.of()));
+            return null;
+        });
         assertThat(seen).hasSize(3);
         assertThat(seen.get(0).operation()).isEqualTo(CBEventType.LLM);
         assertThat(seen.get(0).completionSource()).isEqualTo(TokenSource.TOKENIZER);
         assertThat(handler.totalLlmTokenCount()).isEqualTo(seen.get(0).totalTokenCount());
+        assertThat(handler.totalEmbeddingTokenCount()).isEqualTo(3);
+        assertThat(handler.llmTokenCounts()).containsExactly(seen.get(0));
+        assertThat(this.registry.failures().count()).isPositive();
+    }
+
+    @Test
+    void aCountCarriesTheSpanOfTheOperationCountedNotTheEventId() {
+        Dispatcher root = this.registry.root();
+        root.addEventHandler(new TokenCountPublisher(root, TokenizerResolver.fixed(this.words), 100));
+        List<String> spans = new CopyOnWriteArrayList<>();
+        root.addSpanHandler(new NoopSpans() {
+            @Override
+            public void spanEnter(SpanInvocation span) {
+                if (span.name().startsWith("llm")) {
+                    spans.add(span.id());
+                }
+            }
+        });
+        List<TokenCountingEvent> seen = new CopyOnWriteArrayList<>();
+        root.addEventHandler((event) -> {
+            if (event instanceof TokenCountingEvent count) {
+                seen.add(count);
+            }
+        });
+        CallbackManager callbacks = new CallbackManager(this.dispatcher);
+        String id = callbacks.onEventStart(CBEventType.LLM, Map.of("formatted_prompt", "a b c"));
+        callbacks.onEventEnd(
+                CBEventType.LLM,
+                Map.of("formatted_prompt", "a b c", "completion", CompletionResponse.of("d", Map.of())),
+                id);
+        assertThat(seen).singleElement().satisfies((count) -> {
+            assertThat(count.eventId()).isEqualTo(id);
+            assertThat(count.spanId()).isNotEqualTo(id).isEqualTo(spans.get(0));
+            assertThat(count.promptTokenCount()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void aHandlerUsedAsCallbackHandlerBesideThePublisherCountsEachCallOnce() {
+        Dispatcher root = this.registry.root();
+        root.addEventHandler(new TokenCountPublisher(root, TokenizerResolver.fixed(this.words), 100));
+        TokenCountingHandler handler = wordCounting();
+        chat(List.of(ChatMessage.user("a b")), answer("c", Map.of()));
+        assertThat(handler.llmCallCount()).isEqualTo(1);
+        assertThat(handler.llmTokenCounts()).hasSize(1);
+    }
+
+    @Test
+    void aFailedCallReportedByAnExceptionEventIsCountedAsAZeroEntryOnTheBus() {
+        Dispatcher root = this.registry.root();
+        root.addEventHandler(new TokenCountPublisher(root, TokenizerResolver.fixed(this.words), 100));
+        root.addSpanHandler(new NoopSpans());
+        TokenCountingHandler handler = TokenCountingHandler.create();
+        root.addEventHandler(handler);
+        List<ChatMessage> messages = List.of(ChatMessage.user("a b"));
+        this.dispatcher.span("Model.chat", () -> {
+            this.dispatcher.event(new LLMChatStartEvent(messages, Map.of(), ModelInfo.of("openai", "gpt-4o-mini")));
+            this.dispatcher.event(new ExceptionEvent(new IllegalStateException("boom")));
+            return null;
+        });
+        assertThat(handler.llmTokenCounts()).singleElement().satisfies((count) -> assertThat(count.totalTokenCount())
+                .isZero());
+        assertThat(handler.llmCallCount()).isEqualTo(1);
     }
 
     @Test
@@ -421,7 +497,7 @@ class TokenCountingHandlerTests {
         assertThat(handler.llmTokenCounts()).isEmpty();
     }
 
-    private static final class NoopSpans implements SpanHandler<Span> {
+    private static class NoopSpans implements SpanHandler<Span> {
 
         @Override
         public void spanEnter(SpanInvocation span) {}

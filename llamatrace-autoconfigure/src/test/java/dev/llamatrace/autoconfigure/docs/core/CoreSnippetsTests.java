@@ -9,7 +9,13 @@ import dev.llamatrace.core.Dispatchers;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.EventHandler;
+import dev.llamatrace.core.event.LLMChatEndEvent;
+import dev.llamatrace.core.event.LLMChatStartEvent;
+import dev.llamatrace.core.handler.TokenCountingHandler;
+import dev.llamatrace.core.llm.ChatMessage;
+import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.CompletionResponse;
+import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.UsageKeys;
 import dev.llamatrace.core.span.SpanHandler;
 import dev.llamatrace.core.trace.SimpleSpanHandler;
@@ -105,6 +111,23 @@ class CoreSnippetsTests {
         assertThat(TraceTrees.print(spans))
                 .singleElement()
                 .satisfies((tree) -> assertThat(tree.root().span().name()).isEqualTo("outer"));
+    }
+
+    @Test
+    void countsOnTheBusReachTheTokenCountingHandler() {
+        TokenCountingHandler tokens = BusTokenCounts.attach();
+        SimpleSpanHandler spans = TraceTrees.attach();
+        Dispatcher llm = Dispatchers.get("com.example.llm");
+        List<ChatMessage> messages = List.of(ChatMessage.user("hi"));
+        llm.span("Model.chat", () -> {
+            llm.event(new LLMChatStartEvent(messages, Map.of(), ModelInfo.of("openai", "gpt-4o-mini")));
+            llm.event(new LLMChatEndEvent(
+                    messages, ChatResponse.of(ChatMessage.assistant("hello"), UsageKeys.rawUsage(5, 2))));
+            return null;
+        });
+        assertThat(tokens.totalLlmTokenCount()).isEqualTo(7);
+        assertThat(tokens.llmTokenCounts()).singleElement().satisfies((count) -> assertThat(count.spanId())
+                .isEqualTo(spans.traces().get(0).rootId()));
     }
 
     @Test

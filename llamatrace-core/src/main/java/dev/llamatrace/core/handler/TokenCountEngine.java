@@ -1,0 +1,96 @@
+package dev.llamatrace.core.handler;
+
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.callback.EventPayload;
+import dev.llamatrace.core.handler.TokenCounter.ModelRef;
+import dev.llamatrace.core.llm.ModelInfo;
+import dev.llamatrace.core.span.BoundedOpenMap;
+import dev.llamatrace.core.token.Tokenizer;
+import dev.llamatrace.core.token.TokenizerResolver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the start and end payloads of LLM and embedding operations into counts: remembers the model named at the start,
+ * counts at the end (provider usage first, tokenizer fallback). Shared by {@link TokenCountPublisher} (the counting
+ * step of the pipeline) and {@link TokenCountingHandler} used on its own as a callback handler, so both count alike.
+ */
+final class TokenCountEngine {
+
+    private final TokenizerResolver tokenizers;
+
+    private final BoundedOpenMap<ModelRef> models;
+
+    TokenCountEngine(TokenizerResolver tokenizers, int maxOpenOperations) {
+        this.tokenizers = tokenizers;
+        // An operation that never ends only loses its remembered model (its end falls back to the end payload).
+        this.models = new BoundedOpenMap<>(
+                BoundedBuffer.requirePositive(maxOpenOperations, "maxOpenOperations"), (id, model) -> {});
+    }
+
+    /** Remembers the model an LLM or embedding operation runs on, and whether an LLM call is a text completion. */
+    void start(CBEventType type, Map<String, ?> payload, String eventId) {
+        if (type == CBEventType.LLM || type == CBEventType.EMBEDDING) {
+            ModelRef model = modelOf(payload);
+            boolean textCompletion = type == CBEventType.LLM && EventPayload.PROMPT.in(payload);
+            if (model != null || textCompletion) {
+                this.models.put(
+                        eventId,
+                        ((model != null) ? model : ModelRef.UNKNOWN).textCompletion(textCompletion),
+                        System.nanoTime());
+            }
+        }
+    }
+
+    @Nullable
+    TokenCountingEvent countLlmEnd(Map<String, ?> payload, String eventId, @Nullable String spanId) {
+        ModelRef model = endModel(payload, eventId);
+        if (payload.isEmpty()) {
+            return null;
+        }
+        return TokenCounter.countLlm(payload, eventId, spanId, model, () -> this.tokenizers.forModel(model.name()));
+    }
+
+    List<TokenCountingEvent> countEmbeddingEnd(Map<String, ?> payload, String eventId, @Nullable String spanId) {
+        ModelRef model = endModel(payload, eventId);
+        List<?> chunks = TokenCounter.asList(EventPayload.CHUNKS.get(payload));
+        if (chunks.isEmpty()) {
+            return List.of();
+        }
+        Tokenizer tokenizer = this.tokenizers.forModel(model.name());
+        List<TokenCountingEvent> events = new ArrayList<>(chunks.size());
+        for (Object chunk : chunks) {
+            String text = String.valueOf(chunk);
+            events.add(TokenCountingEvent.embedding(
+                    text, tokenizer.countTokens(text), eventId, spanId, model.name(), model.provider()));
+        }
+        return events;
+    }
+
+    void clear() {
+        this.models.clear();
+    }
+
+    private ModelRef endModel(Map<String, ?> payload, String eventId) {
+        ModelRef started = this.models.take(eventId);
+        ModelRef ended = modelOf(payload);
+        if (ended != null) {
+            return ended.textCompletion(started != null && started.textCompletion());
+        }
+        return (started != null) ? started : ModelRef.UNKNOWN;
+    }
+
+    private static @Nullable ModelRef modelOf(Map<String, ?> payload) {
+        Object serialized = EventPayload.SERIALIZED.get(payload);
+        if (serialized instanceof ModelInfo info) {
+            return new ModelRef(info.name(), info.provider());
+        }
+        Object name = EventPayload.MODEL_NAME.get(payload);
+        if (name == null && serialized instanceof Map<?, ?> map) {
+            name = (map.get("model") != null) ? map.get("model") : map.get(EventPayload.MODEL_NAME.value());
+        }
+        return (name != null) ? new ModelRef(String.valueOf(name), "unknown") : null;
+    }
+}
