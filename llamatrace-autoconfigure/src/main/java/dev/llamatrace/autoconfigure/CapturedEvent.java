@@ -5,6 +5,7 @@ import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
 import dev.llamatrace.core.event.ModelEvent;
+import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.NodeWithScore;
@@ -68,6 +69,10 @@ public class CapturedEvent extends Event implements ContentEvent {
     public static Event of(Event event, ContentCapture content) {
         if (event instanceof CapturedEvent) {
             return event;
+        }
+        if (event instanceof TokenCountingEvent count) {
+            // Consumers recognize a count by its type (the endpoint shows it as the span's tokens); keep it one.
+            return count.kept(content.limit());
         }
         return (event instanceof ModelEvent model)
                 ? new WithModel(event, content, model.model(), model.textCompletion())

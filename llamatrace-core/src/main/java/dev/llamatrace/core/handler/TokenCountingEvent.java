@@ -231,7 +231,7 @@ public final class TokenCountingEvent extends Event {
      * @param content the limit
      * @return this count under {@link ContentLimit#ALL}, else a reduced copy
      */
-    TokenCountingEvent kept(ContentLimit content) {
+    public TokenCountingEvent kept(ContentLimit content) {
         if (content.keepsObjects()) {
             return this;
         }
