@@ -99,17 +99,10 @@ public record ContentCapture(boolean enabled, int maxLength, ContentRedactor red
      *     {@code null} when capture is off or the value is {@code null}
      */
     public @Nullable String capture(@Nullable Object value) {
-        if (!this.enabled || value == null) {
-            return null;
-        }
-        String text;
-        try {
-            text = String.valueOf(value);
-        } catch (RuntimeException ex) {
-            // An application object whose toString() fails must not break instrumentation.
-            text = value.getClass().getName();
-        }
-        return limit().text(redact(text));
+        // ALL renders the value as text (safely, whatever its toString() does) without cutting it: redaction sees the
+        // whole value, then the limit cuts what is shown.
+        String text = this.enabled ? ContentLimit.ALL.text(value) : null;
+        return (text != null) ? limit().text(redact(text)) : null;
     }
 
     /**
