@@ -1,6 +1,7 @@
 package dev.llamatrace.core;
 
 import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.deferred.CloseableIterator;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.event.SpanDropEvent;
