@@ -57,14 +57,16 @@ final class FixedAnswerChatModel implements ChatModel {
         List<ChatResponse> chunks = new ArrayList<>(CHUNKS);
         int size = (ANSWER.length() + CHUNKS - 1) / CHUNKS;
         for (int i = 0; i < CHUNKS; i++) {
-            String text = ANSWER.substring(Math.min(i * size, ANSWER.length()), Math.min((i + 1) * size, ANSWER.length()));
+            String text =
+                    ANSWER.substring(Math.min(i * size, ANSWER.length()), Math.min((i + 1) * size, ANSWER.length()));
             chunks.add(response(text, i == CHUNKS - 1));
         }
         this.chunks = chunks.toArray(ChatResponse[]::new);
     }
 
     private static ChatResponse response(String text, boolean withUsage) {
-        ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder().id("fixed").model(MODEL);
+        ChatResponseMetadata.Builder metadata =
+                ChatResponseMetadata.builder().id("fixed").model(MODEL);
         if (withUsage) {
             metadata.usage(new DefaultUsage(PROMPT_TOKENS, COMPLETION_TOKENS));
         }

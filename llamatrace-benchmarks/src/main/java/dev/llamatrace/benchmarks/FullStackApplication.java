@@ -65,7 +65,8 @@ class FullStackApplication {
     /** The auto-configurations the starter brings, as Boot finds them. */
     static List<String> llamatraceAutoConfigurations() {
         List<String> names = new ArrayList<>();
-        for (String candidate : ImportCandidates.load(AutoConfiguration.class, FullStackApplication.class.getClassLoader())) {
+        for (String candidate :
+                ImportCandidates.load(AutoConfiguration.class, FullStackApplication.class.getClassLoader())) {
             if (candidate.startsWith("dev.llamatrace.")) {
                 names.add(candidate);
             }

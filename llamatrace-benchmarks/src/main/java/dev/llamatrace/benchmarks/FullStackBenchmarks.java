@@ -103,7 +103,11 @@ public class FullStackBenchmarks {
     }
 
     static String langChain4j(Application application) {
-        return application.langChain4j.chat(application.langChain4jRequest).aiMessage().text();
+        return application
+                .langChain4j
+                .chat(application.langChain4jRequest)
+                .aiMessage()
+                .text();
     }
 
     /**
