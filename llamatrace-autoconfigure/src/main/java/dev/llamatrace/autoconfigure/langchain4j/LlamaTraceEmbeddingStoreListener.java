@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A LangChain4j {@link EmbeddingStoreListener} that turns searches into RETRIEVER spans named {@code retrieval} with
@@ -104,8 +103,9 @@ public final class LlamaTraceEmbeddingStoreListener implements EmbeddingStoreLis
             String text = (embedded instanceof TextSegment segment)
                     ? segment.text()
                     : (embedded != null) ? embedded.toString() : "";
-            Map<String, Object> metadata =
-                    (embedded instanceof TextSegment segment) ? segment.metadata().toMap() : Map.of();
+            Map<String, Object> metadata = (embedded instanceof TextSegment segment)
+                    ? segment.metadata().toMap()
+                    : Map.of();
             nodes.add(new NodeWithScore(match.embeddingId(), text, match.score(), metadata));
         }
         return nodes;

@@ -150,7 +150,8 @@ class LlamaTraceAiServiceListenersTests {
         Recorder recorder = this.fixture.recorder;
         recorder.awaitEnded(6);
         Recorded agent = recorder.span(STREAMING_AGENT);
-        assertThat(agent.parentId()).isEqualTo(recorder.span("Controller.stream").id());
+        assertThat(agent.parentId())
+                .isEqualTo(recorder.span("Controller.stream").id());
         assertThat(recorder.span("Controller.other").parentId()).isNull();
         List<Recorded> children = recorder.spans().stream()
                 .filter((span) -> span.name().equals(CHAT) || span.name().equals(TOOL))
@@ -158,7 +159,8 @@ class LlamaTraceAiServiceListenersTests {
         assertThat(children).extracting(Recorded::name).containsExactly(CHAT, TOOL, CHAT);
         assertThat(children).allSatisfy((child) -> assertThat(child.parentId()).isEqualTo(agent.id()));
         // The second round started and ended on the HTTP reader thread, yet found its agent.
-        assertThat(children.get(2).endThread()).isNotEqualTo(Thread.currentThread().getName());
+        assertThat(children.get(2).endThread())
+                .isNotEqualTo(Thread.currentThread().getName());
         assertThat(agent.endThread()).isNotEqualTo(Thread.currentThread().getName());
         assertThat(recorder.events(ToolCallResultEvent.class))
                 .singleElement()
@@ -229,11 +231,13 @@ class LlamaTraceAiServiceListenersTests {
 
         this.fixture.recorder.awaitEnded(4);
         String toolId = this.fixture.recorder.span(TOOL).id();
-        assertThat(debug.getEventPairs(CBEventType.FUNCTION_CALL)).singleElement().satisfies((pair) -> {
-            assertThat(pair).extracting((event) -> event.id()).containsOnly(toolId);
-            assertThat(pair.get(0).payload()).containsEntry("function_call", "{\"city\":\"Paris\"}");
-            assertThat(pair.get(1).payload()).containsEntry("function_call_response", "sunny in Paris");
-        });
+        assertThat(debug.getEventPairs(CBEventType.FUNCTION_CALL))
+                .singleElement()
+                .satisfies((pair) -> {
+                    assertThat(pair).extracting((event) -> event.id()).containsOnly(toolId);
+                    assertThat(pair.get(0).payload()).containsEntry("function_call", "{\"city\":\"Paris\"}");
+                    assertThat(pair.get(1).payload()).containsEntry("function_call_response", "sunny in Paris");
+                });
         String agentId = this.fixture.recorder.span(AGENT).id();
         assertThat(debug.getEventPairs(CBEventType.AGENT_STEP)).singleElement().satisfies((pair) -> {
             assertThat(pair).extracting((event) -> event.id()).containsOnly(agentId);

@@ -43,14 +43,17 @@ class LlamaTraceEmbeddingStoreListenerTests {
         this.fixture
                 .registry
                 .get("app")
-                .span("Rag.search", () -> store.search(EmbeddingSearchRequest.builder()
-                        .queryEmbedding(question)
-                        .maxResults(2)
-                        .build()));
+                .span(
+                        "Rag.search",
+                        () -> store.search(EmbeddingSearchRequest.builder()
+                                .queryEmbedding(question)
+                                .maxResults(2)
+                                .build()));
 
         this.fixture.recorder.awaitEnded(4);
         Recorded add = this.fixture.recorder.span(LlamaTraceEmbeddingStoreListener.ADD);
-        assertThat(add.parentId()).isEqualTo(this.fixture.recorder.span("Ingest.run").id());
+        assertThat(add.parentId())
+                .isEqualTo(this.fixture.recorder.span("Ingest.run").id());
         Recorded retrieval = this.fixture.recorder.span("retrieval");
         assertThat(retrieval.parentId())
                 .isEqualTo(this.fixture.recorder.span("Rag.search").id());
