@@ -5,7 +5,6 @@ import dev.llamatrace.autoconfigure.EventContent;
 import dev.llamatrace.autoconfigure.semconv.EventSemantics;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.callback.CBEvent;
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.EventStats;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventKind;
@@ -124,7 +123,7 @@ final class Descriptors {
         for (Event event : span.events()) {
             if (!(event instanceof TokenCountingEvent counted)) {
                 events.add(event);
-            } else if (count == null && counted.operation() == CBEventType.LLM) {
+            } else if (count == null && counted.operation() == EventKind.LLM) {
                 count = counted;
             }
         }

@@ -4,10 +4,10 @@ import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.metrics.LlamaTraceMeterNames;
 import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
+import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.span.AbstractSpanHandler;
 import dev.llamatrace.core.span.SpanInvocation;
@@ -151,7 +151,7 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
         if (event instanceof TokenCountingEvent count) {
             // The count carries the span of the call it counted: provider usage or the tokenizer fallback, as the
             // meters record it.
-            if (span != null && count.operation() == CBEventType.LLM) {
+            if (span != null && count.operation() == EventKind.LLM) {
                 SpanAttributes.tokens(span, count.promptTokenCount(), count.completionTokenCount());
             }
         } else if (span != null) {
