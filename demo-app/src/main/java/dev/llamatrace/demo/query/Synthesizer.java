@@ -41,7 +41,8 @@ public class Synthesizer {
 
     private final PropertyDefaults propertyDefaults;
 
-    Synthesizer(ChatClient.Builder chatClientBuilder, DispatcherRegistry dispatchers, PropertyDefaults propertyDefaults) {
+    Synthesizer(
+            ChatClient.Builder chatClientBuilder, DispatcherRegistry dispatchers, PropertyDefaults propertyDefaults) {
         this.chatClient = chatClientBuilder.defaultSystem(QaPrompt.SYSTEM).build();
         this.propertyDefaults = propertyDefaults;
         this.dispatcher = dispatchers.get(Synthesizer.class);

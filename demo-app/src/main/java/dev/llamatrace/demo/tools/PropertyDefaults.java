@@ -64,10 +64,12 @@ public class PropertyDefaults {
                         String name = property.path("name").asString();
                         if (name.startsWith(PREFIX)) {
                             JsonNode value = property.get("defaultValue");
-                            properties.put(name, new Property(
+                            properties.put(
                                     name,
-                                    (value != null && !value.isNull()) ? value.asString() : null,
-                                    property.path("description").asString("")));
+                                    new Property(
+                                            name,
+                                            (value != null && !value.isNull()) ? value.asString() : null,
+                                            property.path("description").asString("")));
                         }
                     }
                 }

@@ -18,8 +18,7 @@ public final class AdvisorObservationHandler extends SpanObservationHandler<Advi
      * Advisor names that get no span: Spring AI's last advisors, which call the model; its tool-calling advisor, whose
      * loop the {@code ChatClient} span already is (an AGENT span when tools are offered); and llamatrace's own.
      */
-    static final Set<String> UNTRACED =
-            Set.of("call", "stream", "Tool Calling Advisor", FirstChunkStreamAdvisor.NAME);
+    static final Set<String> UNTRACED = Set.of("call", "stream", "Tool Calling Advisor", FirstChunkStreamAdvisor.NAME);
 
     /**
      * Creates the handler.

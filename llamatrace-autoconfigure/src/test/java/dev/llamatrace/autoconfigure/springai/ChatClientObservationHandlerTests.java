@@ -161,7 +161,8 @@ class ChatClientObservationHandlerTests {
         assertThat(spans.get(4).result()).isEqualTo(OpenAiStub.ANSWER);
         List<String> advisorIds = List.of(spans.get(1).id(), spans.get(4).id());
         // A call offering tools is an agent step; the advisor is a plain chain with no events.
-        AgentRunStepStartEvent step = recorder.events(AgentRunStepStartEvent.class).get(0);
+        AgentRunStepStartEvent step =
+                recorder.events(AgentRunStepStartEvent.class).get(0);
         assertThat(step.spanId()).isEqualTo(chatClient.id());
         assertThat(step.step()).isEqualTo(ChatClientObservationHandler.AGENT_NAME);
         assertThat(step.input()).isEqualTo("Weather in Paris?");
@@ -178,10 +179,7 @@ class ChatClientObservationHandlerTests {
     void streamedCallThroughAnAdvisorKeepsTheModelSpanUnderTheAdvisorSpan() {
         ChatClient client = this.fixture.chatClient(this.fixture.chatModel());
 
-        List<String> chunks = client.prompt()
-                .user("Hi stream")
-                .advisors(new RecallAdvisor())
-                .stream()
+        List<String> chunks = client.prompt().user("Hi stream").advisors(new RecallAdvisor()).stream()
                 .content()
                 .collectList()
                 .block();
