@@ -75,9 +75,10 @@ public final class LlamaTraceLangChain4jAutoConfiguration {
             return new LlamaTraceAiServiceListeners(dispatcher(registry, environment));
         }
 
-        /** The open-invocation cap's evictions as a {@code llamatrace.evictions} series, when meters are on. */
+        /** The open-invocation cap's evictions as a {@code llamatrace.evictions} series, when llamatrace and its meters are on. */
         @Configuration(proxyBeanMethods = false)
         @ConditionalOnClass(MeterBinder.class)
+        @ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
         @ConditionalOnBooleanProperty(name = LlamaTraceProperties.METRICS_ENABLED, matchIfMissing = true)
         static class AiServiceListenersMetricsConfiguration {
 

@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -53,12 +55,13 @@ class LlamaTraceLangChain4jAutoConfigurationTests {
                         .isZero());
     }
 
-    @Test
-    void noEvictionMeterWhenMetersAreSwitchedOff() {
+    @ParameterizedTest
+    @ValueSource(strings = {"llamatrace.metrics.enabled=false", "llamatrace.enabled=false"})
+    void noEvictionMeterWhenMetersOrLlamatraceAreSwitchedOff(String switchedOff) {
         this.runner
                 .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
                 .withBean(SimpleMeterRegistry.class)
-                .withPropertyValues("llamatrace.metrics.enabled=false")
+                .withPropertyValues(switchedOff)
                 .run((context) -> assertThat(context.getBean(MeterRegistry.class)
                                 .find("llamatrace.evictions")
                                 .functionCounter())
