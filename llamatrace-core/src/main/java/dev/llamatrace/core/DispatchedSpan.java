@@ -1,5 +1,6 @@
 package dev.llamatrace.core;
 
+import dev.llamatrace.core.context.Conversations;
 import dev.llamatrace.core.span.SpanInvocation;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -35,7 +36,7 @@ final class DispatchedSpan extends SpanInvocation implements Operation {
             @Nullable Object instance,
             Map<String, ?> arguments,
             long startNanos) {
-        super(dispatcher.name(), name, parent, tags, instance, arguments, startNanos);
+        super(dispatcher.name(), name, parent, tags, Conversations.current(), instance, arguments, startNanos);
         this.dispatcher = dispatcher;
     }
 

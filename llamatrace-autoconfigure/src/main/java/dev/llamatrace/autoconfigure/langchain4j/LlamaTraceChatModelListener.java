@@ -11,6 +11,9 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.llamatrace.autoconfigure.semconv.GenAiNames;
 import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.context.Conversations;
+import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.conversation.Conversation;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
 import dev.llamatrace.core.llm.RequestKeys;
@@ -30,11 +33,14 @@ import org.jspecify.annotations.Nullable;
  * <p>Streaming models answer on another thread; the span travels in the call's {@code attributes()}, so it ends on
  * that thread with the right parent. LangChain4j's Spring Boot starters attach every {@code ChatModelListener} bean to
  * the models they create; attach it by hand otherwise, e.g.
- * {@code OpenAiChatModel.builder().listeners(List.of(listener))}.
+ * {@code OpenAiChatModel.builder().listeners(List.of(listener))}. Calls issued by an AI service registered with the
+ * {@link LlamaTraceAiServiceListener} belong to the conversation of the service's chat memory id.
  */
 public final class LlamaTraceChatModelListener implements ChatModelListener {
 
     private final Dispatcher dispatcher;
+
+    private final @Nullable LlamaTraceAiServiceListener memoryIds;
 
     /**
      * Creates the listener.
@@ -42,12 +48,31 @@ public final class LlamaTraceChatModelListener implements ChatModelListener {
      * @param dispatcher the dispatcher spans and events go to
      */
     public LlamaTraceChatModelListener(Dispatcher dispatcher) {
+        this(dispatcher, null);
+    }
+
+    /**
+     * Creates the listener, putting each call in the conversation of the AI service request that issued it.
+     *
+     * @param dispatcher the dispatcher spans and events go to
+     * @param memoryIds the AI-service listener handing over the chat memory ids, or {@code null}
+     */
+    public LlamaTraceChatModelListener(Dispatcher dispatcher, @Nullable LlamaTraceAiServiceListener memoryIds) {
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+        this.memoryIds = memoryIds;
     }
 
     @Override
     public void onRequest(ChatModelRequestContext context) {
         ChatRequest request = context.chatRequest();
+        Conversation conversation = (this.memoryIds != null) ? this.memoryIds.take() : null;
+        try (TraceContext.Scope scope =
+                (conversation != null) ? Conversations.open(conversation) : TraceContext.Scope.NOOP) {
+            start(context, request);
+        }
+    }
+
+    private void start(ChatModelRequestContext context, ChatRequest request) {
         ListenerSpans.start(
                 this.dispatcher,
                 context.attributes(),

@@ -31,6 +31,9 @@ public final class GenAiAttributes {
     /** The description of the tool an agent called. */
     public static final String TOOL_DESCRIPTION = "gen_ai.tool.description";
 
+    /** The conversation (session) a span belongs to; a span attribute only, never a meter tag. */
+    public static final String CONVERSATION_ID = "gen_ai.conversation.id";
+
     /** The class of error that ended an operation (the general OpenTelemetry key). */
     public static final String ERROR_TYPE = "error.type";
 

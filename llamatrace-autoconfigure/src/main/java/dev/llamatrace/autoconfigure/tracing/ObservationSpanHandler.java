@@ -99,7 +99,7 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
         // A parent that mirrors an observation of its own has its scope open while its children run, so the
         // observation current on the thread is already the right parent.
         observation.contextualName(span.name());
-        ObservedSpan observed = ObservedSpan.owned(span.id(), parentId, span.tags(), observation);
+        ObservedSpan observed = ObservedSpan.owned(span, observation);
         SpanAttributes.started(observed, dispatcher);
         if (this.content.enabled() && !span.arguments().isEmpty()) {
             SpanAttributes.put(observed, OpenInferenceAttributes.INPUT_VALUE, this.content.capture(span.arguments()));
@@ -116,7 +116,7 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
         if (!(span.instance() instanceof Observation.Context context)) {
             return null;
         }
-        ObservedSpan observed = ObservedSpan.mirrored(span.id(), span.parentId(), span.tags(), context);
+        ObservedSpan observed = ObservedSpan.mirrored(span, context);
         SpanAttributes.started(observed, dispatcher);
         return observed;
     }
