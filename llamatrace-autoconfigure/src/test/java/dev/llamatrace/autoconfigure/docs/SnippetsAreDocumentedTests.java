@@ -28,6 +28,7 @@ class SnippetsAreDocumentedTests {
                 new Snippet("AuditConfiguration.java", "docs/spring-boot.md"),
                 new Snippet("RagService.java", "docs/spring-boot.md"),
                 new Snippet("AsyncConfiguration.java", "docs/spring-boot.md"),
+                new Snippet("ChatService.java", "docs/spring-boot.md"),
                 new Snippet("LangChain4jConfiguration.java", "docs/langchain4j.md"),
                 new Snippet("Rag.java", "docs/langchain4j.md"),
                 new Snippet("SpringAiConfiguration.java", "docs/spring-ai.md"),
@@ -36,6 +37,7 @@ class SnippetsAreDocumentedTests {
                 new Snippet("core/RetrieveAndRerank.java", "docs/core-api.md"),
                 new Snippet("core/TaggedWork.java", "docs/core-api.md"),
                 new Snippet("core/RemoteWork.java", "docs/core-api.md"),
+                new Snippet("core/ConversationTurn.java", "docs/core-api.md"),
                 new Snippet("core/TraceTrees.java", "docs/core-api.md"),
                 new Snippet("core/CallbackQuery.java", "docs/callback-api.md"),
                 new Snippet("core/BusTokenCounts.java", "docs/callback-api.md"));
