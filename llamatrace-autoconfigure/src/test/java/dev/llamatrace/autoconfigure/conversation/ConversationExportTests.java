@@ -12,8 +12,8 @@ import dev.llamatrace.autoconfigure.aop.ConversationId;
 import dev.llamatrace.autoconfigure.aop.LlamaSpan;
 import dev.llamatrace.autoconfigure.aop.UserId;
 import dev.llamatrace.autoconfigure.langchain4j.LlamaTraceAiServiceListener;
+import dev.llamatrace.autoconfigure.support.ExportedApplication;
 import dev.llamatrace.autoconfigure.support.OpenAiStub;
-import dev.llamatrace.autoconfigure.support.OtlpReceiver;
 import dev.llamatrace.autoconfigure.support.OtlpReceiver.Received;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.context.Conversations;
@@ -23,21 +23,19 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.model.ChatModel;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,23 +59,14 @@ class ConversationExportTests {
 
     private static final String LANGCHAIN4J_CHAT = "chat gpt-4o";
 
-    private OpenAiStub stub;
-
-    private OtlpReceiver receiver;
+    @RegisterExtension
+    final ExportedApplication application = new ExportedApplication(ConversationApplication.class);
 
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
-
-    @BeforeEach
-    void start() throws Exception {
-        this.stub = new OpenAiStub();
-        this.receiver = new OtlpReceiver();
-    }
 
     @AfterEach
     void stop() {
         this.pool.shutdownNow();
-        this.receiver.close();
-        this.stub.close();
         TraceContext.clear();
     }
 
@@ -155,7 +144,7 @@ class ConversationExportTests {
         });
         Received chat = awaitSpan(SPRING_AI_CHAT, "c-memory");
         assertCarries(chat, "c-memory", "u-memory");
-        Received chatClient = this.receiver.spans().stream()
+        Received chatClient = this.application.spans().stream()
                 .filter((span) -> "chat_client".equals(span.attribute("spring.ai.kind")))
                 .findFirst()
                 .orElseThrow();
@@ -203,7 +192,7 @@ class ConversationExportTests {
 
     private OpenAiChatModel langChain4jModel(ConfigurableApplicationContext context) {
         return OpenAiChatModel.builder()
-                .baseUrl(this.stub.baseUrl())
+                .baseUrl(this.application.stub().baseUrl())
                 .apiKey("test-key")
                 .modelName("gpt-4o")
                 .maxRetries(0)
@@ -212,45 +201,17 @@ class ConversationExportTests {
                 .build();
     }
 
-    private void run(ContextCallback callback) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--llamatrace.export.phoenix.enabled=true",
-                "--llamatrace.export.phoenix.endpoint=" + this.receiver.endpoint(),
-                "--spring.ai.openai.base-url=" + this.stub.baseUrl(),
-                "--spring.ai.openai.api-key=test-key",
-                "--spring.ai.openai.max-retries=0",
-                "--spring.ai.openai.chat.model=gpt-4o-mini",
-                "--management.otlp.metrics.export.enabled=false"));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ConversationApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(arguments.toArray(String[]::new));
-        try {
-            callback.run(context);
-        } finally {
-            // Closing shuts the SDK down, which flushes the batch processor.
-            context.close();
-        }
+    private void run(Consumer<ConfigurableApplicationContext> callback) {
+        this.application.run(List.of(), callback);
     }
 
     private Received awaitSpan(String name, String conversationId) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> spansNamed(name).stream()
-                .anyMatch((span) -> conversationId.equals(span.attribute("gen_ai.conversation.id"))));
-        return spansNamed(name).stream()
-                .filter((span) -> conversationId.equals(span.attribute("gen_ai.conversation.id")))
-                .findFirst()
-                .orElseThrow();
+        return this.application.awaitSpan(
+                name, (span) -> conversationId.equals(span.attribute("gen_ai.conversation.id")));
     }
 
     private List<Received> spansNamed(String name) {
-        return this.receiver.spans().stream()
-                .filter((span) -> span.name().equals(name))
-                .toList();
-    }
-
-    @FunctionalInterface
-    interface ContextCallback {
-
-        void run(ConfigurableApplicationContext context);
+        return this.application.spansNamed(name);
     }
 
     /** A LangChain4j AI service with one chat memory per conversation. */
