@@ -6,6 +6,7 @@ import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.event.EvaluationEvent;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.handler.TokenCountingEvent;
@@ -37,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  * registration order, while Spring Boot registers ungrouped handlers (ours) after the tracing handler group. On the
  * mirrored observations every attribute, the span kind included, is high-cardinality, so Spring AI's meters keep
  * their tags.
+ *
+ * <p>An {@link EvaluationEvent} becomes a {@code gen_ai.evaluation.result} span event of the span it evaluates, while
+ * that span is open ({@link SpanEvents}).
  *
  * <p>Attach it as a span handler and as an event handler (the handler registrar does both for a bean).
  */
@@ -153,6 +157,10 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
             // meters record it.
             if (span != null && count.operation() == CBEventType.LLM) {
                 SpanAttributes.tokens(span, count.promptTokenCount(), count.completionTokenCount());
+            }
+        } else if (event instanceof EvaluationEvent evaluation) {
+            if (span != null) {
+                SpanEvents.evaluation(span, evaluation, this.content);
             }
         } else if (span != null) {
             SpanAttributes.apply(span, event, this.content);

@@ -35,6 +35,11 @@ public final class ObservedSpan extends Span {
         return new ObservedSpan(invocation, context, null);
     }
 
+    /** Returns the context of the observation standing for this span: the bridge's own or the mirrored one. */
+    Observation.Context context() {
+        return this.context;
+    }
+
     /** Returns the observation the bridge started, or {@code null} for a mirrored one. */
     @Nullable
     Observation observation() {
