@@ -11,9 +11,6 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.llamatrace.autoconfigure.semconv.GenAiNames;
 import dev.llamatrace.core.Dispatcher;
-import dev.llamatrace.core.context.Conversations;
-import dev.llamatrace.core.context.TraceContext;
-import dev.llamatrace.core.conversation.Conversation;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
 import dev.llamatrace.core.llm.RequestKeys;
@@ -31,16 +28,15 @@ import org.jspecify.annotations.Nullable;
  * {@link LLMChatStartEvent} and {@link LLMChatEndEvent}. Usage is passed on only when the provider reported it.
  *
  * <p>Streaming models answer on another thread; the span travels in the call's {@code attributes()}, so it ends on
- * that thread with the right parent. LangChain4j's Spring Boot starters attach every {@code ChatModelListener} bean to
+ * that thread with the right parent. A model round of an AI service registered with
+ * {@link LlamaTraceAiServiceListeners} nests under the service's {@code invoke_agent} span, also when it starts on the
+ * streaming reader thread. LangChain4j's Spring Boot starters attach every {@code ChatModelListener} bean to
  * the models they create; attach it by hand otherwise, e.g.
- * {@code OpenAiChatModel.builder().listeners(List.of(listener))}. Calls issued by an AI service registered with the
- * {@link LlamaTraceAiServiceListener} belong to the conversation of the service's chat memory id.
+ * {@code OpenAiChatModel.builder().listeners(List.of(listener))}.
  */
 public final class LlamaTraceChatModelListener implements ChatModelListener {
 
     private final Dispatcher dispatcher;
-
-    private final @Nullable LlamaTraceAiServiceListener memoryIds;
 
     /**
      * Creates the listener.
@@ -48,36 +44,18 @@ public final class LlamaTraceChatModelListener implements ChatModelListener {
      * @param dispatcher the dispatcher spans and events go to
      */
     public LlamaTraceChatModelListener(Dispatcher dispatcher) {
-        this(dispatcher, null);
-    }
-
-    /**
-     * Creates the listener, putting each call in the conversation of the AI service request that issued it.
-     *
-     * @param dispatcher the dispatcher spans and events go to
-     * @param memoryIds the AI-service listener handing over the chat memory ids, or {@code null}
-     */
-    public LlamaTraceChatModelListener(Dispatcher dispatcher, @Nullable LlamaTraceAiServiceListener memoryIds) {
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
-        this.memoryIds = memoryIds;
     }
 
     @Override
     public void onRequest(ChatModelRequestContext context) {
         ChatRequest request = context.chatRequest();
-        Conversation conversation = (this.memoryIds != null) ? this.memoryIds.take() : null;
-        try (TraceContext.Scope scope =
-                (conversation != null) ? Conversations.open(conversation) : TraceContext.Scope.NOOP) {
-            start(context, request);
-        }
-    }
-
-    private void start(ChatModelRequestContext context, ChatRequest request) {
         ListenerSpans.start(
                 this.dispatcher,
                 context.attributes(),
                 this,
                 GenAiNames.spanName(GenAiNames.CHAT, request.modelName()),
+                ChatParents.parentOf(request.messages()),
                 false,
                 (spanId) -> new LLMChatStartEvent(
                         spanId,
@@ -120,7 +98,7 @@ public final class LlamaTraceChatModelListener implements ChatModelListener {
         return kwargs;
     }
 
-    private static @Nullable String schema(ToolSpecification tool) {
+    static @Nullable String schema(ToolSpecification tool) {
         if (tool.parameters() == null) {
             return null;
         }

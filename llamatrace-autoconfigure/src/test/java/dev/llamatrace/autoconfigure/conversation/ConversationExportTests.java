@@ -11,7 +11,7 @@ import dev.langchain4j.service.MemoryId;
 import dev.llamatrace.autoconfigure.aop.ConversationId;
 import dev.llamatrace.autoconfigure.aop.LlamaSpan;
 import dev.llamatrace.autoconfigure.aop.UserId;
-import dev.llamatrace.autoconfigure.langchain4j.LlamaTraceAiServiceListener;
+import dev.llamatrace.autoconfigure.langchain4j.LlamaTraceAiServiceListeners;
 import dev.llamatrace.autoconfigure.support.ExportedApplication;
 import dev.llamatrace.autoconfigure.support.OpenAiStub;
 import dev.llamatrace.autoconfigure.support.OtlpReceiver.Received;
@@ -152,18 +152,20 @@ class ConversationExportTests {
     }
 
     @Test
-    void langChain4jMemoryIdOfAnAiServiceIsTheConversationOfItsChatCallOnly() {
+    void langChain4jMemoryIdOfAnAiServiceIsTheConversationOfItsAgentAndChatSpansOnly() {
         run((context) -> {
             OpenAiChatModel model = langChain4jModel(context);
             Assistant assistant = AiServices.builder(Assistant.class)
                     .chatModel(model)
                     .chatMemoryProvider((id) -> MessageWindowChatMemory.withMaxMessages(10))
-                    .registerListener(context.getBean(LlamaTraceAiServiceListener.class))
+                    .registerListeners(
+                            context.getBean(LlamaTraceAiServiceListeners.class).listeners())
                     .build();
             assertThat(assistant.chat("c-lc4j", "Hi")).isEqualTo(OpenAiStub.ANSWER);
             assertThat(model.chat("Hi again")).isEqualTo(OpenAiStub.ANSWER);
             assertNoMeterIsTaggedWith(context, "c-lc4j");
         });
+        assertCarries(awaitSpan("invoke_agent Assistant", "c-lc4j"), "c-lc4j", null);
         assertCarries(awaitSpan(LANGCHAIN4J_CHAT, "c-lc4j"), "c-lc4j", null);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> spansNamed(LANGCHAIN4J_CHAT).size() == 2);

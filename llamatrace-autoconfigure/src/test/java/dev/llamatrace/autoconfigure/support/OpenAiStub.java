@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An OpenAI-compatible HTTP server for tests, on a free local port: {@code POST /v1/chat/completions} (JSON, or SSE
  * when the request streams; the usage chunk only when the request asks for it with
- * {@code stream_options.include_usage}, as OpenAI does), a tool call when the request offers tools and carries no
- * tool result yet, an HTTP 500 when a message contains {@value #FAIL}, and {@code POST /v1/embeddings} (a small vector
+ * {@code stream_options.include_usage}, as OpenAI does), a tool call (streamed when the request streams; usage 20 and 7)
+ * when the request offers tools and carries no tool result yet, an HTTP 500 when a message contains {@value #FAIL}, and {@code POST /v1/embeddings} (a small vector
  * per input, derived from the words "cat" and "dog" so similarity search has something to rank).
  */
 public final class OpenAiStub implements AutoCloseable {
@@ -116,10 +116,20 @@ public final class OpenAiStub implements AutoCloseable {
             return;
         }
         boolean offersTools = request.has("tools") && !request.get("tools").isEmpty();
-        boolean hasToolResult = body.contains("\"role\":\"tool\"");
+        boolean hasToolResult = false;
+        for (JsonNode message : request.path("messages")) {
+            hasToolResult |= "tool".equals(message.path("role").asString());
+        }
         if (offersTools && !hasToolResult) {
             String tool =
                     request.get("tools").get(0).get("function").get("name").asString();
+            if (request.path("stream").asBoolean(false)) {
+                sseToolCall(
+                        exchange,
+                        tool,
+                        request.path("stream_options").path("include_usage").asBoolean(false));
+                return;
+            }
             json(
                     exchange,
                     200,
@@ -201,6 +211,33 @@ public final class OpenAiStub implements AutoCloseable {
             events.add("{" + CHUNK_HEAD + ",\"choices\":[],\"usage\":{\"prompt_tokens\":" + STREAM_USAGE[0]
                     + ",\"completion_tokens\":" + STREAM_USAGE[1] + ",\"total_tokens\":"
                     + (STREAM_USAGE[0] + STREAM_USAGE[1]) + "}}");
+        }
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (String event : events) {
+                out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+
+    /** Streams the same tool call as the blocking answer: a name chunk, an arguments chunk, then the finish. */
+    private static void sseToolCall(HttpExchange exchange, String tool, boolean includeUsage) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        List<String> events = new ArrayList<>();
+        events.add(chunk(
+                "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"call_1\","
+                        + "\"type\":\"function\",\"function\":{\"name\":\"" + tool + "\",\"arguments\":\"\"}}]}",
+                "null"));
+        events.add(chunk(
+                "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]}",
+                "null"));
+        events.add(chunk("{}", "\"tool_calls\""));
+        if (includeUsage) {
+            events.add("{" + CHUNK_HEAD
+                    + ",\"choices\":[],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":7,\"total_tokens\":27}}");
         }
         try (OutputStream out = exchange.getResponseBody()) {
             for (String event : events) {
