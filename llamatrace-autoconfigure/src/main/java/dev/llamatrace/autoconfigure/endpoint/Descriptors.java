@@ -8,6 +8,7 @@ import dev.llamatrace.core.callback.CBEvent;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.EventStats;
 import dev.llamatrace.core.conversation.Conversation;
+import dev.llamatrace.core.event.EvaluationEvent;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.handler.ModelTokenUsage;
@@ -20,6 +21,7 @@ import dev.llamatrace.core.trace.SimpleSpan;
 import dev.llamatrace.core.trace.TraceNode;
 import dev.llamatrace.core.trace.TraceTree;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +105,32 @@ final class Descriptors {
 
     LlamaTraceDescriptors.Trace trace(TraceTree tree, Map<String, TokenCountingEvent> tokensBySpan) {
         return new LlamaTraceDescriptors.Trace(
-                tree.rootId(), tree.missingParentId(), this.content.enabled(), node(tree.root(), tokensBySpan));
+                tree.rootId(),
+                tree.missingParentId(),
+                this.content.enabled(),
+                node(tree.root(), tokensBySpan),
+                evaluations(tree));
+    }
+
+    /** The evaluation results of a trace's spans, oldest first; explanations only with content capture on. */
+    private List<LlamaTraceDescriptors.Evaluation> evaluations(TraceTree tree) {
+        return spans(tree.root())
+                .flatMap((span) -> span.events().stream()
+                        .filter(EvaluationEvent.class::isInstance)
+                        .map((event) -> evaluation(span, (EvaluationEvent) event)))
+                .sorted(Comparator.comparing(LlamaTraceDescriptors.Evaluation::timestamp))
+                .toList();
+    }
+
+    private LlamaTraceDescriptors.Evaluation evaluation(SimpleSpan span, EvaluationEvent evaluation) {
+        return new LlamaTraceDescriptors.Evaluation(
+                span.id(),
+                evaluation.name(),
+                evaluation.score(),
+                evaluation.label(),
+                this.content.capture(evaluation.explanation()),
+                evaluation.responseId(),
+                evaluation.timestamp());
     }
 
     static Map<String, TokenCountingEvent> tokensBySpan(@Nullable TokenCountingHandler handler) {

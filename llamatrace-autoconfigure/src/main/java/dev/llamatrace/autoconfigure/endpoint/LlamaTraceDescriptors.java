@@ -131,8 +131,34 @@ public final class LlamaTraceDescriptors {
      * @param missingParentId the root's parent id when that parent is no longer known
      * @param contentCaptured whether content capture is on, so events may carry inputs, outputs, messages, documents
      * @param root the root span and its descendants
+     * @param evaluations the evaluation results dispatched in the trace's spans, oldest first
      */
-    public record Trace(String id, @Nullable String missingParentId, boolean contentCaptured, SpanNode root) {}
+    public record Trace(
+            String id,
+            @Nullable String missingParentId,
+            boolean contentCaptured,
+            SpanNode root,
+            List<Evaluation> evaluations) {}
+
+    /**
+     * An evaluation result in a trace.
+     *
+     * @param spanId the span evaluated
+     * @param name the evaluation
+     * @param score its score, if it gave one
+     * @param label its label, if it gave one
+     * @param explanation why, only with content capture on
+     * @param responseId the id of the response evaluated, if known
+     * @param timestamp when it was dispatched
+     */
+    public record Evaluation(
+            String spanId,
+            String name,
+            @Nullable Double score,
+            @Nullable String label,
+            @Nullable String explanation,
+            @Nullable String responseId,
+            Instant timestamp) {}
 
     /**
      * A span in a trace tree.

@@ -37,7 +37,7 @@ final class SpanEvents {
         if (evaluation.label() != null) {
             attributes.put(GenAiAttributes.EVALUATION_SCORE_LABEL, evaluation.label());
         }
-        String explanation = content.enabled() ? content.capture(evaluation.explanation()) : null;
+        String explanation = content.capture(evaluation.explanation());
         if (explanation != null) {
             attributes.put(GenAiAttributes.EVALUATION_EXPLANATION, explanation);
         }

@@ -35,6 +35,7 @@ class SnippetsAreDocumentedTests {
                 new Snippet("SpringAiConfiguration.java", "docs/spring-ai.md"),
                 new Snippet("core/MyRetriever.java", "docs/core-api.md"),
                 new Snippet("core/MyEvent.java", "docs/core-api.md"),
+                new Snippet("core/JudgeAnswer.java", "docs/core-api.md"),
                 new Snippet("core/RetrieveAndRerank.java", "docs/core-api.md"),
                 new Snippet("core/TaggedWork.java", "docs/core-api.md"),
                 new Snippet("core/RemoteWork.java", "docs/core-api.md"),

@@ -9,6 +9,7 @@ import dev.llamatrace.autoconfigure.aop.LlamaSpan;
 import dev.llamatrace.autoconfigure.aop.UserId;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.event.EvaluationEvent;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
 import dev.llamatrace.core.llm.ChatMessage;
@@ -299,6 +300,22 @@ class LlamaTraceEndpointWebTests {
     }
 
     @Test
+    void aTraceListsTheEvaluationResultsOfItsSpansWithoutTheirExplanation() throws Exception {
+        this.rag.judged("What is the capital of France?");
+        String id = JsonPath.read(get("/traces").body(), "$[0].id");
+        String tree = get("/traces/" + id).body();
+        assertThat((List<String>) JsonPath.read(tree, "$.evaluations[*].name")).containsExactly("relevance", "tone");
+        assertThat((List<Double>) JsonPath.read(tree, "$.evaluations[*].score")).containsExactly(0.9, null);
+        assertThat((List<String>) JsonPath.read(tree, "$.evaluations[*].label")).containsExactly(null, "polite");
+        assertThat((List<String>) JsonPath.read(tree, "$.evaluations[*].spanId"))
+                .containsOnly(id);
+        assertThat((List<Object>) JsonPath.read(tree, "$.evaluations[*].explanation"))
+                .containsOnlyNulls();
+        assertThat(tree).doesNotContain("because Paris");
+        assertThat((List<String>) JsonPath.read(tree, "$.root.events[*].type")).contains("EvaluationEvent");
+    }
+
+    @Test
     void unknownTraceIs404() throws Exception {
         assertThat(get("/traces/NoSuch.span-0").statusCode()).isEqualTo(404);
     }
@@ -400,6 +417,16 @@ class LlamaTraceEndpointWebTests {
         public String converse(
                 @ConversationId String conversationId, @UserId @Nullable String userId, String question) {
             return answer(question);
+        }
+
+        @LlamaSpan
+        public String judged(String question) {
+            this.dispatcher.event(EvaluationEvent.named("relevance")
+                    .score(0.9)
+                    .explanation("because Paris is the capital")
+                    .build());
+            this.dispatcher.event(EvaluationEvent.named("tone").label("polite").build());
+            return question;
         }
 
         @LlamaSpan(tags = {"component=rag", "index=guide"})

@@ -1,5 +1,6 @@
 package dev.llamatrace.core.event;
 
+import dev.llamatrace.core.context.TraceContext;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -47,13 +48,7 @@ public class EvaluationEvent extends Event {
             @Nullable String label,
             @Nullable String explanation,
             @Nullable String responseId) {
-        super();
-        this.name = checked(name, score, label);
-        this.score = score;
-        this.label = label;
-        this.explanation = explanation;
-        this.responseId = responseId;
-        this.className = null;
+        this(TraceContext.currentSpanId(), name, score, label, explanation, responseId);
     }
 
     /**
@@ -261,10 +256,8 @@ public class EvaluationEvent extends Event {
          * @throws IllegalArgumentException when the name is blank or neither a score nor a label was given
          */
         public EvaluationEvent build() {
-            return this.explicitSpan
-                    ? new EvaluationEvent(
-                            this.spanId, this.name, this.score, this.label, this.explanation, this.responseId)
-                    : new EvaluationEvent(this.name, this.score, this.label, this.explanation, this.responseId);
+            String spanId = this.explicitSpan ? this.spanId : TraceContext.currentSpanId();
+            return new EvaluationEvent(spanId, this.name, this.score, this.label, this.explanation, this.responseId);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.llamatrace.core.Dispatchers;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.conversation.Conversation;
+import dev.llamatrace.core.event.EvaluationEvent;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
@@ -102,6 +103,17 @@ class CoreSnippetsTests {
         assertThat(this.recorder.span("turn").invocation().conversation()).isEqualTo(new Conversation("c-1", "u-7"));
         assertThat(Executors.newSingleThreadExecutor().submit(later).get()).isEqualTo("done");
         assertThat(this.recorder.span("later").invocation().conversation()).isEqualTo(Conversation.of("c-2"));
+    }
+
+    @Test
+    void anEvaluationInsideASpanIsStampedWithIt() {
+        assertThat(JudgeAnswer.answer(this.registry.root(), "Capital of France?"))
+                .isEqualTo("Paris");
+        EvaluationEvent evaluation = this.recorder.events(EvaluationEvent.class).get(0);
+        assertThat(evaluation.spanId())
+                .isEqualTo(this.recorder.span("Rag.answer").id());
+        assertThat(evaluation.score()).isEqualTo(0.9);
+        assertThat(evaluation.label()).isEqualTo("relevant");
     }
 
     @Test
