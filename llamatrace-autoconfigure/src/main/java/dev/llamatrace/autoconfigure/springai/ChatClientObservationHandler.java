@@ -1,6 +1,7 @@
 package dev.llamatrace.autoconfigure.springai;
 
 import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.conversation.Conversation;
 import dev.llamatrace.core.event.AgentRunStepEndEvent;
 import dev.llamatrace.core.event.AgentRunStepStartEvent;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
+import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
@@ -23,6 +25,9 @@ import org.springframework.ai.tool.ToolCallback;
  * <p>A call that offers tools is an agent: the model may loop through them. Its span is an AGENT span (with
  * {@link AgentRunStepStartEvent} and {@link AgentRunStepEndEvent}, agent name {@value #AGENT_NAME}); a call without
  * tools is a CHAIN span with no events of its own.
+ *
+ * <p>A chat-memory conversation id given as advisor parameter ({@link ChatMemory#CONVERSATION_ID}) makes the call and
+ * everything inside it part of that conversation, completing the one set around the call (its user, for instance).
  */
 public final class ChatClientObservationHandler extends SpanObservationHandler<ChatClientObservationContext> {
 
@@ -47,6 +52,15 @@ public final class ChatClientObservationHandler extends SpanObservationHandler<C
     @Override
     String spanName(ChatClientObservationContext context) {
         return context.isStream() ? STREAM : CALL;
+    }
+
+    @Override
+    @Nullable
+    Conversation conversation(ChatClientObservationContext context) {
+        ChatClientRequest request = context.getRequest();
+        Object id = (request != null) ? request.context().get(ChatMemory.CONVERSATION_ID) : null;
+        String text = (id != null) ? id.toString() : null;
+        return (text != null && !text.isBlank()) ? Conversation.of(text) : null;
     }
 
     @Override
