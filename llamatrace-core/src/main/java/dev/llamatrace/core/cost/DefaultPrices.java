@@ -46,6 +46,7 @@ final class DefaultPrices {
                     entry.path("currency").asString(currency),
                     input,
                     decimal(entry, "cachedInput", input),
+                    decimal(entry, "cacheWriteInput", input),
                     output,
                     decimal(entry, "reasoning", output)));
         }

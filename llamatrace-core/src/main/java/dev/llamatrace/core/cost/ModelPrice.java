@@ -8,15 +8,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * The price of one model, or of every model whose name starts with a prefix, per million tokens of each kind.
  *
- * <p>Input tokens include the cached ones and output tokens include the reasoning ones (as OpenAI and the GenAI
- * conventions count them): a call costs {@code (input - cached) * input + cached * cachedInput + (output - reasoning)
- * * output + reasoning * reasoning}, each price per million tokens.
+ * <p>Input tokens include the cached ones and those written to a cache, and output tokens include the reasoning ones
+ * (as the GenAI conventions count them): a call costs {@code (input - cached - written) * input + cached * cachedInput
+ * + written * cacheWriteInput + (output - reasoning) * output + reasoning * reasoning}, each price per million
+ * tokens.
  *
  * @param model the exact model name, or a prefix ending with {@code *} (e.g. {@code gpt-4o-mini-20*} for the dated
  *     snapshots); matched ignoring case
  * @param currency the ISO 4217 currency code, e.g. {@code USD}
- * @param input the price of a million input tokens that were not read from a cache
+ * @param input the price of a million input tokens neither read from nor written to a cache
  * @param cachedInput the price of a million input tokens read from the provider's prompt cache
+ * @param cacheWriteInput the price of a million input tokens written to the provider's prompt cache (Anthropic charges
+ *     extra for them)
  * @param output the price of a million output tokens that were not reasoning
  * @param reasoning the price of a million reasoning (thinking) output tokens
  */
@@ -25,6 +28,7 @@ public record ModelPrice(
         String currency,
         BigDecimal input,
         BigDecimal cachedInput,
+        BigDecimal cacheWriteInput,
         BigDecimal output,
         BigDecimal reasoning) {
 
@@ -41,6 +45,7 @@ public record ModelPrice(
      * @param currency the currency code
      * @param input the input price
      * @param cachedInput the cached input price
+     * @param cacheWriteInput the cache write price
      * @param output the output price
      * @param reasoning the reasoning price
      * @throws IllegalArgumentException naming the first invalid value
@@ -48,14 +53,14 @@ public record ModelPrice(
     public ModelPrice {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(currency, "currency");
-        String problem = problem(model, currency, input, cachedInput, output, reasoning);
+        String problem = problem(model, currency, input, cachedInput, cacheWriteInput, output, reasoning);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
     }
 
     /**
-     * Creates a price where cached input costs as much as input and reasoning as much as output.
+     * Creates a price where cached and cache-written input cost as much as input, and reasoning as much as output.
      *
      * @param model the exact model name or a prefix ending with {@code *}
      * @param currency the currency code
@@ -64,13 +69,9 @@ public record ModelPrice(
      * @return the price
      */
     public static ModelPrice of(String model, String currency, String input, String output) {
-        return new ModelPrice(
-                model,
-                currency,
-                new BigDecimal(input),
-                new BigDecimal(input),
-                new BigDecimal(output),
-                new BigDecimal(output));
+        BigDecimal in = new BigDecimal(input);
+        BigDecimal out = new BigDecimal(output);
+        return new ModelPrice(model, currency, in, in, in, out, out);
     }
 
     /**
@@ -80,16 +81,18 @@ public record ModelPrice(
      * @param currency the currency code
      * @param input the input price
      * @param cachedInput the cached input price
+     * @param cacheWriteInput the cache write price
      * @param output the output price
      * @param reasoning the reasoning price
      * @return {@code null} when valid, else what is wrong, naming the field ({@code model}, {@code currency},
-     *     {@code input}, {@code cached-input}, {@code output} or {@code reasoning}) first
+     *     {@code input}, {@code cached-input}, {@code cache-write-input}, {@code output} or {@code reasoning}) first
      */
     public static @Nullable String problem(
             @Nullable String model,
             @Nullable String currency,
             @Nullable BigDecimal input,
             @Nullable BigDecimal cachedInput,
+            @Nullable BigDecimal cacheWriteInput,
             @Nullable BigDecimal output,
             @Nullable BigDecimal reasoning) {
         if (model == null
@@ -101,8 +104,8 @@ public record ModelPrice(
         if (!isCurrencyCode(currency)) {
             return "currency: a three-letter ISO 4217 code in capitals, e.g. USD";
         }
-        String[] names = {"input", "cached-input", "output", "reasoning"};
-        BigDecimal[] prices = {input, cachedInput, output, reasoning};
+        String[] names = {"input", "cached-input", "cache-write-input", "output", "reasoning"};
+        BigDecimal[] prices = {input, cachedInput, cacheWriteInput, output, reasoning};
         for (int i = 0; i < prices.length; i++) {
             BigDecimal price = prices[i];
             if (price == null

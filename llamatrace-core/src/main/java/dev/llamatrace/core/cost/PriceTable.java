@@ -116,16 +116,24 @@ public final class PriceTable {
      * Computes the cost of a call.
      *
      * @param model the model name
-     * @param inputTokens the input tokens, cached ones included
+     * @param inputTokens the input tokens, cached and cache-written ones included
      * @param cachedInputTokens the input tokens read from a cache
+     * @param cacheWriteInputTokens the input tokens written to a cache
      * @param outputTokens the output tokens, reasoning ones included
      * @param reasoningTokens the reasoning output tokens
      * @return the cost ({@link CostSource#LOCAL}), or {@code null} when the model is unpriced
      */
     public @Nullable Cost cost(
-            String model, long inputTokens, long cachedInputTokens, long outputTokens, long reasoningTokens) {
+            String model,
+            long inputTokens,
+            long cachedInputTokens,
+            long cacheWriteInputTokens,
+            long outputTokens,
+            long reasoningTokens) {
         Rates rates = rates(model);
-        return (rates != null) ? rates.cost(inputTokens, cachedInputTokens, outputTokens, reasoningTokens) : null;
+        return (rates != null)
+                ? rates.cost(inputTokens, cachedInputTokens, cacheWriteInputTokens, outputTokens, reasoningTokens)
+                : null;
     }
 
     /**
@@ -200,6 +208,8 @@ public final class PriceTable {
 
         final long cachedInput;
 
+        final long cacheWriteInput;
+
         final long output;
 
         final long reasoning;
@@ -209,15 +219,26 @@ public final class PriceTable {
             this.key = price.key();
             this.input = ModelPrice.micros(price.input());
             this.cachedInput = ModelPrice.micros(price.cachedInput());
+            this.cacheWriteInput = ModelPrice.micros(price.cacheWriteInput());
             this.output = ModelPrice.micros(price.output());
             this.reasoning = ModelPrice.micros(price.reasoning());
         }
 
-        Cost cost(long inputTokens, long cachedInputTokens, long outputTokens, long reasoningTokens) {
+        Cost cost(
+                long inputTokens,
+                long cachedInputTokens,
+                long cacheWriteInputTokens,
+                long outputTokens,
+                long reasoningTokens) {
             long cached = clamp(cachedInputTokens, inputTokens);
+            long written = clamp(cacheWriteInputTokens, Math.max(0, inputTokens) - cached);
             long reasoningOut = clamp(reasoningTokens, outputTokens);
             long picos = add(
-                    add(times(Math.max(0, inputTokens) - cached, this.input), times(cached, this.cachedInput)),
+                    add(
+                            add(
+                                    times(Math.max(0, inputTokens) - cached - written, this.input),
+                                    times(cached, this.cachedInput)),
+                            times(written, this.cacheWriteInput)),
                     add(
                             times(Math.max(0, outputTokens) - reasoningOut, this.output),
                             times(reasoningOut, this.reasoning)));

@@ -71,7 +71,7 @@ final class TokenCountEngine {
     }
 
     private static @Nullable Cost localCost(PriceTable prices, TokenCountingEvent count) {
-        return prices.cost(count.model(), count.promptTokenCount(), 0, count.completionTokenCount(), 0);
+        return prices.cost(count.model(), count.promptTokenCount(), 0, 0, count.completionTokenCount(), 0);
     }
 
     List<TokenCountingEvent> countEmbeddingEnd(Map<String, ?> payload, String eventId, @Nullable String spanId) {

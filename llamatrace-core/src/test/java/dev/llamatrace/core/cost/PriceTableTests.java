@@ -21,6 +21,7 @@ class PriceTableTests {
                     "USD",
                     new BigDecimal("2"),
                     new BigDecimal("0.5"),
+                    new BigDecimal("2.5"),
                     new BigDecimal("8"),
                     new BigDecimal("8.5"))));
 
@@ -30,7 +31,7 @@ class PriceTableTests {
         assertThat(this.table.find("GPT-4o-mini-2024-07-18").model()).isEqualTo("gpt-4o-mini*");
         assertThat(this.table.find("gpt-4o-2024-08-06").model()).isEqualTo("gpt-4o-*");
         assertThat(this.table.find("gpt-4")).isNull();
-        assertThat(this.table.cost("llama3", 10, 0, 10, 0))
+        assertThat(this.table.cost("llama3", 10, 0, 0, 10, 0))
                 .as("unpriced, not guessed")
                 .isNull();
     }
@@ -38,7 +39,7 @@ class PriceTableTests {
     @Test
     void costIsExactInPicosPerMillionTokenPrices() {
         // 11 * 0.15 + 4 * 0.60 per million = 0.00000405
-        Cost cost = this.table.cost("gpt-4o-mini", 11, 0, 4, 0);
+        Cost cost = this.table.cost("gpt-4o-mini", 11, 0, 0, 4, 0);
         assertThat(cost.picos()).isEqualTo(4_050_000L);
         assertThat(cost.plainAmount()).isEqualTo("0.00000405");
         assertThat(cost.currency()).isEqualTo("USD");
@@ -46,19 +47,20 @@ class PriceTableTests {
         // A sum of many small costs stays exact where doubles drift.
         long sum = 0;
         for (int i = 0; i < 1_000_000; i++) {
-            sum += this.table.cost("gpt-4o-mini", 1, 0, 0, 0).picos();
+            sum += this.table.cost("gpt-4o-mini", 1, 0, 0, 0, 0).picos();
         }
         assertThat(Cost.amount(sum)).isEqualByComparingTo("0.15");
     }
 
     @Test
     void cachedInputAndReasoningOutputArePricedOnTheirOwnWithinTheirTotals() {
-        // 1000 input of which 400 cached, 300 output of which 100 reasoning:
-        // 600 * 2 + 400 * 0.5 + 200 * 8 + 100 * 8.5 = 1200 + 200 + 1600 + 850 = 3850 per million
-        assertThat(this.table.cost("o3", 1000, 400, 300, 100).amount()).isEqualByComparingTo("0.00385");
+        // 1000 input of which 400 cached and 100 written to the cache, 300 output of which 100 reasoning:
+        // 500 * 2 + 400 * 0.5 + 100 * 2.5 + 200 * 8 + 100 * 8.5 = 1000 + 200 + 250 + 1600 + 850 = 3900 per million
+        assertThat(this.table.cost("o3", 1000, 400, 100, 300, 100).amount()).isEqualByComparingTo("0.0039");
         // A part larger than its whole is clamped to it; negative counts cost nothing.
-        assertThat(this.table.cost("o3", 10, 50, 0, 0).amount()).isEqualByComparingTo("0.000005");
-        assertThat(this.table.cost("o3", -5, 0, -1, 0).picos()).isZero();
+        assertThat(this.table.cost("o3", 10, 50, 0, 0, 0).amount()).isEqualByComparingTo("0.000005");
+        assertThat(this.table.cost("o3", 10, 4, 50, 0, 0).amount()).isEqualByComparingTo("0.000017");
+        assertThat(this.table.cost("o3", -5, 0, 0, -1, 0).picos()).isZero();
     }
 
     @Test
@@ -82,6 +84,7 @@ class PriceTableTests {
                 .as("reasoning defaults to output")
                 .isEqualByComparingTo("4.40");
         assertThat(defaults.find("claude-sonnet-4-20250514").output()).isEqualByComparingTo("15");
+        assertThat(defaults.find("claude-sonnet-4-20250514").cacheWriteInput()).isEqualByComparingTo("3.75");
         assertThat(defaults.find("claude-3-5-haiku-latest").input()).isEqualByComparingTo("0.80");
         assertThat(defaults.find("gemini-2.5-flash").output()).isEqualByComparingTo("2.50");
         assertThat(defaults.find("gemini-1.5-flash-8b-001").input()).isEqualByComparingTo("0.0375");
@@ -97,16 +100,15 @@ class PriceTableTests {
 
     @Test
     void badEntriesNameTheField() {
-        assertThat(ModelPrice.problem("m", "USD", BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE))
-                .isNull();
-        assertThat(ModelPrice.problem("a*b", "USD", BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE))
-                .startsWith("model:");
-        assertThat(ModelPrice.problem("m", "usd", BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE))
-                .startsWith("currency:");
-        assertThat(ModelPrice.problem("m", "USD", BigDecimal.ONE, new BigDecimal("-1"), BigDecimal.ONE, BigDecimal.ONE))
+        BigDecimal one = BigDecimal.ONE;
+        assertThat(ModelPrice.problem("m", "USD", one, one, one, one, one)).isNull();
+        assertThat(ModelPrice.problem("m*", "USD", one, one, one, one, one)).isNull();
+        assertThat(ModelPrice.problem("a*b", "USD", one, one, one, one, one)).startsWith("model:");
+        assertThat(ModelPrice.problem("m", "usd", one, one, one, one, one)).startsWith("currency:");
+        assertThat(ModelPrice.problem("m", "USD", one, new BigDecimal("-1"), one, one, one))
                 .startsWith("cached-input:");
-        assertThat(ModelPrice.problem(
-                        "m", "USD", BigDecimal.ONE, BigDecimal.ONE, new BigDecimal("0.0000001"), BigDecimal.ONE))
+        assertThat(ModelPrice.problem("m", "USD", one, one, null, one, one)).startsWith("cache-write-input:");
+        assertThat(ModelPrice.problem("m", "USD", one, one, one, new BigDecimal("0.0000001"), one))
                 .startsWith("output:");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> ModelPrice.of("m", "USD", "1", "100001"))
