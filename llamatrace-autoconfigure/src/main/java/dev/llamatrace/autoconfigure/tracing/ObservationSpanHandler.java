@@ -153,6 +153,7 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
             // meters record it.
             if (span != null && count.operation() == CBEventType.LLM) {
                 SpanAttributes.tokens(span, count.promptTokenCount(), count.completionTokenCount());
+                SpanAttributes.cost(span, count.cost());
             }
         } else if (span != null) {
             SpanAttributes.apply(span, event, this.content);
