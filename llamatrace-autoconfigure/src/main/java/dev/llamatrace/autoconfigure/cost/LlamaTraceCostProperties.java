@@ -4,7 +4,6 @@ import dev.llamatrace.autoconfigure.InvalidLlamaTracePropertyException;
 import dev.llamatrace.core.cost.Cost;
 import dev.llamatrace.core.cost.ModelPrice;
 import dev.llamatrace.core.cost.PriceTable;
-import dev.llamatrace.core.cost.ProviderCost;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +48,7 @@ public class LlamaTraceCostProperties implements InitializingBean {
     private @Nullable BigDecimal budget;
 
     /** Currency of the cost budget, an ISO 4217 code. */
-    private String budgetCurrency = ProviderCost.DEFAULT_CURRENCY;
+    private String budgetCurrency = "USD";
 
     /**
      * Checks the bound values.
@@ -194,7 +193,7 @@ public class LlamaTraceCostProperties implements InitializingBean {
         private @Nullable String model;
 
         /** Currency of the prices, an ISO 4217 code. */
-        private String currency = ProviderCost.DEFAULT_CURRENCY;
+        private String currency = "USD";
 
         /** Price of a million input tokens. */
         private @Nullable BigDecimal input;
