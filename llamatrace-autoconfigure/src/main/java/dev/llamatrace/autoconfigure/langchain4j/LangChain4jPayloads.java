@@ -14,6 +14,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.llamatrace.autoconfigure.ModelPayloads;
+import dev.llamatrace.autoconfigure.UsageDetailsReader;
 import dev.llamatrace.autoconfigure.semconv.GenAiNames;
 import dev.llamatrace.core.llm.ChatRole;
 import dev.llamatrace.core.llm.ModelInfo;
@@ -79,7 +80,12 @@ final class LangChain4jPayloads {
         }
         TokenUsage usage = response.tokenUsage();
         if (usage != null) {
-            raw.putAll(ModelPayloads.usage(usage.inputTokenCount(), usage.outputTokenCount()));
+            raw.putAll(ModelPayloads.usage(
+                    usage.inputTokenCount(),
+                    usage.outputTokenCount(),
+                    UsageDetailsReader.cachedInputTokens(usage),
+                    UsageDetailsReader.cacheWriteInputTokens(usage),
+                    UsageDetailsReader.reasoningTokens(usage)));
         }
         return dev.llamatrace.core.llm.ChatResponse.of(assistant(response.aiMessage()), raw);
     }
@@ -121,18 +127,20 @@ final class LangChain4jPayloads {
     }
 
     private static dev.llamatrace.core.llm.ChatMessage user(UserMessage message) {
-        String text;
+        return new dev.llamatrace.core.llm.ChatMessage(ChatRole.USER, text(message), List.of(), null, message.name());
+    }
+
+    /** Returns the text parts of a user message, joined; images and other media are left out. */
+    static String text(UserMessage message) {
         if (message.hasSingleText()) {
-            text = message.singleText();
-        } else {
-            StringBuilder joined = new StringBuilder();
-            for (Content content : message.contents()) {
-                if (content instanceof TextContent textContent) {
-                    joined.append(textContent.text());
-                }
-            }
-            text = joined.toString();
+            return message.singleText();
         }
-        return new dev.llamatrace.core.llm.ChatMessage(ChatRole.USER, text, List.of(), null, message.name());
+        StringBuilder joined = new StringBuilder();
+        for (Content content : message.contents()) {
+            if (content instanceof TextContent textContent) {
+                joined.append(textContent.text());
+            }
+        }
+        return joined.toString();
     }
 }

@@ -1,17 +1,18 @@
 package dev.llamatrace.autoconfigure.metrics;
 
 /**
- * Every meter name, tag key and fixed tag value llamatrace registers. All tags are low-cardinality: event classes,
+ * Every meter name, tag key and fixed tag value llamatrace registers; the GenAI meters' names, units, buckets and tag
+ * keys are in {@link GenAiMeter}. All tags are low-cardinality: event classes,
  * span names (bounded by code, capped at {@value #MAX_SPAN_NAMES}), outcomes, handler names, models and providers;
  * never ids or content.
  */
 public final class LlamaTraceMeterNames {
 
-    /** OpenTelemetry GenAI: tokens per operation, a distribution in tokens, tagged by token type. */
-    public static final String GEN_AI_CLIENT_TOKEN_USAGE = "gen_ai.client.token.usage";
+    /** OpenTelemetry GenAI: tokens per operation, tagged by token type (see {@link GenAiMeter#CLIENT_TOKEN_USAGE}). */
+    public static final String GEN_AI_CLIENT_TOKEN_USAGE = GenAiMeter.CLIENT_TOKEN_USAGE_NAME;
 
-    /** OpenTelemetry GenAI: duration of LLM and embedding client operations. */
-    public static final String GEN_AI_CLIENT_OPERATION_DURATION = "gen_ai.client.operation.duration";
+    /** OpenTelemetry GenAI: duration of LLM and embedding client operations (see {@link GenAiMeter}). */
+    public static final String GEN_AI_CLIENT_OPERATION_DURATION = GenAiMeter.CLIENT_OPERATION_DURATION_NAME;
 
     /**
      * The cost of GenAI client operations (LLM calls and embeddings), a counter in the currency of its

@@ -41,6 +41,13 @@ public final class LlamaTraceMetricsAutoConfiguration {
 
     LlamaTraceMetricsAutoConfiguration() {}
 
+    /** Static: meter filters are applied when a registry is created, before this configuration is. */
+    @Bean
+    @ConditionalOnMissingBean
+    static GenAiMeterFilter llamatraceGenAiMeterFilter() {
+        return new GenAiMeterFilter();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     SpanMetrics llamatraceSpanMetrics(MeterRegistry registry) {

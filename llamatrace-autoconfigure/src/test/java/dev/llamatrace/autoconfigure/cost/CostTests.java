@@ -59,18 +59,26 @@ class CostTests {
         this.stub.close();
     }
 
-    /** What the shipped table charges for the stub's usage of a non-streamed call. */
+    /** What the shipped table charges for the stub's usage of a non-streamed call, cached and reasoning included. */
     private static Cost expected(String model) {
-        return PriceTable.defaults().cost(model, OpenAiStub.CALL_USAGE[0], 0, 0, OpenAiStub.CALL_USAGE[1], 0);
+        return PriceTable.defaults()
+                .cost(
+                        model,
+                        OpenAiStub.CALL_USAGE[0],
+                        OpenAiStub.CALL_USAGE_DETAILS[0],
+                        0,
+                        OpenAiStub.CALL_USAGE[1],
+                        OpenAiStub.CALL_USAGE_DETAILS[1]);
     }
 
     @Test
     void everyCallHasTheSameCostInTheEndpointTheMeterAndTheExportedSpan() {
         Cost mini = expected("gpt-4o-mini");
         Cost gpt4o = expected("gpt-4o");
-        // 11 * 0.15 + 4 * 0.60 and 11 * 2.50 + 4 * 10 per million tokens
-        assertThat(mini.plainAmount()).isEqualTo("0.00000405");
-        assertThat(gpt4o.plainAmount()).isEqualTo("0.0000675");
+        // 11 input of which 6 cached, 4 output of which 3 reasoning: 5 * 0.15 + 6 * 0.075 + 1 * 0.60 + 3 * 0.60 and
+        // 5 * 2.50 + 6 * 1.25 + 1 * 10 + 3 * 10 per million tokens
+        assertThat(mini.plainAmount()).isEqualTo("0.0000036");
+        assertThat(gpt4o.plainAmount()).isEqualTo("0.00006");
         run(List.of(), (context) -> {
             assertThat(context.getBean(ChatModel.class).call("Hi")).isEqualTo(OpenAiStub.ANSWER);
             assertThat(langChain4j(context, "gpt-4o")
@@ -85,7 +93,7 @@ class CostTests {
                     .isEqualTo(OpenAiStub.ANSWER);
 
             String summary = get(context, "");
-            assertThat((String) JsonPath.read(summary, "$.cost.total.USD")).isEqualTo("0.00007155");
+            assertThat((String) JsonPath.read(summary, "$.cost.total.USD")).isEqualTo("0.0000636");
             assertThat((String) JsonPath.read(summary, "$.cost.models['gpt-4o-mini'].amount"))
                     .isEqualTo(mini.plainAmount());
             assertThat((String) JsonPath.read(summary, "$.cost.models['gpt-4o-mini'].currency"))
@@ -111,8 +119,8 @@ class CostTests {
             assertThat((String) JsonPath.read(tree, "$.root.cost.source")).isEqualTo("local");
 
             MeterRegistry meters = context.getBean(MeterRegistry.class);
-            assertThat(cost(meters, "gpt-4o-mini").count()).isCloseTo(4.05e-6, within(1e-15));
-            assertThat(cost(meters, "gpt-4o").count()).isCloseTo(6.75e-5, within(1e-15));
+            assertThat(cost(meters, "gpt-4o-mini").count()).isCloseTo(3.6e-6, within(1e-15));
+            assertThat(cost(meters, "gpt-4o").count()).isCloseTo(6e-5, within(1e-15));
             assertThat(meters.get("llamatrace.cost.unpriced")
                             .tag("gen_ai.request.model", "my-local-model")
                             .tag("gen_ai.provider.name", "openai")
@@ -179,7 +187,7 @@ class CostTests {
 
     @Test
     void aCostBudgetRefusesTheNextCallOnceExceeded() {
-        // Two calls cost 0.0000081, over a budget of 0.000005: the third is refused before it reaches the provider.
+        // Two calls cost 0.0000072, over a budget of 0.000005: the third is refused before it reaches the provider.
         run(List.of("--llamatrace.cost.budget=0.000005"), (context) -> {
             ChatModel model = context.getBean(ChatModel.class);
             model.call("one");
@@ -187,11 +195,11 @@ class CostTests {
             int requests = this.stub.requests().size();
             assertThatThrownBy(() -> model.call("three"))
                     .isInstanceOf(CostBudgetExceededException.class)
-                    .hasMessage("Cost budget exceeded: limit 0.000005 USD, current 0.0000081 USD");
+                    .hasMessage("Cost budget exceeded: limit 0.000005 USD, current 0.0000072 USD");
             assertThat(this.stub.requests()).hasSize(requests);
             String summary = get(context, "");
             assertThat((String) JsonPath.read(summary, "$.cost.budget.limit")).isEqualTo("0.000005");
-            assertThat((String) JsonPath.read(summary, "$.cost.budget.spent")).isEqualTo("0.0000081");
+            assertThat((String) JsonPath.read(summary, "$.cost.budget.spent")).isEqualTo("0.0000072");
             // Resetting the endpoint clears the spend: calls start again.
             delete(context);
             assertThat(model.call("four")).isEqualTo(OpenAiStub.ANSWER);

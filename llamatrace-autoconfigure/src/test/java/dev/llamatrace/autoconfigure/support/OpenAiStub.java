@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An OpenAI-compatible HTTP server for tests, on a free local port: {@code POST /v1/chat/completions} (JSON, or SSE
  * when the request streams; the usage chunk only when the request asks for it with
- * {@code stream_options.include_usage}, as OpenAI does), a tool call when the request offers tools and carries no
- * tool result yet, an HTTP 500 when a message contains {@value #FAIL}, and {@code POST /v1/embeddings} (a small vector
+ * {@code stream_options.include_usage}, as OpenAI does), a tool call (streamed when the request streams; usage 20 and 7)
+ * when the request offers tools and carries no tool result yet, an HTTP 500 when a message contains {@value #FAIL}, and {@code POST /v1/embeddings} (a small vector
  * per input, derived from the words "cat" and "dog" so similarity search has something to rank).
  */
 public final class OpenAiStub implements AutoCloseable {
@@ -33,6 +33,12 @@ public final class OpenAiStub implements AutoCloseable {
 
     /** Usage reported for a non-streamed call: prompt, completion. */
     public static final int[] CALL_USAGE = {11, 4};
+
+    /**
+     * The details of a non-streamed call's usage: cached prompt tokens ({@code prompt_tokens_details.cached_tokens}),
+     * reasoning completion tokens ({@code completion_tokens_details.reasoning_tokens}); parts of {@link #CALL_USAGE}.
+     */
+    public static final int[] CALL_USAGE_DETAILS = {6, 3};
 
     /** Usage reported in the final chunk of a stream that asked for it: prompt, completion. */
     public static final int[] STREAM_USAGE = {9, 2};
@@ -116,10 +122,20 @@ public final class OpenAiStub implements AutoCloseable {
             return;
         }
         boolean offersTools = request.has("tools") && !request.get("tools").isEmpty();
-        boolean hasToolResult = body.contains("\"role\":\"tool\"");
+        boolean hasToolResult = false;
+        for (JsonNode message : request.path("messages")) {
+            hasToolResult |= "tool".equals(message.path("role").asString());
+        }
         if (offersTools && !hasToolResult) {
             String tool =
                     request.get("tools").get(0).get("function").get("name").asString();
+            if (request.path("stream").asBoolean(false)) {
+                sseToolCall(
+                        exchange,
+                        tool,
+                        request.path("stream_options").path("include_usage").asBoolean(false));
+                return;
+            }
             json(
                     exchange,
                     200,
@@ -145,9 +161,16 @@ public final class OpenAiStub implements AutoCloseable {
                 """
                 {"id":"chatcmpl-123","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini-2024-07-18",
                  "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"logprobs":null,"finish_reason":"stop"}],
-                 "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d}}
+                 "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d,
+                  "prompt_tokens_details":{"cached_tokens":%d},"completion_tokens_details":{"reasoning_tokens":%d}}}
                 """
-                        .formatted(ANSWER, CALL_USAGE[0], CALL_USAGE[1], CALL_USAGE[0] + CALL_USAGE[1]));
+                        .formatted(
+                                ANSWER,
+                                CALL_USAGE[0],
+                                CALL_USAGE[1],
+                                CALL_USAGE[0] + CALL_USAGE[1],
+                                CALL_USAGE_DETAILS[0],
+                                CALL_USAGE_DETAILS[1]));
     }
 
     private static void embeddings(HttpExchange exchange, JsonNode request) throws IOException {
@@ -201,6 +224,33 @@ public final class OpenAiStub implements AutoCloseable {
             events.add("{" + CHUNK_HEAD + ",\"choices\":[],\"usage\":{\"prompt_tokens\":" + STREAM_USAGE[0]
                     + ",\"completion_tokens\":" + STREAM_USAGE[1] + ",\"total_tokens\":"
                     + (STREAM_USAGE[0] + STREAM_USAGE[1]) + "}}");
+        }
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (String event : events) {
+                out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+
+    /** Streams the same tool call as the blocking answer: a name chunk, an arguments chunk, then the finish. */
+    private static void sseToolCall(HttpExchange exchange, String tool, boolean includeUsage) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        List<String> events = new ArrayList<>();
+        events.add(chunk(
+                "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"call_1\","
+                        + "\"type\":\"function\",\"function\":{\"name\":\"" + tool + "\",\"arguments\":\"\"}}]}",
+                "null"));
+        events.add(chunk(
+                "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]}",
+                "null"));
+        events.add(chunk("{}", "\"tool_calls\""));
+        if (includeUsage) {
+            events.add("{" + CHUNK_HEAD
+                    + ",\"choices\":[],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":7,\"total_tokens\":27}}");
         }
         try (OutputStream out = exchange.getResponseBody()) {
             for (String event : events) {

@@ -71,7 +71,14 @@ final class TokenCountEngine {
     }
 
     private static @Nullable Cost localCost(PriceTable prices, TokenCountingEvent count) {
-        return prices.cost(count.model(), count.promptTokenCount(), 0, 0, count.completionTokenCount(), 0);
+        TokenUsageDetails details = count.details();
+        return prices.cost(
+                count.model(),
+                count.promptTokenCount(),
+                details.cachedInputTokens(),
+                details.cacheWriteInputTokens(),
+                count.completionTokenCount(),
+                details.reasoningTokens());
     }
 
     List<TokenCountingEvent> countEmbeddingEnd(Map<String, ?> payload, String eventId, @Nullable String spanId) {
@@ -85,7 +92,13 @@ final class TokenCountEngine {
         for (Object chunk : chunks) {
             String text = String.valueOf(chunk);
             TokenCountingEvent count = TokenCountingEvent.embedding(
-                    text, tokenizer.countTokens(text), eventId, spanId, model.name(), model.provider());
+                    text,
+                    tokenizer.countTokens(text),
+                    eventId,
+                    spanId,
+                    model.name(),
+                    model.provider(),
+                    TokenSource.TOKENIZER);
             events.add((this.prices != null) ? count.priced(localCost(this.prices, count)) : count);
         }
         return events;

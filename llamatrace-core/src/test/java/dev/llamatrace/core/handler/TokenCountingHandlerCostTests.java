@@ -106,6 +106,18 @@ class TokenCountingHandlerCostTests {
     }
 
     @Test
+    void cachedCacheWrittenAndReasoningTokensTheProviderReportsArePricedOnTheirOwn() {
+        TokenCountingHandler handler = wire(PriceTable.defaults(), TokenCountingHandler.builder());
+        // claude-sonnet-4: 3 input, 0.30 cache read, 3.75 cache write, 15 output per million
+        chat("claude-sonnet-4-20250514", UsageKeys.rawUsage(1_000, 100, 600, 200, 0));
+        TokenCountingEvent count = this.counts.get(0);
+        assertThat(count.details().cachedInputTokens()).isEqualTo(600);
+        // 200 * 3 + 600 * 0.30 + 200 * 3.75 + 100 * 15 = 600 + 180 + 750 + 1500 = 3030 per million
+        assertThat(count.cost().plainAmount()).isEqualTo("0.00303");
+        assertThat(handler.totalCost().get("USD")).isEqualByComparingTo("0.00303");
+    }
+
+    @Test
     void aCostTheProviderReportsWinsOverThePriceTable() {
         TokenCountingHandler handler = wire(PriceTable.defaults(), TokenCountingHandler.builder());
         Map<String, Object> usage = new LinkedHashMap<>(UsageKeys.rawUsage(11, 4));
