@@ -166,10 +166,13 @@ final class BuiltInHandlersConfiguration {
 
         @Bean(FINE_TUNING_HANDLER)
         @ConditionalOnMissingBean
-        OpenAIFineTuningHandler llamatraceFineTuningHandler(LlamaTraceProperties properties) {
+        OpenAIFineTuningHandler llamatraceFineTuningHandler(
+                LlamaTraceProperties properties, ObjectProvider<ContentCapture> content) {
+            ContentCapture capture = content.getIfAvailable(() -> ContentCapture.of(properties));
+            LlamaTraceProperties.FineTuning fineTuning =
+                    properties.getHandlers().getFineTuning();
             return new OpenAIFineTuningHandler(
-                    properties.getHandlers().getFineTuning().getMaxExamples(),
-                    ContentCapture.of(properties).limit());
+                    fineTuning.getMaxExamples(), capture.limit(), fineTuning.isRedact() ? capture::redactShown : null);
         }
     }
 }
