@@ -57,12 +57,32 @@ public final class ModelPayloads {
      * @return the usage entries, possibly empty
      */
     public static Map<String, Object> usage(@Nullable Integer prompt, @Nullable Integer completion) {
+        return usage(prompt, completion, 0, 0, 0);
+    }
+
+    /**
+     * Returns the raw-response usage entries of a call with the details its provider reported (each a part of the
+     * input or output count), or an empty map when the provider reported no tokens.
+     *
+     * @param prompt the prompt tokens reported, cached ones and cache writes included; {@code null} when not reported
+     * @param completion the completion tokens reported, reasoning ones included; {@code null} when not reported
+     * @param cachedInput the input tokens read from the provider's cache
+     * @param cacheWriteInput the input tokens written to the provider's cache
+     * @param reasoning the output tokens spent reasoning
+     * @return the usage entries, possibly empty
+     */
+    public static Map<String, Object> usage(
+            @Nullable Integer prompt,
+            @Nullable Integer completion,
+            long cachedInput,
+            long cacheWriteInput,
+            long reasoning) {
         long promptTokens = (prompt != null) ? prompt : 0L;
         long completionTokens = (completion != null) ? completion : 0L;
         if (promptTokens <= 0 && completionTokens <= 0) {
             return Map.of();
         }
-        return UsageKeys.rawUsage(promptTokens, completionTokens);
+        return UsageKeys.rawUsage(promptTokens, completionTokens, cachedInput, cacheWriteInput, reasoning);
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.llamatrace.autoconfigure.ModelPayloads;
+import dev.llamatrace.autoconfigure.UsageDetailsReader;
 import dev.llamatrace.autoconfigure.semconv.GenAiNames;
 import dev.llamatrace.core.llm.ChatRole;
 import dev.llamatrace.core.llm.ModelInfo;
@@ -79,7 +80,12 @@ final class LangChain4jPayloads {
         }
         TokenUsage usage = response.tokenUsage();
         if (usage != null) {
-            raw.putAll(ModelPayloads.usage(usage.inputTokenCount(), usage.outputTokenCount()));
+            raw.putAll(ModelPayloads.usage(
+                    usage.inputTokenCount(),
+                    usage.outputTokenCount(),
+                    UsageDetailsReader.cachedInputTokens(usage),
+                    UsageDetailsReader.cacheWriteInputTokens(usage),
+                    UsageDetailsReader.reasoningTokens(usage)));
         }
         return dev.llamatrace.core.llm.ChatResponse.of(assistant(response.aiMessage()), raw);
     }

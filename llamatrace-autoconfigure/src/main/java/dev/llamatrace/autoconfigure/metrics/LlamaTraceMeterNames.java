@@ -1,17 +1,18 @@
 package dev.llamatrace.autoconfigure.metrics;
 
 /**
- * Every meter name, tag key and fixed tag value llamatrace registers. All tags are low-cardinality: event classes,
+ * Every meter name, tag key and fixed tag value llamatrace registers; the GenAI meters' names, units, buckets and tag
+ * keys are in {@link GenAiMeter}. All tags are low-cardinality: event classes,
  * span names (bounded by code, capped at {@value #MAX_SPAN_NAMES}), outcomes, handler names, models and providers;
  * never ids or content.
  */
 public final class LlamaTraceMeterNames {
 
-    /** OpenTelemetry GenAI: tokens per operation, a distribution in tokens, tagged by token type. */
-    public static final String GEN_AI_CLIENT_TOKEN_USAGE = "gen_ai.client.token.usage";
+    /** OpenTelemetry GenAI: tokens per operation, tagged by token type (see {@link GenAiMeter#CLIENT_TOKEN_USAGE}). */
+    public static final String GEN_AI_CLIENT_TOKEN_USAGE = GenAiMeter.CLIENT_TOKEN_USAGE_NAME;
 
-    /** OpenTelemetry GenAI: duration of LLM and embedding client operations. */
-    public static final String GEN_AI_CLIENT_OPERATION_DURATION = "gen_ai.client.operation.duration";
+    /** OpenTelemetry GenAI: duration of LLM and embedding client operations (see {@link GenAiMeter}). */
+    public static final String GEN_AI_CLIENT_OPERATION_DURATION = GenAiMeter.CLIENT_OPERATION_DURATION_NAME;
 
     /** Events dispatched, by event class. */
     public static final String EVENTS = "llamatrace.events";
@@ -33,6 +34,15 @@ public final class LlamaTraceMeterNames {
      * handler turns it into a timer of that name tagged only with {@code openinference.span.kind} and {@code error}.
      */
     public static final String OBSERVATION = "llamatrace.observation";
+
+    /** Scores of evaluation results in percent, a distribution tagged with {@code gen_ai.evaluation.name}. */
+    public static final String EVALUATION_SCORE = "llamatrace.evaluation.score";
+
+    /** How many distinct evaluation names get their own series; later names share {@value #OTHER_EVALUATION_NAME}. */
+    public static final int MAX_EVALUATION_NAMES = 100;
+
+    /** The {@code gen_ai.evaluation.name} of evaluations beyond {@value #MAX_EVALUATION_NAMES} distinct names. */
+    public static final String OTHER_EVALUATION_NAME = "other";
 
     /** Tag: the simple class name of an event, e.g. {@code LLMChatEndEvent}. */
     public static final String TAG_EVENT_TYPE = "event.type";
@@ -57,6 +67,9 @@ public final class LlamaTraceMeterNames {
 
     /** The {@value #TAG_SPAN_NAME} of spans beyond {@value #MAX_SPAN_NAMES} distinct names. */
     public static final String OTHER_SPAN_NAME = "other";
+
+    /** Base unit of {@value #EVALUATION_SCORE}: a score of 0..1 times 100. */
+    public static final String UNIT_PERCENT = "percent";
 
     /** Base unit of token meters. */
     public static final String UNIT_TOKENS = "tokens";

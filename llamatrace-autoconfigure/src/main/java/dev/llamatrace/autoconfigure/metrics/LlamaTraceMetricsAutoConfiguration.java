@@ -40,6 +40,13 @@ public final class LlamaTraceMetricsAutoConfiguration {
 
     LlamaTraceMetricsAutoConfiguration() {}
 
+    /** Static: meter filters are applied when a registry is created, before this configuration is. */
+    @Bean
+    @ConditionalOnMissingBean
+    static GenAiMeterFilter llamatraceGenAiMeterFilter() {
+        return new GenAiMeterFilter();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     SpanMetrics llamatraceSpanMetrics(MeterRegistry registry) {
@@ -50,6 +57,12 @@ public final class LlamaTraceMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     EventMetrics llamatraceEventMetrics(MeterRegistry registry) {
         return new EventMetrics(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EvaluationMetrics llamatraceEvaluationMetrics(MeterRegistry registry) {
+        return new EvaluationMetrics(registry);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.llamatrace.autoconfigure.springai;
 
 import dev.llamatrace.autoconfigure.ModelPayloads;
+import dev.llamatrace.autoconfigure.UsageDetailsReader;
 import dev.llamatrace.autoconfigure.semconv.GenAiNames;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
@@ -76,9 +77,25 @@ final class SpringAiPayloads {
         }
         Usage usage = metadata.getUsage();
         if (usage != null) {
-            raw.putAll(ModelPayloads.usage(usage.getPromptTokens(), usage.getCompletionTokens()));
+            raw.putAll(usage(usage));
         }
         return ChatResponse.of(message, raw);
+    }
+
+    /**
+     * Translates Spring AI's usage, with the cache tokens it exposes and the reasoning tokens of the provider's native
+     * usage object (e.g. the OpenAI SDK's {@code completionTokensDetails().reasoningTokens()}).
+     */
+    static Map<String, Object> usage(Usage usage) {
+        Long cacheRead = usage.getCacheReadInputTokens();
+        Long cacheWrite = usage.getCacheWriteInputTokens();
+        Object nativeUsage = usage.getNativeUsage();
+        return ModelPayloads.usage(
+                usage.getPromptTokens(),
+                usage.getCompletionTokens(),
+                (cacheRead != null) ? cacheRead : UsageDetailsReader.cachedInputTokens(nativeUsage),
+                (cacheWrite != null) ? cacheWrite : UsageDetailsReader.cacheWriteInputTokens(nativeUsage),
+                UsageDetailsReader.reasoningTokens(nativeUsage));
     }
 
     static ModelInfo chatModel(@Nullable Prompt prompt, AiOperationMetadata operation, boolean streaming) {

@@ -19,6 +19,7 @@ import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
 import dev.llamatrace.core.handler.TokenCountingHandler;
+import dev.llamatrace.core.handler.TokenSource;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.UsageKeys;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ class LlamaTraceChatModelListenerTests {
         assertThat(end.response().raw())
                 .containsEntry("finish_reason", "stop")
                 .containsEntry(
-                        UsageKeys.USAGE, Map.of("prompt_tokens", 11L, "completion_tokens", 4L, "total_tokens", 15L));
+                        UsageKeys.USAGE, UsageKeys.rawUsage(11, 4, 6, 0, 3).get(UsageKeys.USAGE));
     }
 
     @Test
@@ -229,6 +230,28 @@ class LlamaTraceChatModelListenerTests {
         assertThat(exception.spanId()).isEqualTo(llm.id());
         assertThat(exception.exception()).isSameAs(llm.error());
         assertThat(this.fixture.recorder.events(LLMChatEndEvent.class)).isEmpty();
+    }
+
+    @Test
+    void cachedAndReasoningTokensTheProviderReportsAreCounted() {
+        TokenCountingHandler tokens = TokenCountingHandler.create();
+        this.fixture.registry.root().addEventHandler(new CallbackEventHandler(tokens));
+        OpenAiChatModel model = OpenAiChatModel.builder()
+                .baseUrl(this.fixture.stub.baseUrl())
+                .apiKey("test-key")
+                .modelName("gpt-4o-mini")
+                .listeners(List.of(this.listener))
+                .build();
+
+        model.chat("Hi");
+
+        this.fixture.recorder.awaitEnded(1);
+        assertThat(tokens.llmTokenCounts()).singleElement().satisfies((count) -> {
+            assertThat(count.promptTokenCount()).isEqualTo(OpenAiStub.CALL_USAGE[0]);
+            assertThat(count.cachedInputTokenCount()).isEqualTo(OpenAiStub.CALL_USAGE_DETAILS[0]);
+            assertThat(count.reasoningTokenCount()).isEqualTo(OpenAiStub.CALL_USAGE_DETAILS[1]);
+            assertThat(count.source()).isEqualTo(TokenSource.PROVIDER);
+        });
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.llamatrace.autoconfigure.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.core.Dispatcher;
@@ -22,6 +23,8 @@ import dev.llamatrace.core.llm.UsageKeys;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +163,58 @@ class LlamaTraceMetricsAutoConfigurationTests {
                             .summary())
                     .isNull();
         });
+    }
+
+    @Test
+    void genAiMetersHaveTheConventionsBucketBoundariesByDefault() {
+        this.runner.run((context) -> {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).root();
+            chatWithUsage(dispatcher, 11, 4);
+            assertThat(boundaries(
+                            tokens(meters, "input", "chat", "openai", "gpt-4o").takeSnapshot()))
+                    .containsExactly(GenAiMeter.CLIENT_TOKEN_USAGE.boundaries());
+            double[] seconds = boundaries(
+                    operation(meters, "chat", "openai", "gpt-4o", "none").takeSnapshot());
+            for (int i = 0; i < seconds.length; i++) {
+                seconds[i] /= 1e9;
+            }
+            assertThat(seconds).containsExactly(GenAiMeter.CLIENT_OPERATION_DURATION.boundaries(), within(1e-12));
+        });
+    }
+
+    @Test
+    void bootsDistributionPropertiesOverrideTheDefaultBuckets() {
+        this.runner
+                .withPropertyValues("management.metrics.distribution.slo.gen_ai.client.token.usage=10,100")
+                .run((context) -> {
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    chatWithUsage(context.getBean(DispatcherRegistry.class).root(), 11, 4);
+                    assertThat(boundaries(tokens(meters, "input", "chat", "openai", "gpt-4o")
+                                    .takeSnapshot()))
+                            .containsExactly(10, 100);
+                    assertThat(boundaries(operation(meters, "chat", "openai", "gpt-4o", "none")
+                                    .takeSnapshot()))
+                            .hasSize(GenAiMeter.CLIENT_OPERATION_DURATION.boundaries().length);
+                });
+    }
+
+    private static void chatWithUsage(Dispatcher dispatcher, int prompt, int completion) {
+        dispatcher.span("ChatModel.chat", () -> {
+            dispatcher.event(new LLMChatStartEvent(MESSAGES, Map.of(), ModelInfo.of("openai", "gpt-4o")));
+            dispatcher.event(new LLMChatEndEvent(
+                    MESSAGES, ChatResponse.of(ChatMessage.assistant("hello"), UsageKeys.rawUsage(prompt, completion))));
+            return null;
+        });
+    }
+
+    private static double[] boundaries(HistogramSnapshot snapshot) {
+        CountAtBucket[] buckets = snapshot.histogramCounts();
+        double[] boundaries = new double[buckets.length];
+        for (int i = 0; i < buckets.length; i++) {
+            boundaries[i] = buckets[i].bucket();
+        }
+        return boundaries;
     }
 
     @Test

@@ -78,7 +78,7 @@ class ChatModelObservationHandlerTests {
                 .containsEntry("model", "gpt-4o-mini-2024-07-18")
                 .containsEntry("id", "chatcmpl-123")
                 .containsEntry(
-                        UsageKeys.USAGE, Map.of("prompt_tokens", 11L, "completion_tokens", 4L, "total_tokens", 15L));
+                        UsageKeys.USAGE, UsageKeys.rawUsage(11, 4, 6, 0, 3).get(UsageKeys.USAGE));
     }
 
     @Test
@@ -193,6 +193,23 @@ class ChatModelObservationHandlerTests {
         assertThat(tokens.llmTokenCounts()).singleElement().satisfies((count) -> {
             assertThat(count.eventId()).isEqualTo(llm.id());
             assertThat(count.totalTokenCount()).isZero();
+        });
+    }
+
+    @Test
+    void cachedAndReasoningTokensTheProviderReportsAreCounted() {
+        TokenCountingHandler tokens = TokenCountingHandler.create();
+        this.fixture.registry.root().addEventHandler(new CallbackEventHandler(tokens));
+
+        this.fixture.chatModel().call(new Prompt("Hi"));
+
+        this.fixture.recorder.awaitEnded(1);
+        assertThat(tokens.llmTokenCounts()).singleElement().satisfies((count) -> {
+            assertThat(count.promptTokenCount()).isEqualTo(OpenAiStub.CALL_USAGE[0]);
+            assertThat(count.completionTokenCount()).isEqualTo(OpenAiStub.CALL_USAGE[1]);
+            assertThat(count.cachedInputTokenCount()).isEqualTo(OpenAiStub.CALL_USAGE_DETAILS[0]);
+            assertThat(count.reasoningTokenCount()).isEqualTo(OpenAiStub.CALL_USAGE_DETAILS[1]);
+            assertThat(count.source()).isEqualTo(TokenSource.PROVIDER);
         });
     }
 

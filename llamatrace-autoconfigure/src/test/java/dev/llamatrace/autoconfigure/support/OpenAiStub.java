@@ -34,6 +34,12 @@ public final class OpenAiStub implements AutoCloseable {
     /** Usage reported for a non-streamed call: prompt, completion. */
     public static final int[] CALL_USAGE = {11, 4};
 
+    /**
+     * The details of a non-streamed call's usage: cached prompt tokens ({@code prompt_tokens_details.cached_tokens}),
+     * reasoning completion tokens ({@code completion_tokens_details.reasoning_tokens}); parts of {@link #CALL_USAGE}.
+     */
+    public static final int[] CALL_USAGE_DETAILS = {6, 3};
+
     /** Usage reported in the final chunk of a stream that asked for it: prompt, completion. */
     public static final int[] STREAM_USAGE = {9, 2};
 
@@ -155,9 +161,16 @@ public final class OpenAiStub implements AutoCloseable {
                 """
                 {"id":"chatcmpl-123","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini-2024-07-18",
                  "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"logprobs":null,"finish_reason":"stop"}],
-                 "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d}}
+                 "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d,
+                  "prompt_tokens_details":{"cached_tokens":%d},"completion_tokens_details":{"reasoning_tokens":%d}}}
                 """
-                        .formatted(ANSWER, CALL_USAGE[0], CALL_USAGE[1], CALL_USAGE[0] + CALL_USAGE[1]));
+                        .formatted(
+                                ANSWER,
+                                CALL_USAGE[0],
+                                CALL_USAGE[1],
+                                CALL_USAGE[0] + CALL_USAGE[1],
+                                CALL_USAGE_DETAILS[0],
+                                CALL_USAGE_DETAILS[1]));
     }
 
     private static void embeddings(HttpExchange exchange, JsonNode request) throws IOException {

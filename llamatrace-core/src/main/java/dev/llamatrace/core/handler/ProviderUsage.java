@@ -13,12 +13,22 @@ import org.jspecify.annotations.Nullable;
  * is the first key present of {@link UsageKeys#PROMPT_TOKEN_KEYS} / {@link UsageKeys#COMPLETION_TOKEN_KEYS}; absent
  * means {@code 0}, which makes that side fall back to the tokenizer.
  *
+ * <p>The details (cached input, cache writes, reasoning) are read from the keys {@link UsageKeys} lists. Counts are
+ * normalised to the GenAI conventions' meaning, every input token in the input count and every output token in the
+ * output count: Anthropic reports cache reads and writes beside {@code input_tokens}, so they are added to it; Gemini
+ * reports thoughts beside {@code candidates_token_count}, so they are added to it.
+ *
  * @param promptTokens prompt tokens reported, {@code 0} when none
  * @param completionTokens completion tokens reported, {@code 0} when none
+ * @param details the parts of those reported beyond input and output
  */
-record ProviderUsage(long promptTokens, long completionTokens) {
+record ProviderUsage(long promptTokens, long completionTokens, TokenUsageDetails details) {
 
-    static final ProviderUsage NONE = new ProviderUsage(0, 0);
+    static final ProviderUsage NONE = new ProviderUsage(0, 0, TokenUsageDetails.NONE);
+
+    private static final String ANTHROPIC_INPUT_TOKENS = "input_tokens";
+
+    private static final String GEMINI_OUTPUT_TOKENS = "candidates_token_count";
 
     static ProviderUsage of(@Nullable Object response) {
         if (response instanceof ChatResponse chat) {
@@ -30,7 +40,14 @@ record ProviderUsage(long promptTokens, long completionTokens) {
         return NONE;
     }
 
-    private static ProviderUsage of(Map<String, Object> raw, Map<String, Object> additionalKwargs) {
+    /**
+     * Reads the usage of a raw response map.
+     *
+     * @param raw the raw response (or a map holding {@code usage})
+     * @param additionalKwargs read when the usage entry is present and {@code null}
+     * @return the usage, {@link #NONE} when there is none
+     */
+    static ProviderUsage of(Map<String, ?> raw, Map<String, ?> additionalKwargs) {
         Object usage = raw.containsKey(UsageKeys.USAGE) ? raw.get(UsageKeys.USAGE) : raw.get(UsageKeys.USAGE_METADATA);
         if (usage == null && (raw.containsKey(UsageKeys.USAGE) || raw.containsKey(UsageKeys.USAGE_METADATA))) {
             usage = additionalKwargs;
@@ -38,7 +55,46 @@ record ProviderUsage(long promptTokens, long completionTokens) {
         if (!(usage instanceof Map<?, ?> map) || map.isEmpty()) {
             return NONE;
         }
-        return new ProviderUsage(first(map, UsageKeys.PROMPT_TOKEN_KEYS), first(map, UsageKeys.COMPLETION_TOKEN_KEYS));
+        long prompt = first(map, UsageKeys.PROMPT_TOKEN_KEYS);
+        long completion = first(map, UsageKeys.COMPLETION_TOKEN_KEYS);
+        long cacheRead = nested(map, UsageKeys.INPUT_DETAILS_KEYS, UsageKeys.CACHED_TOKENS);
+        long anthropicRead = asLong(map.get(UsageKeys.CACHE_READ_INPUT_TOKENS));
+        long cacheWrite = asLong(map.get(UsageKeys.CACHE_CREATION_INPUT_TOKENS));
+        if (isFirstKey(map, UsageKeys.PROMPT_TOKEN_KEYS, ANTHROPIC_INPUT_TOKENS)
+                && (anthropicRead > 0 || cacheWrite > 0)) {
+            prompt += anthropicRead + cacheWrite;
+        }
+        if (cacheRead == 0) {
+            cacheRead = (anthropicRead > 0) ? anthropicRead : asLong(map.get(UsageKeys.CACHED_CONTENT_TOKEN_COUNT));
+        }
+        long reasoning = nested(map, UsageKeys.OUTPUT_DETAILS_KEYS, UsageKeys.REASONING_TOKENS);
+        if (reasoning == 0) {
+            long thoughts = asLong(map.get(UsageKeys.THOUGHTS_TOKEN_COUNT));
+            if (thoughts > 0 && isFirstKey(map, UsageKeys.COMPLETION_TOKEN_KEYS, GEMINI_OUTPUT_TOKENS)) {
+                completion += thoughts;
+            }
+            reasoning = thoughts;
+        }
+        TokenUsageDetails details = TokenUsageDetails.of(toInt(cacheRead), toInt(cacheWrite), toInt(reasoning));
+        return new ProviderUsage(prompt, completion, details);
+    }
+
+    private static boolean isFirstKey(Map<?, ?> usage, List<String> keys, String key) {
+        for (String candidate : keys) {
+            if (usage.containsKey(candidate)) {
+                return candidate.equals(key);
+            }
+        }
+        return false;
+    }
+
+    private static long nested(Map<?, ?> usage, List<String> detailKeys, String key) {
+        for (String detailKey : detailKeys) {
+            if (usage.get(detailKey) instanceof Map<?, ?> details) {
+                return asLong(details.get(key));
+            }
+        }
+        return 0;
     }
 
     private static long first(Map<?, ?> usage, List<String> keys) {
@@ -48,6 +104,10 @@ record ProviderUsage(long promptTokens, long completionTokens) {
             }
         }
         return 0;
+    }
+
+    private static int toInt(long value) {
+        return (int) Math.min(Integer.MAX_VALUE, value);
     }
 
     private static long asLong(@Nullable Object value) {

@@ -64,7 +64,13 @@ final class TokenCountEngine {
         for (Object chunk : chunks) {
             String text = String.valueOf(chunk);
             events.add(TokenCountingEvent.embedding(
-                    text, tokenizer.countTokens(text), eventId, spanId, model.name(), model.provider()));
+                    text,
+                    tokenizer.countTokens(text),
+                    eventId,
+                    spanId,
+                    model.name(),
+                    model.provider(),
+                    TokenSource.TOKENIZER));
         }
         return events;
     }

@@ -102,7 +102,8 @@ final class TokenCounter {
                     model.provider(),
                     TokenSource.NONE,
                     TokenSource.NONE,
-                    model.textCompletion());
+                    model.textCompletion(),
+                    TokenUsageDetails.NONE);
         }
         return null;
     }
@@ -151,7 +152,8 @@ final class TokenCounter {
                 model.provider(),
                 promptFromUsage ? TokenSource.PROVIDER : TokenSource.TOKENIZER,
                 completionSource,
-                textCompletion);
+                textCompletion,
+                usage.details());
     }
 
     /**

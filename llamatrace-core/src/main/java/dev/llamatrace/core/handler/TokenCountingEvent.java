@@ -51,8 +51,10 @@ public final class TokenCountingEvent extends Event {
 
     private final boolean textCompletion;
 
+    private final TokenUsageDetails details;
+
     /**
-     * Creates a count, recomputing the total.
+     * Creates a count without usage details, recomputing the total.
      *
      * @param prompt the prompt text (chat messages rendered one per line), or the embedded chunk
      * @param completion the completion text ({@code role: text} for chat responses, as LlamaIndex counts it); empty
@@ -81,6 +83,47 @@ public final class TokenCountingEvent extends Event {
             TokenSource completionSource) {
         this(
                 prompt,
+                completion,
+                promptTokenCount,
+                completionTokenCount,
+                eventId,
+                model,
+                provider,
+                operation,
+                promptSource,
+                completionSource,
+                TokenUsageDetails.NONE);
+    }
+
+    /**
+     * Creates a count with the usage details a provider reported, computing the total.
+     *
+     * @param prompt the prompt text (chat messages rendered one per line), or the embedded chunk
+     * @param completion the completion text; empty when none
+     * @param promptTokenCount prompt (or embedding) tokens, cached ones included
+     * @param completionTokenCount completion tokens, reasoning ones included; {@code 0} for embeddings
+     * @param eventId the id of the event counted
+     * @param model the model name, {@code unknown} when the start of the operation did not say
+     * @param provider the provider, {@code unknown} when the start of the operation did not say
+     * @param operation {@link CBEventType#LLM} or {@link CBEventType#EMBEDDING}
+     * @param promptSource where the prompt count came from
+     * @param completionSource where the completion count came from
+     * @param details cached input, cache write and reasoning tokens the provider reported
+     */
+    public TokenCountingEvent(
+            String prompt,
+            String completion,
+            int promptTokenCount,
+            int completionTokenCount,
+            String eventId,
+            String model,
+            String provider,
+            CBEventType operation,
+            TokenSource promptSource,
+            TokenSource completionSource,
+            TokenUsageDetails details) {
+        this(
+                prompt,
                 false,
                 completion,
                 prompt,
@@ -94,6 +137,7 @@ public final class TokenCountingEvent extends Event {
                 promptSource,
                 completionSource,
                 false,
+                details,
                 null);
     }
 
@@ -112,6 +156,7 @@ public final class TokenCountingEvent extends Event {
             TokenSource promptSourceKind,
             TokenSource completionSourceKind,
             boolean textCompletion,
+            TokenUsageDetails details,
             @Nullable String spanId) {
         super(spanId);
         this.promptSource = promptSource;
@@ -128,6 +173,7 @@ public final class TokenCountingEvent extends Event {
         this.promptSourceKind = Objects.requireNonNull(promptSourceKind, "promptSource");
         this.completionSourceKind = Objects.requireNonNull(completionSourceKind, "completionSource");
         this.textCompletion = textCompletion;
+        this.details = Objects.requireNonNull(details, "details");
     }
 
     /**
@@ -154,7 +200,8 @@ public final class TokenCountingEvent extends Event {
             String provider,
             TokenSource promptSource,
             TokenSource completionSource,
-            boolean textCompletion) {
+            boolean textCompletion,
+            TokenUsageDetails details) {
         return new TokenCountingEvent(
                 prompt,
                 promptIsMessages,
@@ -170,12 +217,22 @@ public final class TokenCountingEvent extends Event {
                 promptSource,
                 completionSource,
                 textCompletion,
+                details,
                 spanId);
     }
 
-    /** Creates the count of one embedded chunk, counted by the tokenizer. */
+    /**
+     * Creates the count of an embedding: one embedded chunk counted by the tokenizer, or all the texts of a call
+     * whose provider reported its usage.
+     */
     static TokenCountingEvent embedding(
-            String chunk, int tokens, String eventId, @Nullable String spanId, String model, String provider) {
+            String chunk,
+            int tokens,
+            String eventId,
+            @Nullable String spanId,
+            String model,
+            String provider,
+            TokenSource source) {
         return new TokenCountingEvent(
                 chunk,
                 false,
@@ -188,9 +245,10 @@ public final class TokenCountingEvent extends Event {
                 model,
                 provider,
                 CBEventType.EMBEDDING,
-                TokenSource.TOKENIZER,
+                source,
                 TokenSource.NONE,
                 false,
+                TokenUsageDetails.NONE,
                 spanId);
     }
 
@@ -252,6 +310,7 @@ public final class TokenCountingEvent extends Event {
                 this.promptSourceKind,
                 this.completionSourceKind,
                 this.textCompletion,
+                this.details,
                 spanId());
     }
 
@@ -347,6 +406,53 @@ public final class TokenCountingEvent extends Event {
         return this.completionSourceKind;
     }
 
+    /**
+     * Returns where the count came from as a whole: {@link TokenSource#TOKENIZER} when either side was estimated,
+     * else {@link TokenSource#PROVIDER} when the provider reported it, else {@link TokenSource#NONE} (nothing to
+     * count, e.g. a failed call).
+     *
+     * @return the source of the count
+     */
+    public TokenSource source() {
+        return TokenSource.of(this.promptSourceKind, this.completionSourceKind);
+    }
+
+    /**
+     * Returns the parts of the count the provider reported beyond input and output.
+     *
+     * @return the details, {@link TokenUsageDetails#NONE} when none were reported
+     */
+    public TokenUsageDetails details() {
+        return this.details;
+    }
+
+    /**
+     * Returns the input tokens read from the provider's prompt cache, a part of {@link #promptTokenCount()}.
+     *
+     * @return the cached input tokens, {@code 0} when none were reported
+     */
+    public int cachedInputTokenCount() {
+        return this.details.cachedInputTokens();
+    }
+
+    /**
+     * Returns the input tokens written to the provider's prompt cache, a part of {@link #promptTokenCount()}.
+     *
+     * @return the cache write tokens, {@code 0} when none were reported
+     */
+    public int cacheWriteInputTokenCount() {
+        return this.details.cacheWriteInputTokens();
+    }
+
+    /**
+     * Returns the output tokens spent reasoning, a part of {@link #completionTokenCount()}.
+     *
+     * @return the reasoning tokens, {@code 0} when none were reported
+     */
+    public int reasoningTokenCount() {
+        return this.details.reasoningTokens();
+    }
+
     @Override
     public boolean equals(@Nullable Object other) {
         if (this == other) {
@@ -362,6 +468,7 @@ public final class TokenCountingEvent extends Event {
                 && this.operation == that.operation
                 && this.promptSourceKind == that.promptSourceKind
                 && this.completionSourceKind == that.completionSourceKind
+                && this.details.equals(that.details)
                 && prompt().equals(that.prompt())
                 && completion().equals(that.completion());
     }
@@ -380,7 +487,8 @@ public final class TokenCountingEvent extends Event {
                 this.operation,
                 this.promptSourceKind,
                 this.completionSourceKind,
-                this.textCompletion);
+                this.textCompletion,
+                this.details);
     }
 
     @Override
@@ -389,7 +497,7 @@ public final class TokenCountingEvent extends Event {
                 + this.promptTokenCount + ", completionTokenCount=" + this.completionTokenCount + ", totalTokenCount="
                 + totalTokenCount() + ", eventId=" + this.eventId + ", model=" + this.model + ", provider="
                 + this.provider + ", operation=" + this.operation + ", promptSource=" + this.promptSourceKind
-                + ", completionSource=" + this.completionSourceKind + "]";
+                + ", completionSource=" + this.completionSourceKind + ", details=" + this.details + "]";
     }
 
     private static String join(List<?> messages) {

@@ -167,7 +167,12 @@ public final class TokenCountingHandler implements CallbackHandler, EventHandler
     }
 
     private void recordLlm(TokenCountingEvent event) {
-        this.totals.addLlm(event.model(), event.provider(), event.promptTokenCount(), event.completionTokenCount());
+        this.totals.addLlm(
+                event.model(),
+                event.provider(),
+                event.promptTokenCount(),
+                event.completionTokenCount(),
+                event.details());
         this.llmEvents.add(event.kept(this.content));
         if (logging()) {
             log("LLM Prompt Token Usage: " + event.promptTokenCount() + "\nLLM Completion Token Usage: "
@@ -208,6 +213,35 @@ public final class TokenCountingHandler implements CallbackHandler, EventHandler
      */
     public long totalLlmTokenCount() {
         return this.totals.llm();
+    }
+
+    /**
+     * Returns the LLM prompt tokens the providers read from their prompt caches (a part of
+     * {@link #promptLlmTokenCount()}).
+     *
+     * @return the exact total
+     */
+    public long cachedInputTokenCount() {
+        return this.totals.cachedInput();
+    }
+
+    /**
+     * Returns the LLM prompt tokens the providers wrote to their prompt caches (a part of
+     * {@link #promptLlmTokenCount()}).
+     *
+     * @return the exact total
+     */
+    public long cacheWriteInputTokenCount() {
+        return this.totals.cacheWriteInput();
+    }
+
+    /**
+     * Returns the LLM completion tokens spent reasoning (a part of {@link #completionLlmTokenCount()}).
+     *
+     * @return the exact total
+     */
+    public long reasoningTokenCount() {
+        return this.totals.reasoning();
     }
 
     /**

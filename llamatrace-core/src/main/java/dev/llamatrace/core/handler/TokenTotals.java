@@ -4,12 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * Exact running totals, overall and per model, safe under any concurrency; the model count is capped.
  *
- * <p>A count updates only its model's counters, three for an LLM call and one for an embedded chunk; the overall totals
- * are the sums over the models (at most {@code maxModels + 1}), read far less often than counts are added.
+ * <p>A count updates only its model's counters, three for an LLM call (plus one per usage detail the provider
+ * reported) and one for an embedding count; the overall totals are the sums over the models (at most
+ * {@code maxModels + 1}), read far less often than counts are added.
  */
 final class TokenTotals {
 
@@ -21,11 +23,16 @@ final class TokenTotals {
         this.maxModels = BoundedBuffer.requirePositive(maxModels, "maxModels");
     }
 
-    void addLlm(String model, String provider, int promptTokens, int completionTokens) {
+    void addLlm(String model, String provider, int promptTokens, int completionTokens, TokenUsageDetails details) {
         Counters counters = model(model, provider);
         counters.calls.increment();
         counters.prompt.add(promptTokens);
         counters.completion.add(completionTokens);
+        if (!details.isEmpty()) {
+            counters.cachedInput.add(details.cachedInputTokens());
+            counters.cacheWriteInput.add(details.cacheWriteInputTokens());
+            counters.reasoning.add(details.reasoningTokens());
+        }
     }
 
     void addEmbedding(String model, String provider, int tokens) {
@@ -33,41 +40,41 @@ final class TokenTotals {
     }
 
     long calls() {
-        long sum = 0;
-        for (Counters counters : this.byModel.values()) {
-            sum += counters.calls.sum();
-        }
-        return sum;
+        return sum((counters) -> counters.calls);
     }
 
     long prompt() {
-        long sum = 0;
-        for (Counters counters : this.byModel.values()) {
-            sum += counters.prompt.sum();
-        }
-        return sum;
+        return sum((counters) -> counters.prompt);
     }
 
     long completion() {
-        long sum = 0;
-        for (Counters counters : this.byModel.values()) {
-            sum += counters.completion.sum();
-        }
-        return sum;
+        return sum((counters) -> counters.completion);
     }
 
     long llm() {
-        long sum = 0;
-        for (Counters counters : this.byModel.values()) {
-            sum += counters.prompt.sum() + counters.completion.sum();
-        }
-        return sum;
+        return prompt() + completion();
     }
 
     long embedding() {
+        return sum((counters) -> counters.embedding);
+    }
+
+    long cachedInput() {
+        return sum((counters) -> counters.cachedInput);
+    }
+
+    long cacheWriteInput() {
+        return sum((counters) -> counters.cacheWriteInput);
+    }
+
+    long reasoning() {
+        return sum((counters) -> counters.reasoning);
+    }
+
+    private long sum(Function<Counters, LongAdder> counter) {
         long sum = 0;
         for (Counters counters : this.byModel.values()) {
-            sum += counters.embedding.sum();
+            sum += counter.apply(counters).sum();
         }
         return sum;
     }
@@ -104,6 +111,12 @@ final class TokenTotals {
 
         final LongAdder embedding = new LongAdder();
 
+        final LongAdder cachedInput = new LongAdder();
+
+        final LongAdder cacheWriteInput = new LongAdder();
+
+        final LongAdder reasoning = new LongAdder();
+
         Counters(String provider) {
             this.provider = provider;
         }
@@ -115,7 +128,10 @@ final class TokenTotals {
                     this.calls.sum(),
                     this.prompt.sum(),
                     this.completion.sum(),
-                    this.embedding.sum());
+                    this.embedding.sum(),
+                    this.cachedInput.sum(),
+                    this.cacheWriteInput.sum(),
+                    this.reasoning.sum());
         }
     }
 }

@@ -111,6 +111,77 @@ class TokenCountingHandlerTests {
     }
 
     @Test
+    void openAiUsageDetailsAreCountedAsPartsOfInputAndOutput() {
+        TokenCountingHandler handler = wordCounting();
+        chat(List.of(ChatMessage.user("a")), answer("b", UsageKeys.rawUsage(100, 50, 40, 0, 30)));
+        TokenCountingEvent count = handler.llmTokenCounts().get(0);
+        assertThat(count.promptTokenCount()).isEqualTo(100);
+        assertThat(count.completionTokenCount()).isEqualTo(50);
+        assertThat(count.details()).isEqualTo(new TokenUsageDetails(40, 0, 30));
+        assertThat(count.source()).isEqualTo(TokenSource.PROVIDER);
+        chat(List.of(ChatMessage.user("a")), answer("b", UsageKeys.rawUsage(10, 5, 0, 6, 0)));
+        assertThat(handler.cachedInputTokenCount()).isEqualTo(40);
+        assertThat(handler.cacheWriteInputTokenCount()).isEqualTo(6);
+        assertThat(handler.reasoningTokenCount()).isEqualTo(30);
+        assertThat(handler.totalLlmTokenCount()).isEqualTo(165);
+        assertThat(handler.modelUsage().get("gpt-4o-mini"))
+                .extracting(
+                        ModelTokenUsage::cachedInputTokens,
+                        ModelTokenUsage::cacheWriteInputTokens,
+                        ModelTokenUsage::reasoningTokens)
+                .containsExactly(40L, 6L, 30L);
+        assertThat(this.tokenizerCalls).hasValue(0);
+    }
+
+    @Test
+    void anthropicCacheTokensReportedBesideTheInputAreAddedToIt() {
+        TokenCountingHandler handler = wordCounting();
+        Map<String, Object> usage = Map.of(
+                "input_tokens",
+                10,
+                "output_tokens",
+                5,
+                "cache_read_input_tokens",
+                100,
+                "cache_creation_input_tokens",
+                20);
+        chat(List.of(ChatMessage.user("a")), answer("b", Map.of("usage", usage)));
+        TokenCountingEvent count = handler.llmTokenCounts().get(0);
+        assertThat(count.promptTokenCount()).isEqualTo(130);
+        assertThat(count.completionTokenCount()).isEqualTo(5);
+        assertThat(count.details()).isEqualTo(new TokenUsageDetails(100, 20, 0));
+    }
+
+    @Test
+    void geminiThoughtsReportedBesideTheOutputAreAddedToIt() {
+        TokenCountingHandler handler = wordCounting();
+        Map<String, Object> usage = Map.of(
+                "prompt_token_count", 50,
+                "candidates_token_count", 10,
+                "thoughts_token_count", 7,
+                "cached_content_token_count", 30);
+        chat(List.of(ChatMessage.user("a")), answer("b", Map.of("usage_metadata", usage)));
+        TokenCountingEvent count = handler.llmTokenCounts().get(0);
+        assertThat(count.promptTokenCount()).isEqualTo(50);
+        assertThat(count.completionTokenCount()).isEqualTo(17);
+        assertThat(count.details()).isEqualTo(new TokenUsageDetails(30, 0, 7));
+    }
+
+    @Test
+    void aCountEstimatedOnEitherSideHasTheTokenizerAsSource() {
+        TokenCountingHandler handler = wordCounting();
+        chat(List.of(ChatMessage.user("a b")), answer("x", Map.of("usage", Map.of("input_tokens", 5))));
+        chat(List.of(ChatMessage.user("a b")), answer("x", Map.of()));
+        assertThat(handler.llmTokenCounts())
+                .extracting(TokenCountingEvent::source)
+                .containsExactly(TokenSource.TOKENIZER, TokenSource.TOKENIZER);
+        assertThat(handler.llmTokenCounts().get(1).details()).isSameAs(TokenUsageDetails.NONE);
+        assertThat(TokenSource.of(TokenSource.NONE, TokenSource.NONE).value()).isEqualTo("none");
+        assertThat(TokenSource.of(TokenSource.PROVIDER, TokenSource.NONE).value())
+                .isEqualTo("provider");
+    }
+
+    @Test
     void eachSideFallsBackToTheTokenizerOnItsOwn() {
         TokenCountingHandler handler = wordCounting();
         chat(List.of(ChatMessage.user("a b")), answer("x y z", Map.of("usage", Map.of("input_tokens", 5))));
