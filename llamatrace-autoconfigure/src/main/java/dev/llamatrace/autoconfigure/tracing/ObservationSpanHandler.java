@@ -157,6 +157,7 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
             // meters record it.
             if (span != null && count.operation() == CBEventType.LLM) {
                 SpanAttributes.tokens(span, count.promptTokenCount(), count.completionTokenCount());
+                SpanAttributes.cost(span, count.cost());
             }
         } else if (event instanceof EvaluationEvent evaluation) {
             if (span != null) {

@@ -8,6 +8,7 @@ import dev.llamatrace.autoconfigure.semconv.LangfuseAttributes;
 import dev.llamatrace.autoconfigure.semconv.LlamaTraceAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.conversation.Conversation;
+import dev.llamatrace.core.cost.Cost;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
@@ -97,6 +98,23 @@ final class SpanAttributes {
         span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT, Long.toString(promptTokens));
         span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_COMPLETION, Long.toString(completionTokens));
         span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_TOTAL, Long.toString(promptTokens + completionTokens));
+    }
+
+    /**
+     * Adds the cost of the span's model call, as its count carries it: amount, currency and source in the shape of the
+     * GenAI cost proposal, and OpenInference's total for a cost in US dollars. An unpriced call gets none.
+     */
+    static void cost(ObservedSpan span, @Nullable Cost cost) {
+        if (cost == null) {
+            return;
+        }
+        String amount = cost.plainAmount();
+        span.put(GenAiAttributes.USAGE_COST_AMOUNT, amount);
+        span.put(GenAiAttributes.USAGE_COST_CURRENCY, cost.currency());
+        span.put(GenAiAttributes.USAGE_COST_SOURCE, cost.source().value());
+        if (OpenInferenceAttributes.LLM_COST_CURRENCY.equals(cost.currency())) {
+            span.put(OpenInferenceAttributes.LLM_COST_TOTAL, amount);
+        }
     }
 
     /** Adds what a plain chain span returned as its output, when no event described the span. */
