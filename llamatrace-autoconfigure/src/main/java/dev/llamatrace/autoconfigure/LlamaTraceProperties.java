@@ -388,7 +388,8 @@ public class LlamaTraceProperties implements InitializingBean {
 
         /**
          * Maximum number of per-call token records kept (per kind: LLM, embedding); older ones are evicted and counted.
-         * Totals stay exact.
+         * Totals stay exact. About 0.2 KB per record with content capture off (0.4 MB at the default for both kinds);
+         * with it on, each also keeps its prompt and completion, cut to content-max-length characters.
          */
         private int maxRecords = 1_000;
 
@@ -476,7 +477,11 @@ public class LlamaTraceProperties implements InitializingBean {
         /** Whether the debug handler is registered. */
         private boolean enabled = true;
 
-        /** Maximum number of events kept; older events are evicted and counted. */
+        /**
+         * Maximum number of events kept; older events are evicted and counted. About 0.3 KB per event with content
+         * capture off (3 MB at the default); with it on, up to two values per event, cut to content-max-length
+         * characters.
+         */
         private int maxEvents = 10_000;
 
         /** Maximum number of ended callback traces (trace maps) kept; older ones are evicted and counted. */
@@ -568,10 +573,16 @@ public class LlamaTraceProperties implements InitializingBean {
         /** Whether the span handler keeping trace trees is registered. */
         private boolean enabled = true;
 
-        /** Maximum number of ended spans kept for trace trees; the oldest span is evicted and counted. */
+        /**
+         * Maximum number of ended spans kept for trace trees; the oldest span is evicted and counted. About 0.4 KB per
+         * span plus 0.1 KB per kept event with content capture off (about 1 MB for 1,000 spans of 5 events).
+         */
         private int capacity = 1_000;
 
-        /** Maximum number of events kept per span; later events of the span are counted, not kept. */
+        /**
+         * Maximum number of events kept per span; later events of the span are counted, not kept. It multiplies with
+         * the span caps (ended and open spans): about 0.1 KB per kept event with content capture off.
+         */
         private int maxEventsPerSpan = 256;
 
         /**
@@ -639,8 +650,35 @@ public class LlamaTraceProperties implements InitializingBean {
         /** Whether the fine-tuning handler is registered. It retains chat content, so it is off by default. */
         private boolean enabled = false;
 
-        /** Maximum number of chat examples kept; older examples are evicted and counted. */
+        /**
+         * Maximum number of chat examples kept; older examples are evicted and counted. Each keeps its messages, cut to
+         * content-max-length characters each.
+         */
         private int maxExamples = 1_000;
+
+        /**
+         * Whether the examples' message texts go through the redaction rules like all captured content. Off keeps them
+         * as sent (fine-tuning data is content by purpose); they are still cut at content-max-length.
+         */
+        private boolean redact = true;
+
+        /**
+         * Returns {@code redact}: Whether the examples' message texts go through the redaction rules.
+         *
+         * @return the value
+         */
+        public boolean isRedact() {
+            return this.redact;
+        }
+
+        /**
+         * Sets {@code redact}: Whether the examples' message texts go through the redaction rules.
+         *
+         * @param redact the new value
+         */
+        public void setRedact(boolean redact) {
+            this.redact = redact;
+        }
 
         /**
          * Returns {@code enabled}: Whether the fine-tuning handler is registered.

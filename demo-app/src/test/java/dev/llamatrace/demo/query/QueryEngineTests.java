@@ -7,6 +7,7 @@ import com.knuddels.jtokkit.api.EncodingType;
 import dev.llamatrace.demo.DemoServer;
 import dev.llamatrace.demo.ServerSentEvents;
 import dev.llamatrace.demo.ServerSentEvents.Sse;
+import dev.llamatrace.demo.extension.GroundingEvent;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,38 @@ class QueryEngineTests extends DemoServer {
     }
 
     @Test
+    void aQuestionAboutAPropertyDefaultIsAnsweredThroughTheToolBetweenTwoModelRounds() {
+        JsonNode answer = json(ask("What is the default of llamatrace.handlers.spans.capacity?"));
+
+        assertThat(answer.get("answer").asString())
+                .startsWith("The default of `llamatrace.handlers.spans.capacity` is 1000.");
+        JsonNode root = trace(answer.get("traceId").asString()).get("root");
+        JsonNode chatClient = single(root, (node) -> node.get("name").asString().equals("ChatClient.call"));
+        assertThat(eventTypes(chatClient)).contains("agent_step");
+        List<JsonNode> rounds = children(chatClient);
+        assertThat(rounds)
+                .extracting((node) -> node.get("name").asString())
+                .containsExactly(
+                        "chat llamatrace-extractive", "execute_tool property_default", "chat llamatrace-extractive");
+        JsonNode tool = rounds.get(1);
+        assertThat(eventTypes(tool)).containsExactly("function_call");
+        assertThat(instant(tool, "startTime")).isAfterOrEqualTo(instant(rounds.get(0), "endTime"));
+        assertThat(instant(rounds.get(2), "startTime")).isAfterOrEqualTo(instant(tool, "endTime"));
+        assertThat(descendants(root))
+                .allSatisfy((node) -> assertThat(node.get("outcome").asString()).isEqualTo("EXITED"));
+    }
+
+    @Test
+    void aQuestionTheGuideAnswersMakesOneModelRoundAndNoToolCall() {
+        JsonNode root = trace(json(ask(QUESTION)).get("traceId").asString()).get("root");
+
+        JsonNode chatClient = single(root, (node) -> node.get("name").asString().equals("ChatClient.call"));
+        assertThat(children(chatClient))
+                .extracting((node) -> node.get("name").asString())
+                .containsExactly("chat llamatrace-extractive");
+    }
+
+    @Test
     void theCustomGroundingEventIsPartOfTheQuerySpan() {
         String traceId = json(ask(QUESTION)).get("traceId").asString();
 
@@ -73,6 +106,13 @@ class QueryEngineTests extends DemoServer {
         List<String> types = new ArrayList<>();
         root.get("events").forEach((event) -> types.add(event.get("type").asString()));
         assertThat(types).containsExactly("QueryStartEvent", "GroundingEvent", "QueryEndEvent");
+        JsonNode grounding = trace(traceId).get("evaluations").get(0);
+        assertThat(grounding.get("name").asString()).isEqualTo(GroundingEvent.NAME);
+        assertThat(grounding.get("spanId").asString()).isEqualTo(traceId);
+        assertThat(grounding.get("score").asDouble()).isBetween(0.0, 1.0);
+        assertThat(grounding.get("label").asString()).isIn(GroundingEvent.GROUNDED, GroundingEvent.WEAK);
+        // The demo captures content: the explanation is shown.
+        assertThat(grounding.get("explanation").asString()).startsWith("best source ");
     }
 
     @Test
@@ -96,7 +136,9 @@ class QueryEngineTests extends DemoServer {
                 .contains("gen_ai_client_token_usage")
                 .containsPattern("gen_ai_client_token_usage_tokens_count\\{[^}]*gen_ai_token_type=\"input\"")
                 .containsPattern("gen_ai_client_token_usage_tokens_count\\{[^}]*gen_ai_token_type=\"output\"")
-                .contains("demo_answer_grounding_count");
+                .contains("demo_answer_grounding_count")
+                .containsPattern(
+                        "llamatrace_evaluation_score_percent_count\\{[^}]*gen_ai_evaluation_name=\"grounding\"");
     }
 
     @Test

@@ -6,8 +6,13 @@ import dev.llamatrace.autoconfigure.semconv.EventSemantics;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.callback.CBEvent;
 import dev.llamatrace.core.callback.EventStats;
+import dev.llamatrace.core.conversation.Conversation;
+import dev.llamatrace.core.cost.Cost;
+import dev.llamatrace.core.cost.PriceTable;
+import dev.llamatrace.core.event.EvaluationEvent;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventKind;
+import dev.llamatrace.core.handler.ModelCost;
 import dev.llamatrace.core.handler.ModelTokenUsage;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.handler.TokenCountingHandler;
@@ -17,11 +22,14 @@ import dev.llamatrace.core.llm.NodeWithScore;
 import dev.llamatrace.core.trace.SimpleSpan;
 import dev.llamatrace.core.trace.TraceNode;
 import dev.llamatrace.core.trace.TraceTree;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -57,6 +65,41 @@ final class Descriptors {
                 models);
     }
 
+    static LlamaTraceDescriptors.Costs costs(TokenCountingHandler handler, @Nullable PriceTable prices) {
+        Map<String, String> total = new LinkedHashMap<>();
+        handler.totalCost().forEach((currency, amount) -> total.put(currency, amount.toPlainString()));
+        Map<String, LlamaTraceDescriptors.ModelCost> models = new LinkedHashMap<>();
+        for (Map.Entry<String, ModelCost> entry : handler.modelCost().entrySet()) {
+            ModelCost cost = entry.getValue();
+            models.put(
+                    entry.getKey(),
+                    new LlamaTraceDescriptors.ModelCost(
+                            cost.provider(),
+                            cost.currency(),
+                            cost.amount().toPlainString(),
+                            cost.counts(),
+                            cost.providerReported()));
+        }
+        BigDecimal limit = handler.costBudget();
+        LlamaTraceDescriptors.CostBudget budget = null;
+        if (limit != null) {
+            String currency = handler.costBudgetCurrency();
+            budget = new LlamaTraceDescriptors.CostBudget(
+                    limit.toPlainString(),
+                    currency,
+                    handler.totalCost().getOrDefault(currency, BigDecimal.ZERO).toPlainString());
+        }
+        return new LlamaTraceDescriptors.Costs(
+                total, models, handler.unpricedModels(), budget, (prices != null) ? prices.asOf() : null);
+    }
+
+    static LlamaTraceDescriptors.@Nullable CallCost callCost(@Nullable Cost cost) {
+        return (cost != null)
+                ? new LlamaTraceDescriptors.CallCost(
+                        cost.plainAmount(), cost.currency(), cost.source().value())
+                : null;
+    }
+
     static LlamaTraceDescriptors.EventTypeStats stats(EventStats stats) {
         return new LlamaTraceDescriptors.EventTypeStats(stats.totalCount(), stats.totalSecs(), stats.averageSecs());
     }
@@ -65,15 +108,29 @@ final class Descriptors {
         SimpleSpan root = tree.root().span();
         int errors = 0;
         long tokens = 0;
+        Map<String, Long> picos = new TreeMap<>();
+        String conversationId = null;
+        String userId = null;
         for (SimpleSpan span : spans(tree.root()).toList()) {
             if (span.outcome() == SimpleSpan.Outcome.DROPPED) {
                 errors++;
             }
+            Conversation conversation = span.conversation();
+            if (conversation != null) {
+                conversationId = (conversationId != null) ? conversationId : conversation.id();
+                userId = (userId != null) ? userId : conversation.userId();
+            }
             TokenCountingEvent count = tokensBySpan.get(span.id());
             if (count != null) {
                 tokens += count.totalTokenCount();
+                Cost cost = count.cost();
+                if (cost != null) {
+                    picos.merge(cost.currency(), cost.picos(), Descriptors::saturatedSum);
+                }
             }
         }
+        Map<String, String> cost = new LinkedHashMap<>();
+        picos.forEach((currency, sum) -> cost.put(currency, Cost.amount(sum).toPlainString()));
         return new LlamaTraceDescriptors.TraceSummary(
                 tree.rootId(),
                 root.name(),
@@ -82,7 +139,15 @@ final class Descriptors {
                 root.outcome().name(),
                 tree.spanCount(),
                 errors,
-                tokens);
+                tokens,
+                cost,
+                conversationId,
+                userId);
+    }
+
+    private static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return (sum < 0) ? Long.MAX_VALUE : sum;
     }
 
     /** The spans of a node and its descendants, depth first. */
@@ -92,7 +157,32 @@ final class Descriptors {
 
     LlamaTraceDescriptors.Trace trace(TraceTree tree, Map<String, TokenCountingEvent> tokensBySpan) {
         return new LlamaTraceDescriptors.Trace(
-                tree.rootId(), tree.missingParentId(), this.content.enabled(), node(tree.root(), tokensBySpan));
+                tree.rootId(),
+                tree.missingParentId(),
+                this.content.enabled(),
+                node(tree.root(), tokensBySpan),
+                evaluations(tree));
+    }
+
+    /** The evaluation results of a trace's spans, oldest first; explanations only with content capture on. */
+    private List<LlamaTraceDescriptors.Evaluation> evaluations(TraceTree tree) {
+        return spans(tree.root())
+                .flatMap((span) -> span.events().stream()
+                        .filter(EvaluationEvent.class::isInstance)
+                        .map((event) -> evaluation(span, (EvaluationEvent) event)))
+                .sorted(Comparator.comparing(LlamaTraceDescriptors.Evaluation::timestamp))
+                .toList();
+    }
+
+    private LlamaTraceDescriptors.Evaluation evaluation(SimpleSpan span, EvaluationEvent evaluation) {
+        return new LlamaTraceDescriptors.Evaluation(
+                span.id(),
+                evaluation.name(),
+                evaluation.score(),
+                evaluation.label(),
+                this.content.capture(evaluation.explanation()),
+                evaluation.responseId(),
+                evaluation.timestamp());
     }
 
     static Map<String, TokenCountingEvent> tokensBySpan(@Nullable TokenCountingHandler handler) {
@@ -108,6 +198,23 @@ final class Descriptors {
         return tokens;
     }
 
+    /**
+     * The LLM token count of a span: the token counting handler's record, else the count dispatched inside the span
+     * (when that handler and its records are not there).
+     */
+    static @Nullable TokenCountingEvent llmCount(SimpleSpan span, Map<String, TokenCountingEvent> tokensBySpan) {
+        TokenCountingEvent count = tokensBySpan.get(span.id());
+        if (count != null) {
+            return count;
+        }
+        for (Event event : span.events()) {
+            if (event instanceof TokenCountingEvent counted && counted.operation() == EventKind.LLM) {
+                return counted;
+            }
+        }
+        return null;
+    }
+
     List<List<LlamaTraceDescriptors.CallbackEvent>> pairs(List<List<CBEvent>> pairs) {
         return pairs.stream()
                 .map((pair) -> pair.stream().map(this::callbackEvent).toList())
@@ -116,15 +223,13 @@ final class Descriptors {
 
     private LlamaTraceDescriptors.SpanNode node(TraceNode node, Map<String, TokenCountingEvent> tokensBySpan) {
         SimpleSpan span = node.span();
-        TokenCountingEvent count = tokensBySpan.get(span.id());
+        TokenCountingEvent count = llmCount(span, tokensBySpan);
         // The count on the bus is shown as the span's tokens, not as one of its events; it is the count itself when
         // the token counting handler (and its records) is not there.
         List<Event> events = new ArrayList<>(span.events().size());
         for (Event event : span.events()) {
-            if (!(event instanceof TokenCountingEvent counted)) {
+            if (!(event instanceof TokenCountingEvent)) {
                 events.add(event);
-            } else if (count == null && counted.operation() == EventKind.LLM) {
-                count = counted;
             }
         }
         LlamaTraceDescriptors.TokenCount tokens = (count != null)
@@ -156,7 +261,10 @@ final class Descriptors {
                 this.content.redactShown(span.error()),
                 span.errorType(),
                 span.tags(),
+                (span.conversation() != null) ? span.conversation().id() : null,
+                (span.conversation() != null) ? span.conversation().userId() : null,
                 tokens,
+                callCost((count != null) ? count.cost() : null),
                 events.stream().map(this::spanEvent).toList(),
                 span.droppedEventCount(),
                 node.children().stream()

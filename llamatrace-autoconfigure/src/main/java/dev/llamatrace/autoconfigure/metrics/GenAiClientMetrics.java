@@ -2,9 +2,13 @@ package dev.llamatrace.autoconfigure.metrics;
 
 import dev.llamatrace.autoconfigure.semconv.EventSemantics;
 import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
+import dev.llamatrace.core.event.AgentRunStepStartEvent;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
+import dev.llamatrace.core.event.EventKind;
+import dev.llamatrace.core.event.EventPhase;
 import dev.llamatrace.core.event.SpanDropEvent;
+import dev.llamatrace.core.event.ToolEvent;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.span.BoundedOpenMap;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,17 +20,20 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Records {@value LlamaTraceMeterNames#GEN_AI_CLIENT_OPERATION_DURATION} for chat, text completion and embeddings
- * calls, from their start event to the matching end event of the same span (or, for events outside any span, of the
- * same thread). A call whose span is dropped before its end event is recorded with {@code error.type} set to the
- * exception class.
+ * Records the GenAI operation durations, each from its start event to the matching end event of the same span (or,
+ * for events outside any span, of the same thread): {@link GenAiMeter#CLIENT_OPERATION_DURATION} for chat, text
+ * completion and embeddings calls, {@link GenAiMeter#INVOKE_AGENT_DURATION} for agent steps (tagged with
+ * {@code gen_ai.agent.name}) and {@link GenAiMeter#EXECUTE_TOOL_DURATION} for tool calls (tagged with
+ * {@code gen_ai.tool.name} and {@code gen_ai.tool.type}). An operation whose span is dropped before its end event is
+ * recorded with {@code error.type} set to the exception class. The buckets come from {@link GenAiMeterFilter}.
  *
- * <p>Calls in flight are bounded: beyond {@value #MAX_IN_FLIGHT} unmatched starts, the oldest are forgotten (never
- * recorded) and counted in {@link #evictedCount()}, so calls that never end cannot stop new calls from being timed.
+ * <p>Operations in flight are bounded: beyond {@value #MAX_IN_FLIGHT} unmatched starts, the oldest are forgotten
+ * (never recorded) and counted in {@link #evictedCount()}, so operations that never end cannot stop new ones from being
+ * timed.
  */
 public final class GenAiClientMetrics implements EventHandler {
 
-    /** The cap on calls timed at once. */
+    /** The cap on operations timed at once. */
     public static final int MAX_IN_FLIGHT = 10_000;
 
     private final MeterRegistry registry;
@@ -53,22 +60,27 @@ public final class GenAiClientMetrics implements EventHandler {
             }
             return;
         }
-        String operation = EventSemantics.clientOperation(event);
-        if (operation != null) {
-            ModelInfo model = EventSemantics.model(event);
-            this.inFlight.put(key(event), new InFlight(operation, model, event.nanoTime()), event.nanoTime());
+        InFlight started = started(event);
+        if (started != null) {
+            this.inFlight.put(key(event), started, event.nanoTime());
             return;
         }
-        if (EventSemantics.isClientOperationEnd(event)) {
-            InFlight call = this.inFlight.take(key(event));
-            if (call != null) {
+        EventKind ended = endedKind(event);
+        if (ended != null) {
+            // Only the end of the same kind of operation ends it (without spans, nested operations share a key).
+            this.inFlight.end(key(event), (call) -> {
+                if (call.kind() != ended) {
+                    return false;
+                }
                 record(call, event.nanoTime(), GenAiAttributes.NO_ERROR);
-            }
+                return true;
+            });
         }
     }
 
     /**
-     * Returns how many calls in flight were forgotten, oldest first, because more than {@value #MAX_IN_FLIGHT} were.
+     * Returns how many operations in flight were forgotten, oldest first, because more than {@value #MAX_IN_FLIGHT}
+     * were.
      *
      * @return the count
      */
@@ -76,20 +88,60 @@ public final class GenAiClientMetrics implements EventHandler {
         return this.inFlight.evictedCount();
     }
 
+    private static @Nullable InFlight started(Event event) {
+        String client = EventSemantics.clientOperation(event);
+        if (client != null) {
+            ModelInfo model = EventSemantics.model(event);
+            Tags tags = Tags.of(
+                    GenAiAttributes.OPERATION_NAME,
+                    client,
+                    GenAiAttributes.PROVIDER_NAME,
+                    (model != null) ? model.provider() : GenAiAttributes.UNKNOWN,
+                    GenAiAttributes.REQUEST_MODEL,
+                    (model != null) ? model.name() : GenAiAttributes.UNKNOWN);
+            return new InFlight(GenAiMeter.CLIENT_OPERATION_DURATION, event.kind(), tags, event.nanoTime());
+        }
+        if (event.phase() != EventPhase.START) {
+            return null;
+        }
+        if (event instanceof AgentRunStepStartEvent step) {
+            String agent = (step.step() != null) ? step.step() : GenAiAttributes.UNKNOWN;
+            Tags tags = Tags.of(
+                    GenAiAttributes.OPERATION_NAME,
+                    GenAiAttributes.OPERATION_INVOKE_AGENT,
+                    GenAiAttributes.AGENT_NAME,
+                    agent);
+            return new InFlight(GenAiMeter.INVOKE_AGENT_DURATION, EventKind.AGENT_STEP, tags, event.nanoTime());
+        }
+        if (event instanceof ToolEvent tool && event.kind() == EventKind.FUNCTION_CALL) {
+            Tags tags = Tags.of(
+                    GenAiAttributes.OPERATION_NAME,
+                    GenAiAttributes.OPERATION_EXECUTE_TOOL,
+                    GenAiAttributes.TOOL_NAME,
+                    tool.tool().name(),
+                    GenAiAttributes.TOOL_TYPE,
+                    GenAiAttributes.TOOL_TYPE_FUNCTION);
+            return new InFlight(GenAiMeter.EXECUTE_TOOL_DURATION, EventKind.FUNCTION_CALL, tags, event.nanoTime());
+        }
+        return null;
+    }
+
+    private static @Nullable EventKind endedKind(Event event) {
+        if (event.phase() != EventPhase.END) {
+            return null;
+        }
+        EventKind kind = event.kind();
+        boolean timed = EventSemantics.isClientOperationEnd(event)
+                || kind == EventKind.AGENT_STEP
+                || kind == EventKind.FUNCTION_CALL;
+        return timed ? kind : null;
+    }
+
     private void record(InFlight call, long endNanos, String errorType) {
-        ModelInfo model = call.model();
-        Tags tags = Tags.of(
-                GenAiAttributes.OPERATION_NAME,
-                call.operation(),
-                GenAiAttributes.PROVIDER_NAME,
-                (model != null) ? model.provider() : GenAiAttributes.UNKNOWN,
-                GenAiAttributes.REQUEST_MODEL,
-                (model != null) ? model.name() : GenAiAttributes.UNKNOWN,
-                GenAiAttributes.ERROR_TYPE,
-                errorType);
+        Tags tags = call.tags().and(GenAiAttributes.ERROR_TYPE, errorType);
         Timer timer = this.timers.computeIfAbsent(
-                tags, (key) -> Timer.builder(LlamaTraceMeterNames.GEN_AI_CLIENT_OPERATION_DURATION)
-                        .description("Duration of GenAI client operations (chat, text completion, embeddings)")
+                tags, (key) -> Timer.builder(call.meter().meterName())
+                        .description(call.meter().description())
                         .tags(key)
                         .register(this.registry));
         timer.record(endNanos - call.startNanos(), TimeUnit.NANOSECONDS);
@@ -100,5 +152,13 @@ public final class GenAiClientMetrics implements EventHandler {
         return (spanId != null) ? spanId : "thread-" + Thread.currentThread().getId();
     }
 
-    private record InFlight(String operation, @Nullable ModelInfo model, long startNanos) {}
+    /**
+     * An operation being timed.
+     *
+     * @param meter the meter it is recorded in
+     * @param kind the kind of its start event, which its end event shares
+     * @param tags its tags but {@code error.type}
+     * @param startNanos when it started
+     */
+    private record InFlight(GenAiMeter meter, @Nullable EventKind kind, Tags tags, long startNanos) {}
 }

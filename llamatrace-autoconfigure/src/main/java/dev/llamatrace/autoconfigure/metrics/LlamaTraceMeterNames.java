@@ -14,6 +14,18 @@ public final class LlamaTraceMeterNames {
     /** OpenTelemetry GenAI: duration of LLM and embedding client operations (see {@link GenAiMeter}). */
     public static final String GEN_AI_CLIENT_OPERATION_DURATION = GenAiMeter.CLIENT_OPERATION_DURATION_NAME;
 
+    /**
+     * The cost of GenAI client operations (LLM calls and embeddings), a counter in the currency of its
+     * {@value #TAG_CURRENCY} tag, tagged by provider and model. The GenAI conventions define no cost metric yet.
+     */
+    public static final String COST = "llamatrace.cost";
+
+    /** Counted operations of models without a price (no table entry, no cost reported), by provider and model. */
+    public static final String COST_UNPRICED = "llamatrace.cost.unpriced";
+
+    /** Tag: the ISO 4217 currency of a cost. */
+    public static final String TAG_CURRENCY = "currency";
+
     /** Events dispatched, by event class. */
     public static final String EVENTS = "llamatrace.events";
 
@@ -34,6 +46,15 @@ public final class LlamaTraceMeterNames {
      * handler turns it into a timer of that name tagged only with {@code openinference.span.kind} and {@code error}.
      */
     public static final String OBSERVATION = "llamatrace.observation";
+
+    /** Scores of evaluation results in percent, a distribution tagged with {@code gen_ai.evaluation.name}. */
+    public static final String EVALUATION_SCORE = "llamatrace.evaluation.score";
+
+    /** How many distinct evaluation names get their own series; later names share {@value #OTHER_EVALUATION_NAME}. */
+    public static final int MAX_EVALUATION_NAMES = 100;
+
+    /** The {@code gen_ai.evaluation.name} of evaluations beyond {@value #MAX_EVALUATION_NAMES} distinct names. */
+    public static final String OTHER_EVALUATION_NAME = "other";
 
     /** Tag: the simple class name of an event, e.g. {@code LLMChatEndEvent}. */
     public static final String TAG_EVENT_TYPE = "event.type";
@@ -58,6 +79,9 @@ public final class LlamaTraceMeterNames {
 
     /** The {@value #TAG_SPAN_NAME} of spans beyond {@value #MAX_SPAN_NAMES} distinct names. */
     public static final String OTHER_SPAN_NAME = "other";
+
+    /** Base unit of {@value #EVALUATION_SCORE}: a score of 0..1 times 100. */
+    public static final String UNIT_PERCENT = "percent";
 
     /** Base unit of token meters. */
     public static final String UNIT_TOKENS = "tokens";

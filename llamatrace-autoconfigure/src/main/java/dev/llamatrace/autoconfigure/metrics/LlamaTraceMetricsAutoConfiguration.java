@@ -3,6 +3,7 @@ package dev.llamatrace.autoconfigure.metrics;
 import dev.llamatrace.autoconfigure.AsyncHandlers;
 import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.autoconfigure.LlamaTraceProperties;
+import dev.llamatrace.autoconfigure.cost.LlamaTraceCostProperties;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.handler.AsyncHandler;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
@@ -61,6 +62,12 @@ public final class LlamaTraceMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    EvaluationMetrics llamatraceEvaluationMetrics(MeterRegistry registry) {
+        return new EvaluationMetrics(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     GenAiClientMetrics llamatraceGenAiClientMetrics(MeterRegistry registry) {
         return new GenAiClientMetrics(registry);
     }
@@ -110,6 +117,14 @@ public final class LlamaTraceMetricsAutoConfiguration {
                 "OpenAIFineTuningHandler",
                 LlamaTraceMeterBinder.EvictionCount.of(handler, OpenAIFineTuningHandler::evictedExamples)));
         return new LlamaTraceMeterBinder(dispatchers, evictions);
+    }
+
+    /** Cost comes from the counts on the bus too: the amount each count carries. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = LlamaTraceCostProperties.ENABLED, matchIfMissing = true)
+    CostMetrics llamatraceCostMetrics(MeterRegistry registry) {
+        return new CostMetrics(registry);
     }
 
     /** Token usage comes from the counts on the bus, whichever handler beans exist. */

@@ -25,11 +25,62 @@ public final class GenAiAttributes {
     /** Output tokens produced by the operation. */
     public static final String USAGE_OUTPUT_TOKENS = "gen_ai.usage.output_tokens";
 
+    /**
+     * The cost of the operation, a decimal amount as text (e.g. {@code 0.00000405}); the shape of the conventions' open
+     * cost proposal (semantic-conventions-genai PR 443), not yet part of them.
+     */
+    public static final String USAGE_COST_AMOUNT = "gen_ai.usage.cost.amount";
+
+    /** The ISO 4217 currency of {@value #USAGE_COST_AMOUNT}. */
+    public static final String USAGE_COST_CURRENCY = "gen_ai.usage.cost.currency";
+
+    /** Where {@value #USAGE_COST_AMOUNT} came from: {@code provider} or {@code local} ({@code CostSource}). */
+    public static final String USAGE_COST_SOURCE = "gen_ai.usage.cost.source";
+
     /** The name of the tool an agent called. */
     public static final String TOOL_NAME = "gen_ai.tool.name";
 
     /** The description of the tool an agent called. */
     public static final String TOOL_DESCRIPTION = "gen_ai.tool.description";
+
+    /** The id the model gave a tool call. */
+    public static final String TOOL_CALL_ID = "gen_ai.tool.call.id";
+
+    /** The kind of tool called, e.g. {@value #TOOL_TYPE_FUNCTION}. */
+    public static final String TOOL_TYPE = "gen_ai.tool.type";
+
+    /** The arguments of a tool call as JSON text; content, so exported only with content capture on. */
+    public static final String TOOL_CALL_ARGUMENTS = "gen_ai.tool.call.arguments";
+
+    /** The result of a tool call; content, so exported only with content capture on. */
+    public static final String TOOL_CALL_RESULT = "gen_ai.tool.call.result";
+
+    /** The name of the agent an {@code invoke_agent} span runs. */
+    public static final String AGENT_NAME = "gen_ai.agent.name";
+
+    /** {@value #TOOL_TYPE} of a function the application provides (a {@code @Tool} method). */
+    public static final String TOOL_TYPE_FUNCTION = "function";
+
+    /** The conversation (session) a span belongs to; a span attribute only, never a meter tag. */
+    public static final String CONVERSATION_ID = "gen_ai.conversation.id";
+
+    /** The span event of an evaluation result, parented to the span it evaluates. */
+    public static final String EVALUATION_RESULT = "gen_ai.evaluation.result";
+
+    /** The evaluation's name, on {@value #EVALUATION_RESULT}. */
+    public static final String EVALUATION_NAME = "gen_ai.evaluation.name";
+
+    /** The numeric score, on {@value #EVALUATION_RESULT}. */
+    public static final String EVALUATION_SCORE_VALUE = "gen_ai.evaluation.score.value";
+
+    /** The label, on {@value #EVALUATION_RESULT}. */
+    public static final String EVALUATION_SCORE_LABEL = "gen_ai.evaluation.score.label";
+
+    /** The explanation, on {@value #EVALUATION_RESULT}; content. */
+    public static final String EVALUATION_EXPLANATION = "gen_ai.evaluation.explanation";
+
+    /** The id of a model's response. */
+    public static final String RESPONSE_ID = "gen_ai.response.id";
 
     /** The class of error that ended an operation (the general OpenTelemetry key). */
     public static final String ERROR_TYPE = "error.type";

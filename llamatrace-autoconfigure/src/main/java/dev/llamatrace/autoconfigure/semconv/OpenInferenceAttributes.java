@@ -24,6 +24,12 @@ public final class OpenInferenceAttributes {
     /** Prompt plus completion tokens of an LLM span. */
     public static final String LLM_TOKEN_COUNT_TOTAL = "llm.token_count.total";
 
+    /** The total cost of an LLM span in US dollars (OpenInference assumes the currency); set for USD costs only. */
+    public static final String LLM_COST_TOTAL = "llm.cost.total";
+
+    /** The currency {@value #LLM_COST_TOTAL} is in. */
+    public static final String LLM_COST_CURRENCY = "USD";
+
     /** The model of an embedding span. */
     public static final String EMBEDDING_MODEL_NAME = "embedding.model_name";
 
@@ -38,6 +44,12 @@ public final class OpenInferenceAttributes {
 
     /** The description of the tool of a tool span. */
     public static final String TOOL_DESCRIPTION = "tool.description";
+
+    /** The session (conversation) a span belongs to. */
+    public static final String SESSION_ID = "session.id";
+
+    /** The user a span works for. */
+    public static final String USER_ID = "user.id";
 
     /** The input of a span as text; content, so exported only with content capture on. */
     public static final String INPUT_VALUE = "input.value";

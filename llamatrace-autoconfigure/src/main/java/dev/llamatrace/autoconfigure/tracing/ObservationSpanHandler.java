@@ -5,6 +5,7 @@ import dev.llamatrace.autoconfigure.metrics.LlamaTraceMeterNames;
 import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.event.EvaluationEvent;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.event.EventKind;
@@ -37,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  * registration order, while Spring Boot registers ungrouped handlers (ours) after the tracing handler group. On the
  * mirrored observations every attribute, the span kind included, is high-cardinality, so Spring AI's meters keep
  * their tags.
+ *
+ * <p>An {@link EvaluationEvent} becomes a {@code gen_ai.evaluation.result} span event of the span it evaluates, while
+ * that span is open ({@link SpanEvents}).
  *
  * <p>Attach it as a span handler and as an event handler (the handler registrar does both for a bean).
  */
@@ -99,7 +103,7 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
         // A parent that mirrors an observation of its own has its scope open while its children run, so the
         // observation current on the thread is already the right parent.
         observation.contextualName(span.name());
-        ObservedSpan observed = ObservedSpan.owned(span.id(), parentId, span.tags(), observation);
+        ObservedSpan observed = ObservedSpan.owned(span, observation);
         SpanAttributes.started(observed, dispatcher);
         if (this.content.enabled() && !span.arguments().isEmpty()) {
             SpanAttributes.put(observed, OpenInferenceAttributes.INPUT_VALUE, this.content.capture(span.arguments()));
@@ -116,7 +120,7 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
         if (!(span.instance() instanceof Observation.Context context)) {
             return null;
         }
-        ObservedSpan observed = ObservedSpan.mirrored(span.id(), span.parentId(), span.tags(), context);
+        ObservedSpan observed = ObservedSpan.mirrored(span, context);
         SpanAttributes.started(observed, dispatcher);
         return observed;
     }
@@ -153,6 +157,11 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
             // meters record it.
             if (span != null && count.operation() == EventKind.LLM) {
                 SpanAttributes.tokens(span, count.promptTokenCount(), count.completionTokenCount());
+                SpanAttributes.cost(span, count.cost());
+            }
+        } else if (event instanceof EvaluationEvent evaluation) {
+            if (span != null) {
+                SpanEvents.evaluation(span, evaluation, this.content);
             }
         } else if (span != null) {
             SpanAttributes.apply(span, event, this.content);

@@ -1,9 +1,9 @@
 package dev.llamatrace.autoconfigure.tracing;
 
 import dev.llamatrace.core.span.Span;
+import dev.llamatrace.core.span.SpanInvocation;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,26 +19,25 @@ public final class ObservedSpan extends Span {
 
     private volatile boolean kindSet;
 
-    private ObservedSpan(
-            String id,
-            @Nullable String parentId,
-            Map<String, Object> tags,
-            Observation.Context context,
-            @Nullable Observation observation) {
-        super(id, parentId, tags);
+    private ObservedSpan(SpanInvocation invocation, Observation.Context context, @Nullable Observation observation) {
+        super(invocation);
         this.context = context;
         this.observation = observation;
     }
 
     /** A span whose observation the bridge started and stops. */
-    static ObservedSpan owned(String id, @Nullable String parentId, Map<String, Object> tags, Observation observation) {
-        return new ObservedSpan(id, parentId, tags, observation.getContext(), observation);
+    static ObservedSpan owned(SpanInvocation invocation, Observation observation) {
+        return new ObservedSpan(invocation, observation.getContext(), observation);
     }
 
     /** A span mirroring an observation someone else owns; only its attributes are added to. */
-    static ObservedSpan mirrored(
-            String id, @Nullable String parentId, Map<String, Object> tags, Observation.Context context) {
-        return new ObservedSpan(id, parentId, tags, context, null);
+    static ObservedSpan mirrored(SpanInvocation invocation, Observation.Context context) {
+        return new ObservedSpan(invocation, context, null);
+    }
+
+    /** Returns the context of the observation standing for this span: the bridge's own or the mirrored one. */
+    Observation.Context context() {
+        return this.context;
     }
 
     /** Returns the observation the bridge started, or {@code null} for a mirrored one. */

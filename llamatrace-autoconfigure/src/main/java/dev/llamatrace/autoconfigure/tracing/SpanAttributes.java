@@ -4,8 +4,13 @@ import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.EventContent;
 import dev.llamatrace.autoconfigure.semconv.EventSemantics;
 import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
+import dev.llamatrace.autoconfigure.semconv.LangfuseAttributes;
 import dev.llamatrace.autoconfigure.semconv.LlamaTraceAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
+import dev.llamatrace.core.conversation.Conversation;
+import dev.llamatrace.core.cost.Cost;
+import dev.llamatrace.core.event.AgentRunStepStartEvent;
+import dev.llamatrace.core.event.AgentToolCallEvent;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
@@ -35,6 +40,25 @@ final class SpanAttributes {
         }
         span.put(LlamaTraceAttributes.DISPATCHER, dispatcher);
         span.tags().forEach((key, value) -> span.put(LlamaTraceAttributes.TAG_PREFIX + key, String.valueOf(value)));
+        Conversation conversation = span.conversation();
+        if (conversation != null) {
+            conversation(span, conversation);
+        }
+    }
+
+    /** Names the conversation and user in the keys of GenAI, OpenInference and Langfuse; span attributes only. */
+    private static void conversation(ObservedSpan span, Conversation conversation) {
+        String id = conversation.id();
+        if (id != null) {
+            span.put(GenAiAttributes.CONVERSATION_ID, id);
+            span.put(OpenInferenceAttributes.SESSION_ID, id);
+            span.put(LangfuseAttributes.SESSION_ID, id);
+        }
+        String userId = conversation.userId();
+        if (userId != null) {
+            span.put(OpenInferenceAttributes.USER_ID, userId);
+            span.put(LangfuseAttributes.USER_ID, userId);
+        }
     }
 
     static void apply(ObservedSpan span, Event event, ContentCapture content) {
@@ -54,18 +78,35 @@ final class SpanAttributes {
             span.put(OpenInferenceAttributes.RERANKER_MODEL_NAME, rerank.modelName());
             span.put(OpenInferenceAttributes.RERANKER_TOP_K, Integer.toString(rerank.topN()));
         } else if (event instanceof ToolEvent tool && event.phase() == EventPhase.START) {
-            span.put(GenAiAttributes.TOOL_NAME, tool.tool().name());
-            span.put(OpenInferenceAttributes.TOOL_NAME, tool.tool().name());
-            String description = tool.tool().description();
-            if (description != null) {
-                span.put(GenAiAttributes.TOOL_DESCRIPTION, description);
-                span.put(OpenInferenceAttributes.TOOL_DESCRIPTION, description);
-            }
+            tool(span, event, tool);
+        } else if (event instanceof AgentRunStepStartEvent step) {
+            put(span, GenAiAttributes.AGENT_NAME, step.step());
         }
         if (content.enabled() && event.kind() != EventKind.EXCEPTION) {
             put(span, OpenInferenceAttributes.INPUT_VALUE, content.capture(EventContent.input(event)));
             put(span, OpenInferenceAttributes.OUTPUT_VALUE, content.capture(EventContent.output(event)));
+            if (event instanceof ToolEvent && event.kind() == EventKind.FUNCTION_CALL) {
+                boolean start = event.phase() == EventPhase.START;
+                put(
+                        span,
+                        start ? GenAiAttributes.TOOL_CALL_ARGUMENTS : GenAiAttributes.TOOL_CALL_RESULT,
+                        content.capture(start ? EventContent.input(event) : EventContent.output(event)));
+            }
             FlattenedContent.apply(span, event, content);
+        }
+    }
+
+    private static void tool(ObservedSpan span, Event event, ToolEvent tool) {
+        span.put(GenAiAttributes.TOOL_NAME, tool.tool().name());
+        span.put(OpenInferenceAttributes.TOOL_NAME, tool.tool().name());
+        span.put(GenAiAttributes.TOOL_TYPE, GenAiAttributes.TOOL_TYPE_FUNCTION);
+        String description = tool.tool().description();
+        if (description != null) {
+            span.put(GenAiAttributes.TOOL_DESCRIPTION, description);
+            span.put(OpenInferenceAttributes.TOOL_DESCRIPTION, description);
+        }
+        if (event instanceof AgentToolCallEvent call) {
+            put(span, GenAiAttributes.TOOL_CALL_ID, call.toolCallId());
         }
     }
 
@@ -76,6 +117,23 @@ final class SpanAttributes {
         span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT, Long.toString(promptTokens));
         span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_COMPLETION, Long.toString(completionTokens));
         span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_TOTAL, Long.toString(promptTokens + completionTokens));
+    }
+
+    /**
+     * Adds the cost of the span's model call, as its count carries it: amount, currency and source in the shape of the
+     * GenAI cost proposal, and OpenInference's total for a cost in US dollars. An unpriced call gets none.
+     */
+    static void cost(ObservedSpan span, @Nullable Cost cost) {
+        if (cost == null) {
+            return;
+        }
+        String amount = cost.plainAmount();
+        span.put(GenAiAttributes.USAGE_COST_AMOUNT, amount);
+        span.put(GenAiAttributes.USAGE_COST_CURRENCY, cost.currency());
+        span.put(GenAiAttributes.USAGE_COST_SOURCE, cost.source().value());
+        if (OpenInferenceAttributes.LLM_COST_CURRENCY.equals(cost.currency())) {
+            span.put(OpenInferenceAttributes.LLM_COST_TOTAL, amount);
+        }
     }
 
     /** Adds what a plain chain span returned as its output, when no event described the span. */
