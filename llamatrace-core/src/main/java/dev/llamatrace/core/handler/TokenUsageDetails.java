@@ -21,6 +21,9 @@ public record TokenUsageDetails(int cachedInputTokens, int cacheWriteInputTokens
     /**
      * Creates details; negative counts are a programming error.
      *
+     * @param cachedInputTokens input tokens read from the provider's prompt cache
+     * @param cacheWriteInputTokens input tokens written to the provider's prompt cache
+     * @param reasoningTokens output tokens spent reasoning
      * @throws IllegalArgumentException when a count is negative
      */
     public TokenUsageDetails {
