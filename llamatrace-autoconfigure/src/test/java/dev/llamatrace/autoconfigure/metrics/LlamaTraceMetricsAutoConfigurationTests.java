@@ -151,7 +151,7 @@ class LlamaTraceMetricsAutoConfigurationTests {
             assertThat(input.count()).isOne();
             assertThat(input.totalAmount()).isEqualTo(11);
             assertThat(output.totalAmount()).isEqualTo(4);
-            assertThat(input.getId().getBaseUnit()).isEqualTo("tokens");
+            assertThat(input.getId().getBaseUnit()).isEqualTo(GenAiMeter.UNIT_TOKEN);
             TokenCountingHandler handler = context.getBean(TokenCountingHandler.class);
             DistributionSummary embedding = tokens(meters, "input", "embeddings", "local", "minilm");
             assertThat(embedding.totalAmount())
