@@ -16,12 +16,22 @@ final class ErrorTypes {
 
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
+    private final int max;
+
+    ErrorTypes() {
+        this(MAX_ERROR_TYPES);
+    }
+
+    ErrorTypes(int max) {
+        this.max = max;
+    }
+
     String of(Throwable error) {
         String type = error.getClass().getName();
         if (this.seen.contains(type)) {
             return type;
         }
-        if (this.seen.size() < MAX_ERROR_TYPES) {
+        if (this.seen.size() < this.max) {
             this.seen.add(type);
             return type;
         }

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.llamatrace.autoconfigure.metrics.GenAiMeter;
 import dev.llamatrace.autoconfigure.support.OpenAiStub;
 import dev.llamatrace.autoconfigure.support.PrometheusScrape;
@@ -16,6 +19,8 @@ import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.handler.TokenCountingHandler;
 import dev.llamatrace.core.handler.TokenSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.IOException;
@@ -28,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,6 +115,29 @@ class OneTokenCountEverywhereTests {
                         this.context.getBeansOfType(ChatModelListener.class).values()))
                 .build();
         langChain4j.chat("Hi");
+        OpenAiStreamingChatModel langChain4jStreaming = OpenAiStreamingChatModel.builder()
+                .baseUrl(this.stub.baseUrl())
+                .apiKey("test-key")
+                .modelName("gpt-4o")
+                .listeners(List.copyOf(
+                        this.context.getBeansOfType(ChatModelListener.class).values()))
+                .build();
+        CompletableFuture<ChatResponse> streamed = new CompletableFuture<>();
+        langChain4jStreaming.chat("Hi stream", new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String partialResponse) {}
+
+            @Override
+            public void onCompleteResponse(ChatResponse completeResponse) {
+                streamed.complete(completeResponse);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                streamed.completeExceptionally(error);
+            }
+        });
+        streamed.join();
         OpenAiEmbeddingModel langChain4jEmbeddings = OpenAiEmbeddingModel.builder()
                 .baseUrl(this.stub.baseUrl())
                 .apiKey("test-key")
@@ -147,6 +176,11 @@ class OneTokenCountEverywhereTests {
                 .as("the first round of each tool loop, with its own usage")
                 .hasSize(2);
         assertThat(llm)
+                .filteredOn((count) -> count.promptTokenCount() == OpenAiStub.STREAM_USAGE[0]
+                        && count.completionTokenCount() == OpenAiStub.STREAM_USAGE[1])
+                .as("the streams with usage: Spring AI's, the last round of its streamed tool loop, LangChain4j's")
+                .hasSize(3);
+        assertThat(llm)
                 .filteredOn((count) -> count.source() == TokenSource.TOKENIZER)
                 .as("the stream without usage")
                 .singleElement()
@@ -163,6 +197,19 @@ class OneTokenCountEverywhereTests {
                     assertThat(count.promptTokenCount()).isEqualTo(OpenAiStub.EMBEDDING_USAGE);
                     assertThat(count.source()).isEqualTo(TokenSource.PROVIDER);
                 });
+    }
+
+    @Test
+    void everySeriesOfAGenAiMeterHasTheTagKeysOfItsName() {
+        MeterRegistry meters = this.context.getBean(MeterRegistry.class);
+        for (GenAiMeter meter : GenAiMeter.values()) {
+            assertThat(meters.find(meter.meterName()).meters())
+                    .as(meter.meterName())
+                    .isNotEmpty()
+                    .allSatisfy((registered) -> assertThat(registered.getId().getTags())
+                            .extracting(Tag::getKey)
+                            .containsExactlyInAnyOrderElementsOf(meter.tagKeys()));
+        }
     }
 
     @Test
