@@ -1,6 +1,8 @@
 package dev.llamatrace.core;
 
 import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.deferred.CloseableIterator;
+import dev.llamatrace.core.deferred.LazyResults;
 import dev.llamatrace.core.span.SpanInvocation;
 import java.util.Iterator;
 import java.util.Map;
@@ -25,7 +27,7 @@ final class DeferredSpans {
             SpanCallable<? extends CompletableFuture<T>, E> body)
             throws E {
         return DeferredSpans.<CompletableFuture<T>, E>deferred(
-                dispatcher, name, instance, arguments, body, SpanFuture::track);
+                dispatcher, name, instance, arguments, body, LazyResults::future);
     }
 
     static <T, E extends Throwable> Stream<T> stream(
@@ -35,8 +37,7 @@ final class DeferredSpans {
             Map<String, ?> arguments,
             SpanCallable<? extends Stream<T>, E> body)
             throws E {
-        return DeferredSpans.<Stream<T>, E>deferred(
-                dispatcher, name, instance, arguments, body, SpanSpliterator::stream);
+        return DeferredSpans.<Stream<T>, E>deferred(dispatcher, name, instance, arguments, body, LazyResults::stream);
     }
 
     static <T, E extends Throwable> CloseableIterator<T> iterator(
@@ -51,7 +52,7 @@ final class DeferredSpans {
         if (source == null) {
             return (span != null) ? exitWithNull(span) : nullResult();
         }
-        return (span != null) ? new SpanIterator<>(span, source) : PlainIterator.of(source);
+        return (span != null) ? LazyResults.iterator(span, source) : LazyResults.untracked(source);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.llamatrace.core;
 
 import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.deferred.CloseableIterator;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.event.SpanDropEvent;
@@ -275,7 +276,7 @@ public final class Dispatcher {
                 handlers[i].spanEnter(span);
             } catch (HandlerVetoException veto) {
                 span.markEnded();
-                dropOn(handlers, i, span, veto, System.nanoTime(), null);
+                DispatchedSpan.dropOn(handlers, i, span, veto, failures, null);
                 throw veto;
             } catch (Throwable ex) {
                 fatal = failures.isolate(handlers[i], "spanEnter", ex, fatal);
@@ -284,7 +285,7 @@ public final class Dispatcher {
         if (fatal != null) {
             // The caller never gets the span, so nobody could end it: end it here before the error leaves.
             span.markEnded();
-            dropOn(handlers, handlers.length, span, fatal, System.nanoTime(), fatal);
+            DispatchedSpan.dropOn(handlers, handlers.length, span, fatal, failures, fatal);
             throw fatal;
         }
         return span;
@@ -303,25 +304,7 @@ public final class Dispatcher {
             return;
         }
         if (dispatched.markEnded()) {
-            exitEnded(dispatched, result);
-        }
-    }
-
-    /** Runs the exit of a span that this call marked ended. */
-    static void exitEnded(DispatchedSpan span, @Nullable Object result) {
-        long endNanos = System.nanoTime();
-        Dispatcher owner = span.dispatcher;
-        HandlerFailures failures = owner.registry.failures();
-        Error fatal = null;
-        for (SpanHandler<?> handler : owner.chain().spans) {
-            try {
-                handler.spanExit(span, result, endNanos);
-            } catch (Throwable ex) {
-                fatal = isolateAfterTheFact(failures, handler, "spanExit", ex, fatal);
-            }
-        }
-        if (fatal != null) {
-            throw fatal;
+            dispatched.exitEnded(result);
         }
     }
 
@@ -338,28 +321,7 @@ public final class Dispatcher {
             return;
         }
         if (dispatched.markEnded()) {
-            dropEnded(dispatched, error);
-        }
-    }
-
-    /** Runs the drop of a span that this call marked ended. */
-    static void dropEnded(DispatchedSpan span, Throwable error) {
-        Dispatcher owner = span.dispatcher;
-        Error fatal = null;
-        if (owner.hasEventHandlers()) {
-            try {
-                owner.event(new SpanDropEvent(span.id(), error));
-            } catch (HandlerVetoException veto) {
-                isolateAfterTheFact(owner.registry.failures(), veto, "handle(SpanDropEvent)", veto, null);
-            } catch (Error counted) {
-                // event() counted it and ran every event handler; the span handlers still have to drop the span.
-                fatal = counted;
-            }
-        }
-        SpanHandler<?>[] handlers = owner.chain().spans;
-        fatal = owner.dropOn(handlers, handlers.length, span, error, System.nanoTime(), fatal);
-        if (fatal != null) {
-            throw fatal;
+            dispatched.dropEnded(error);
         }
     }
 
@@ -650,6 +612,11 @@ public final class Dispatcher {
         return this.registry.shutdown(chain().spans);
     }
 
+    /** The span handlers on this dispatcher's chain, resolved as for {@link #spanEnter}. */
+    SpanHandler<?>[] spanChain() {
+        return chain().spans;
+    }
+
     private Chain chain() {
         Chain chain = this.chain;
         int generation = this.registry.generation();
@@ -670,33 +637,6 @@ public final class Dispatcher {
             current = current.propagate ? current.parent : null;
         }
         return new Chain(generation, events.toArray(NO_EVENT_HANDLERS), spans.toArray(NO_SPAN_HANDLERS));
-    }
-
-    /** Drops the span on the first {@code count} handlers; returns the fatal error to rethrow, if any. */
-    private @Nullable Error dropOn(
-            SpanHandler<?>[] handlers,
-            int count,
-            SpanInvocation span,
-            Throwable error,
-            long endNanos,
-            @Nullable Error fatal) {
-        HandlerFailures failures = this.registry.failures();
-        for (int i = 0; i < count; i++) {
-            try {
-                handlers[i].spanDrop(span, error, endNanos);
-            } catch (Throwable ex) {
-                fatal = isolateAfterTheFact(failures, handlers[i], "spanDrop", ex, fatal);
-            }
-        }
-        return fatal;
-    }
-
-    private static @Nullable Error isolateAfterTheFact(
-            HandlerFailures failures, Object handler, String operation, Throwable ex, @Nullable Error fatal) {
-        // A veto only means something when work is about to start; at its end it is an ordinary failure.
-        Throwable failure =
-                (ex instanceof HandlerVetoException veto) ? new IllegalStateException("veto after the fact", veto) : ex;
-        return failures.isolate(handler, operation, failure, fatal);
     }
 
     private static <T> T[] append(T[] array, T element) {

@@ -1,4 +1,4 @@
-/** The instrumentation bus: dispatchers, their registry, the per-thread trace context and the failure policy. */
+/** The instrumentation bus: dispatchers, their registry, operations and span scopes, and the failure policy. */
 @NullMarked
 package dev.llamatrace.core;
 

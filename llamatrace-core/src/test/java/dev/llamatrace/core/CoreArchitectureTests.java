@@ -35,13 +35,14 @@ class CoreArchitectureTests {
     }
 
     @Test
-    void spansContextAndInternalsKnowNothingOfTheBus() {
+    void spansContextDeferredResultsAndInternalsKnowNothingOfTheBus() {
         noClasses()
                 .that()
                 .resideInAnyPackage(
                         "dev.llamatrace.core.internal",
                         "dev.llamatrace.core.span",
                         "dev.llamatrace.core.context",
+                        "dev.llamatrace.core.deferred",
                         "dev.llamatrace.core.llm",
                         "dev.llamatrace.core.token")
                 .should()

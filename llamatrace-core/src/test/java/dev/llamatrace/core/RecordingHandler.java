@@ -12,17 +12,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /** Records what a test's handlers saw, in order, from any thread. */
-final class RecordingHandler implements SpanHandler<Span>, EventHandler {
+public final class RecordingHandler implements SpanHandler<Span>, EventHandler {
 
-    final List<String> log = new CopyOnWriteArrayList<>();
+    public final List<String> log = new CopyOnWriteArrayList<>();
 
-    final Map<String, SpanInvocation> entered = new ConcurrentHashMap<>();
+    public final Map<String, SpanInvocation> entered = new ConcurrentHashMap<>();
 
-    final Map<String, Object> results = new ConcurrentHashMap<>();
+    public final Map<String, Object> results = new ConcurrentHashMap<>();
 
-    final Map<String, Throwable> errors = new ConcurrentHashMap<>();
+    public final Map<String, Throwable> errors = new ConcurrentHashMap<>();
 
-    final List<Event> events = new CopyOnWriteArrayList<>();
+    public final List<Event> events = new CopyOnWriteArrayList<>();
 
     @Override
     public void spanEnter(SpanInvocation span) {
@@ -50,14 +50,14 @@ final class RecordingHandler implements SpanHandler<Span>, EventHandler {
         this.log.add("event " + event.className());
     }
 
-    SpanInvocation span(String name) {
+    public SpanInvocation span(String name) {
         return this.entered.values().stream()
                 .filter((span) -> span.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no span named " + name + " in " + this.log));
     }
 
-    Throwable error(String name) {
+    public Throwable error(String name) {
         return this.errors.get(span(name).id());
     }
 

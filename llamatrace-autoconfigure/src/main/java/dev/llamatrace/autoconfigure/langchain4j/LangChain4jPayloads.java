@@ -127,18 +127,20 @@ final class LangChain4jPayloads {
     }
 
     private static dev.llamatrace.core.llm.ChatMessage user(UserMessage message) {
-        String text;
+        return new dev.llamatrace.core.llm.ChatMessage(ChatRole.USER, text(message), List.of(), null, message.name());
+    }
+
+    /** Returns the text parts of a user message, joined; images and other media are left out. */
+    static String text(UserMessage message) {
         if (message.hasSingleText()) {
-            text = message.singleText();
-        } else {
-            StringBuilder joined = new StringBuilder();
-            for (Content content : message.contents()) {
-                if (content instanceof TextContent textContent) {
-                    joined.append(textContent.text());
-                }
-            }
-            text = joined.toString();
+            return message.singleText();
         }
-        return new dev.llamatrace.core.llm.ChatMessage(ChatRole.USER, text, List.of(), null, message.name());
+        StringBuilder joined = new StringBuilder();
+        for (Content content : message.contents()) {
+            if (content instanceof TextContent textContent) {
+                joined.append(textContent.text());
+            }
+        }
+        return joined.toString();
     }
 }

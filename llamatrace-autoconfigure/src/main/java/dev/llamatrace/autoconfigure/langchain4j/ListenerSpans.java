@@ -5,6 +5,7 @@ import dev.llamatrace.core.Operation;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.ExceptionEvent;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +21,10 @@ final class ListenerSpans {
     private ListenerSpans() {}
 
     /**
-     * Starts the call's operation under the span active on this thread, dispatching the start event.
+     * Starts the call's operation under {@code parent}, dispatching the start event.
      *
+     * @param parent the parent span, usually the one active on this thread
+     * @param startEvent creates the start event, or {@code null} for a span without events
      * @param activate whether to make the span active on this thread until {@link #end} runs on the same thread, for
      *     synchronous operations whose inner calls (an embedding inside a retrieval) should nest under it
      */
@@ -30,11 +33,16 @@ final class ListenerSpans {
             Map<Object, Object> attributes,
             Object key,
             String name,
+            @Nullable SpanInvocation parent,
             boolean activate,
-            Function<@Nullable String, Event> startEvent) {
+            @Nullable Function<@Nullable String, Event> startEvent) {
         // LangChain4j logs and ignores listener exceptions, so a refusal cannot stop the call; the operation has ended.
         Operation operation = dispatcher.operation(
-                name, TraceContext.currentSpan(), null, Map.of(), (id) -> dispatcher.event(() -> startEvent.apply(id)));
+                name,
+                parent,
+                null,
+                Map.of(),
+                (startEvent != null) ? (id) -> dispatcher.event(() -> startEvent.apply(id)) : null);
         if (operation == Operation.NOOP) {
             return;
         }
@@ -48,11 +56,12 @@ final class ListenerSpans {
             Map<Object, Object> attributes,
             Object key,
             @Nullable Object result,
-            Function<@Nullable String, Event> endEvent) {
+            @Nullable Function<@Nullable String, Event> endEvent) {
         Traced traced = (Traced) attributes.remove(key);
         if (traced != null) {
             traced.closeScope();
-            traced.operation().end((id) -> dispatcher.event(() -> endEvent.apply(id)), result);
+            traced.operation()
+                    .end((endEvent != null) ? (id) -> dispatcher.event(() -> endEvent.apply(id)) : null, result);
         }
     }
 

@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  * {@link LLMChatStartEvent} and {@link LLMChatEndEvent}. Usage is passed on only when the provider reported it.
  *
  * <p>Streaming models answer on another thread; the span travels in the call's {@code attributes()}, so it ends on
- * that thread with the right parent. LangChain4j's Spring Boot starters attach every {@code ChatModelListener} bean to
+ * that thread with the right parent. A model round of an AI service registered with
+ * {@link LlamaTraceAiServiceListeners} nests under the service's {@code invoke_agent} span, also when it starts on the
+ * streaming reader thread. LangChain4j's Spring Boot starters attach every {@code ChatModelListener} bean to
  * the models they create; attach it by hand otherwise, e.g.
  * {@code OpenAiChatModel.builder().listeners(List.of(listener))}.
  */
@@ -53,6 +55,7 @@ public final class LlamaTraceChatModelListener implements ChatModelListener {
                 context.attributes(),
                 this,
                 GenAiNames.spanName(GenAiNames.CHAT, request.modelName()),
+                ChatParents.parentOf(request.messages()),
                 false,
                 (spanId) -> new LLMChatStartEvent(
                         spanId,
@@ -95,7 +98,7 @@ public final class LlamaTraceChatModelListener implements ChatModelListener {
         return kwargs;
     }
 
-    private static @Nullable String schema(ToolSpecification tool) {
+    static @Nullable String schema(ToolSpecification tool) {
         if (tool.parameters() == null) {
             return null;
         }

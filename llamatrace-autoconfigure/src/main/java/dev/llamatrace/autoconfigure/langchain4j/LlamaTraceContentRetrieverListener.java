@@ -9,6 +9,7 @@ import dev.langchain4j.rag.content.retriever.listener.ContentRetrieverResponseCo
 import dev.langchain4j.rag.query.Query;
 import dev.llamatrace.autoconfigure.semconv.GenAiNames;
 import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.RetrievalEndEvent;
 import dev.llamatrace.core.event.RetrievalStartEvent;
 import dev.llamatrace.core.llm.NodeWithScore;
@@ -46,6 +47,7 @@ public final class LlamaTraceContentRetrieverListener implements ContentRetrieve
                 context.attributes(),
                 this,
                 GenAiNames.RETRIEVAL,
+                TraceContext.currentSpan(),
                 true,
                 (spanId) -> new RetrievalStartEvent(spanId, query));
     }

@@ -11,6 +11,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.llamatrace.autoconfigure.ModelPayloads;
 import dev.llamatrace.autoconfigure.semconv.GenAiNames;
 import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.EmbeddingEndEvent;
 import dev.llamatrace.core.event.EmbeddingStartEvent;
 import dev.llamatrace.core.llm.ModelInfo;
@@ -49,6 +50,7 @@ public final class LlamaTraceEmbeddingModelListener implements EmbeddingModelLis
                 context.attributes(),
                 this,
                 GenAiNames.spanName(GenAiNames.EMBEDDINGS, modelName),
+                TraceContext.currentSpan(),
                 false,
                 (spanId) -> new EmbeddingStartEvent(
                         spanId,

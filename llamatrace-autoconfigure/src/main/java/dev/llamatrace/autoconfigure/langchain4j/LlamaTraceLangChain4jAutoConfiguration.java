@@ -1,6 +1,7 @@
 package dev.llamatrace.autoconfigure.langchain4j;
 
 import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.observability.api.listener.AiServiceListener;
 import dev.llamatrace.autoconfigure.IntegrationDispatchers;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
@@ -10,11 +11,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
  * Instruments LangChain4j: provides a {@link ChatModelListener} bean (LangChain4j's Spring Boot starters attach every
- * such bean to the chat models they create) and embedding-model and content-retriever listener beans for the
+ * such bean to the chat models they create), the AI-service listeners ({@link LlamaTraceAiServiceListeners}, one line
+ * where an AI service is built) and embedding-model, embedding-store and content-retriever listener beans for the
  * application to attach. Spans and events go to the dispatcher named after this package, below the root.
  *
  * <p>With {@code llamatrace.langchain4j.enabled=false} or {@code llamatrace.enabled=false} the listener beans stay, so
@@ -47,6 +50,26 @@ public final class LlamaTraceLangChain4jAutoConfiguration {
     LlamaTraceContentRetrieverListener llamatraceContentRetrieverListener(
             DispatcherRegistry registry, Environment environment) {
         return new LlamaTraceContentRetrieverListener(dispatcher(registry, environment));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LlamaTraceEmbeddingStoreListener llamatraceEmbeddingStoreListener(
+            DispatcherRegistry registry, Environment environment) {
+        return new LlamaTraceEmbeddingStoreListener(dispatcher(registry, environment));
+    }
+
+    /** AI-service listeners, when the LangChain4j core on the classpath has the AI-service listener API. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(AiServiceListener.class)
+    static class AiServiceListenersConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        LlamaTraceAiServiceListeners llamatraceAiServiceListeners(
+                DispatcherRegistry registry, Environment environment) {
+            return new LlamaTraceAiServiceListeners(dispatcher(registry, environment));
+        }
     }
 
     private static Dispatcher dispatcher(DispatcherRegistry registry, Environment environment) {

@@ -1,5 +1,6 @@
 package dev.llamatrace.autoconfigure.tracing;
 
+import dev.llamatrace.core.context.TraceContext;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationView;
@@ -27,6 +28,9 @@ final class ActiveSpanParentPredicate implements ObservationPredicate {
 
     private final boolean tracing;
 
+    /** The bridge once it exists: looking it up in the bean factory on every observation costs more than the rest. */
+    private volatile @Nullable ObservationSpanHandler handler;
+
     /**
      * Creates the predicate.
      *
@@ -43,7 +47,10 @@ final class ActiveSpanParentPredicate implements ObservationPredicate {
         if (context instanceof LlamaTraceObservationContext) {
             return true; // the bridge sets the parents of its own observations
         }
-        ObservationSpanHandler handler = this.spans.get();
+        if (TraceContext.currentSpan() == null) {
+            return true; // no llamatrace span on this thread: Micrometer's parent stands
+        }
+        ObservationSpanHandler handler = handler();
         Observation active = (handler != null) ? handler.activeObservation() : null;
         if (active != null && liesBelow(active, context.getParentObservation())) {
             context.setParentObservation(active);
@@ -52,6 +59,15 @@ final class ActiveSpanParentPredicate implements ObservationPredicate {
             }
         }
         return true;
+    }
+
+    private @Nullable ObservationSpanHandler handler() {
+        ObservationSpanHandler handler = this.handler;
+        if (handler == null) {
+            handler = this.spans.get();
+            this.handler = handler;
+        }
+        return handler;
     }
 
     private static boolean liesBelow(Observation active, @Nullable ObservationView parent) {

@@ -170,6 +170,37 @@ class DocumentedSnippetsTests {
                 });
     }
 
+    @ParameterizedTest(name = "llamatrace.enabled={0}")
+    @ValueSource(booleans = {true, false})
+    void langChain4jAssistantAnswersTheSameAndIsAnAgentSpanOnlyWhenEnabled(boolean enabled) {
+        application(enabled)
+                .withBean(EmbeddingStore.class, DocumentedSnippetsTests::storeWithOneCatSegment)
+                .withUserConfiguration(LangChain4jConfiguration.class, AssistantConfiguration.class)
+                .run((context) -> {
+                    assertThat(context.getBean(AssistantConfiguration.Assistant.class)
+                                    .chat("Weather in Paris?"))
+                            .isEqualTo(OpenAiStub.ANSWER);
+                    assertThat(this.stub.requests()).hasSize(2);
+                    Recorder recorder = recorder(context);
+                    if (enabled) {
+                        recorder.awaitEnded(4);
+                        assertThat(recorder.spans())
+                                .extracting(Recorder.Recorded::name)
+                                .containsExactly(
+                                        "invoke_agent Assistant",
+                                        "chat gpt-4o-mini",
+                                        "execute_tool weather",
+                                        "chat gpt-4o-mini");
+                        String agent = recorder.span("invoke_agent Assistant").id();
+                        assertThat(recorder.spans().subList(1, 4)).allSatisfy((span) -> assertThat(span.parentId())
+                                .isEqualTo(agent));
+                    } else {
+                        assertThat(recorder.spans()).isEmpty();
+                        assertThat(recorder.events()).isEmpty();
+                    }
+                });
+    }
+
     @Test
     void langChain4jListenersStayBeansWhenOnlyTheIntegrationIsSwitchedOff() {
         application(true)

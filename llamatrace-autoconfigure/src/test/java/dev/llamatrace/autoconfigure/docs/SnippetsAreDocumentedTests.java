@@ -30,6 +30,7 @@ class SnippetsAreDocumentedTests {
                 new Snippet("AsyncConfiguration.java", "docs/spring-boot.md"),
                 new Snippet("LangChain4jConfiguration.java", "docs/langchain4j.md"),
                 new Snippet("Rag.java", "docs/langchain4j.md"),
+                new Snippet("AssistantConfiguration.java", "docs/langchain4j.md"),
                 new Snippet("SpringAiConfiguration.java", "docs/spring-ai.md"),
                 new Snippet("core/MyRetriever.java", "docs/core-api.md"),
                 new Snippet("core/MyEvent.java", "docs/core-api.md"),

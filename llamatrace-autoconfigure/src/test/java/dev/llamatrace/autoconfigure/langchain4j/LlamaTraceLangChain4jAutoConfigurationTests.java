@@ -27,7 +27,9 @@ class LlamaTraceLangChain4jAutoConfigurationTests {
         this.runner.run((context) -> {
             assertThat(context)
                     .hasSingleBean(LlamaTraceEmbeddingModelListener.class)
-                    .hasSingleBean(LlamaTraceContentRetrieverListener.class);
+                    .hasSingleBean(LlamaTraceContentRetrieverListener.class)
+                    .hasSingleBean(LlamaTraceEmbeddingStoreListener.class)
+                    .hasSingleBean(LlamaTraceAiServiceListeners.class);
             // LangChain4j's starters inject every ChatModelListener bean into the models they create.
             assertThat(context.getBeansOfType(ChatModelListener.class).values())
                     .singleElement()

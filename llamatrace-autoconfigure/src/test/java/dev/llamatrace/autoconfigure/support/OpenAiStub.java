@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An OpenAI-compatible HTTP server for tests, on a free local port: {@code POST /v1/chat/completions} (JSON, or SSE
  * when the request streams; the usage chunk only when the request asks for it with
- * {@code stream_options.include_usage}, as OpenAI does), a tool call (JSON, or SSE when streaming) when the request offers tools and carries no
- * tool result yet, an HTTP 500 when a message contains {@value #FAIL}, and {@code POST /v1/embeddings} (a small vector
+ * {@code stream_options.include_usage}, as OpenAI does), a tool call (streamed when the request streams; usage
+ * {@link #TOOL_CALL_USAGE}) when the request offers tools and carries no tool result yet, an HTTP 500 when a message
+ * contains {@value #FAIL}, and {@code POST /v1/embeddings} (a small vector
  * per input, derived from the words "cat" and "dog" so similarity search has something to rank).
  */
 public final class OpenAiStub implements AutoCloseable {
@@ -128,7 +129,10 @@ public final class OpenAiStub implements AutoCloseable {
             return;
         }
         boolean offersTools = request.has("tools") && !request.get("tools").isEmpty();
-        boolean hasToolResult = body.contains("\"role\":\"tool\"");
+        boolean hasToolResult = false;
+        for (JsonNode message : request.path("messages")) {
+            hasToolResult |= "tool".equals(message.path("role").asString());
+        }
         boolean streams = request.path("stream").asBoolean(false);
         boolean includeUsage =
                 request.path("stream_options").path("include_usage").asBoolean(false);
@@ -246,6 +250,7 @@ public final class OpenAiStub implements AutoCloseable {
         }
     }
 
+    /** Streams the same tool call as the blocking answer: a name chunk, an arguments chunk, then the finish. */
     private static void sseToolCall(HttpExchange exchange, String tool, boolean includeUsage) throws IOException {
         List<String> events = new ArrayList<>();
         events.add(chunk(

@@ -10,6 +10,8 @@ public final class AgentToolCallEvent extends Event implements ContentEvent, Too
 
     private final ToolMetadata tool;
 
+    private final @Nullable String toolCallId;
+
     /**
      * Creates the event, stamped with the active span.
      *
@@ -20,6 +22,7 @@ public final class AgentToolCallEvent extends Event implements ContentEvent, Too
         super();
         this.arguments = arguments;
         this.tool = tool;
+        this.toolCallId = null;
     }
 
     /**
@@ -30,9 +33,23 @@ public final class AgentToolCallEvent extends Event implements ContentEvent, Too
      * @param tool the tool
      */
     public AgentToolCallEvent(@Nullable String spanId, String arguments, ToolMetadata tool) {
+        this(spanId, arguments, tool, null);
+    }
+
+    /**
+     * Creates the event for one call the model requested, stamped with an explicit span.
+     *
+     * @param spanId the span the event belongs to
+     * @param arguments the call arguments as JSON text
+     * @param tool the tool
+     * @param toolCallId the id the model gave the call, or {@code null}
+     */
+    public AgentToolCallEvent(
+            @Nullable String spanId, String arguments, ToolMetadata tool, @Nullable String toolCallId) {
         super(spanId);
         this.arguments = arguments;
         this.tool = tool;
+        this.toolCallId = toolCallId;
     }
 
     /**
@@ -51,6 +68,15 @@ public final class AgentToolCallEvent extends Event implements ContentEvent, Too
      */
     public ToolMetadata tool() {
         return this.tool;
+    }
+
+    /**
+     * Returns the id the model gave the call, which the tool result message answers.
+     *
+     * @return the id, or {@code null} when unknown
+     */
+    public @Nullable String toolCallId() {
+        return this.toolCallId;
     }
 
     @Override

@@ -76,7 +76,7 @@ public abstract class Event {
     public final String id() {
         String id = this.id;
         if (id == null) {
-            id = "evt-" + Ids.format(this.seq);
+            id = Ids.prefixed("evt-", this.seq);
             this.id = id;
         }
         return id;

@@ -53,6 +53,20 @@ class IdsTests {
     }
 
     @Test
+    void theUniquePartIsTheTextOfAUuidWithTheRandomHighHalfAndTheSequenceInTheLowHalf() {
+        for (long seq : new long[] {0, 1, 0x12a, 0xFFFF_FFFFL, 0x3FFF_FFFF_FFFF_FFFFL, Long.MAX_VALUE}) {
+            String text = Ids.format(seq);
+            UUID uuid = UUID.fromString(text);
+            assertThat(uuid.toString()).isEqualTo(text);
+            assertThat(uuid.getLeastSignificantBits())
+                    .isEqualTo(0x8000_0000_0000_0000L | (seq & 0x3FFF_FFFF_FFFF_FFFFL));
+            assertThat(uuid.getMostSignificantBits())
+                    .isEqualTo(UUID.fromString(Ids.format(7)).getMostSignificantBits());
+        }
+        assertThat(Ids.prefixed("evt-", 5)).isEqualTo("evt-" + Ids.format(5));
+    }
+
+    @Test
     void anEventIdIsEvtAndAUuid() {
         assertThat(new QueryStartEvent("q").id()).matches("evt-" + UUID_PATTERN);
     }

@@ -1,4 +1,4 @@
-package dev.llamatrace.core;
+package dev.llamatrace.core.deferred;
 
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.span.SpanInvocation;
@@ -11,7 +11,7 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The source of a stream returned by {@link Dispatcher#spanStream}: produces each element of the original stream with
+ * The source of a stream returned by {@link dev.llamatrace.core.Dispatcher#spanStream}: produces each element of the original stream with
  * the span active, then hands it downstream with the caller's context back in place.
  *
  * <p>It never splits, so a spanned stream is consumed sequentially, and it does not report a size, so every terminal

@@ -1,10 +1,10 @@
-package dev.llamatrace.core;
+package dev.llamatrace.core.deferred;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 
-/** A {@link CloseableIterator} view of an iterator, for {@link Dispatcher#spanIterator} when no span handler listens. */
+/** A {@link CloseableIterator} view of an iterator, for {@link dev.llamatrace.core.Dispatcher#spanIterator} when no span handler listens. */
 final class PlainIterator<T> implements CloseableIterator<T> {
 
     private final Iterator<T> delegate;

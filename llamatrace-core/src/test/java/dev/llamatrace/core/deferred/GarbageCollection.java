@@ -1,4 +1,4 @@
-package dev.llamatrace.core;
+package dev.llamatrace.core.deferred;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

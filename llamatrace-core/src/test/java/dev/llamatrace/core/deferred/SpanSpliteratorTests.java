@@ -1,9 +1,12 @@
-package dev.llamatrace.core;
+package dev.llamatrace.core.deferred;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.RecordingHandler;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.SpanDropEvent;
 import dev.llamatrace.core.span.AbandonedSpanException;

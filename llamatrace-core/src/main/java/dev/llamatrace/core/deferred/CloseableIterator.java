@@ -1,9 +1,9 @@
-package dev.llamatrace.core;
+package dev.llamatrace.core.deferred;
 
 import java.util.Iterator;
 
 /**
- * An iterator whose span ends when it is exhausted or closed; returned by {@link Dispatcher#spanIterator}. Use it in
+ * An iterator whose span ends when it is exhausted or closed; returned by {@link dev.llamatrace.core.Dispatcher#spanIterator}. Use it in
  * try-with-resources when you may stop iterating early. {@code close()} forgives being called twice.
  *
  * @param <T> the element type

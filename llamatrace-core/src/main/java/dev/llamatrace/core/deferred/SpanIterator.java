@@ -1,4 +1,4 @@
-package dev.llamatrace.core;
+package dev.llamatrace.core.deferred;
 
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.span.SpanInvocation;

@@ -1,8 +1,11 @@
-package dev.llamatrace.core;
+package dev.llamatrace.core.deferred;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.llamatrace.core.Dispatcher;
+import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.RecordingHandler;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.span.Span;
 import dev.llamatrace.core.span.SpanHandler;

@@ -1,11 +1,11 @@
-package dev.llamatrace.core;
+package dev.llamatrace.core.deferred;
 
 import dev.llamatrace.core.span.SpanInvocation;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The future handed back by {@link Dispatcher#spanAsync}: it completes with the original future's outcome only after
+ * The future handed back by {@link dev.llamatrace.core.Dispatcher#spanAsync}: it completes with the original future's outcome only after
  * the span has ended, and cancelling it cancels the original.
  */
 final class SpanFuture<T> extends CompletableFuture<T> {
