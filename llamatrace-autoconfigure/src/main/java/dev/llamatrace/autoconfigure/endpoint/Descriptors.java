@@ -12,6 +12,8 @@ import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.handler.ModelTokenUsage;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.handler.TokenCountingHandler;
+import dev.llamatrace.core.handler.TokenSource;
+import dev.llamatrace.core.handler.TokenUsageDetails;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.NodeWithScore;
@@ -47,7 +49,10 @@ final class Descriptors {
                             usage.promptTokens(),
                             usage.completionTokens(),
                             usage.totalLlmTokens(),
-                            usage.embeddingTokens()));
+                            usage.embeddingTokens(),
+                            usage.cachedInputTokens(),
+                            usage.cacheWriteInputTokens(),
+                            usage.reasoningTokens()));
         }
         return new LlamaTraceDescriptors.Tokens(
                 handler.promptLlmTokenCount(),
@@ -55,7 +60,10 @@ final class Descriptors {
                 handler.totalLlmTokenCount(),
                 handler.totalEmbeddingTokenCount(),
                 handler.llmCallCount(),
-                models);
+                models,
+                handler.cachedInputTokenCount(),
+                handler.cacheWriteInputTokenCount(),
+                handler.reasoningTokenCount());
     }
 
     static LlamaTraceDescriptors.EventTypeStats stats(EventStats stats) {
@@ -109,6 +117,36 @@ final class Descriptors {
         return tokens;
     }
 
+    /**
+     * Returns the embedding tokens of a span as one count: the provider's count of the call, or the sum of the
+     * tokenizer's counts of its texts (the span attribute shows the same sum).
+     */
+    private static @Nullable TokenCountingEvent embeddingCount(List<Event> events) {
+        TokenCountingEvent first = null;
+        int tokens = 0;
+        for (Event event : events) {
+            if (event instanceof TokenCountingEvent counted && counted.operation() == CBEventType.EMBEDDING) {
+                first = (first != null) ? first : counted;
+                tokens += counted.promptTokenCount();
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        return new TokenCountingEvent(
+                "",
+                "",
+                tokens,
+                0,
+                first.eventId(),
+                first.model(),
+                first.provider(),
+                CBEventType.EMBEDDING,
+                first.promptSource(),
+                TokenSource.NONE,
+                TokenUsageDetails.NONE);
+    }
+
     List<List<LlamaTraceDescriptors.CallbackEvent>> pairs(List<List<CBEvent>> pairs) {
         return pairs.stream()
                 .map((pair) -> pair.stream().map(this::callbackEvent).toList())
@@ -128,6 +166,9 @@ final class Descriptors {
                 count = counted;
             }
         }
+        if (count == null) {
+            count = embeddingCount(span.events());
+        }
         LlamaTraceDescriptors.TokenCount tokens = (count != null)
                 ? new LlamaTraceDescriptors.TokenCount(
                         count.promptTokenCount(),
@@ -136,7 +177,11 @@ final class Descriptors {
                         count.model(),
                         count.provider(),
                         count.promptSource().name(),
-                        count.completionSource().name())
+                        count.completionSource().name(),
+                        count.cachedInputTokenCount(),
+                        count.cacheWriteInputTokenCount(),
+                        count.reasoningTokenCount(),
+                        count.source().value())
                 : null;
         ModelInfo model = events.stream()
                 .map(EventSemantics::model)

@@ -31,7 +31,8 @@ public final class LlamaTraceMeterNames {
 
     /**
      * The name of the Micrometer observation each llamatrace span becomes when the tracing bridge is on. Boot's meter
-     * handler turns it into a timer of that name tagged only with {@code openinference.span.kind} and {@code error}.
+     * handler would turn it into a timer of that name (and a long-task timer) duplicating {@value #SPAN_DURATION}
+     * without help text; {@link LlamaTraceMeterFilters} denies both.
      */
     public static final String OBSERVATION = "llamatrace.observation";
 
@@ -58,9 +59,6 @@ public final class LlamaTraceMeterNames {
 
     /** The {@value #TAG_SPAN_NAME} of spans beyond {@value #MAX_SPAN_NAMES} distinct names. */
     public static final String OTHER_SPAN_NAME = "other";
-
-    /** Base unit of token meters. */
-    public static final String UNIT_TOKENS = "tokens";
 
     private LlamaTraceMeterNames() {}
 }

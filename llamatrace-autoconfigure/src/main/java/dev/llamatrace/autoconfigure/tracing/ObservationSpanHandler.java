@@ -4,7 +4,6 @@ import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.metrics.LlamaTraceMeterNames;
 import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
@@ -25,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The observation is named {@value LlamaTraceMeterNames#OBSERVATION} with the llamatrace span name as contextual
  * (exported) name. Its attributes come from the events of the span ({@link SpanAttributes}): OpenTelemetry GenAI and
  * OpenInference keys, and content only when content capture is on. Only the OpenInference span kind is a
- * low-cardinality key-value, so Boot's meter handler derives one bounded timer from these observations; per-name
- * timings are {@value LlamaTraceMeterNames#SPAN_DURATION}.
+ * low-cardinality key-value. The timer Boot's meter handler would derive from these observations is denied by
+ * {@code LlamaTraceMeterFilters#observationTimers()}: per-name timings are {@value LlamaTraceMeterNames#SPAN_DURATION}.
  *
  * <p>Spans of the {@code mirroredDispatchers} stand for an observation someone else owns and exports (Spring AI's
  * chat, embedding, tool, vector store and {@code ChatClient} observations, whose context the Spring AI handlers pass as
@@ -99,7 +98,7 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
         // A parent that mirrors an observation of its own has its scope open while its children run, so the
         // observation current on the thread is already the right parent.
         observation.contextualName(span.name());
-        ObservedSpan observed = ObservedSpan.owned(span.id(), parentId, span.tags(), observation);
+        ObservedSpan observed = ObservedSpan.owned(span, observation);
         SpanAttributes.started(observed, dispatcher);
         if (this.content.enabled() && !span.arguments().isEmpty()) {
             SpanAttributes.put(observed, OpenInferenceAttributes.INPUT_VALUE, this.content.capture(span.arguments()));
@@ -116,7 +115,7 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
         if (!(span.instance() instanceof Observation.Context context)) {
             return null;
         }
-        ObservedSpan observed = ObservedSpan.mirrored(span.id(), span.parentId(), span.tags(), context);
+        ObservedSpan observed = ObservedSpan.mirrored(span, context);
         SpanAttributes.started(observed, dispatcher);
         return observed;
     }
@@ -148,13 +147,14 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
     public void handle(Event event) {
         String spanId = event.spanId();
         ObservedSpan span = (spanId != null) ? openSpan(spanId) : null;
+        if (span == null) {
+            return;
+        }
         if (event instanceof TokenCountingEvent count) {
             // The count carries the span of the call it counted: provider usage or the tokenizer fallback, as the
-            // meters record it.
-            if (span != null && count.operation() == CBEventType.LLM) {
-                SpanAttributes.tokens(span, count.promptTokenCount(), count.completionTokenCount());
-            }
-        } else if (span != null) {
+            // meters and the endpoint show it.
+            SpanAttributes.tokens(span, count);
+        } else {
             SpanAttributes.apply(span, event, this.content);
         }
     }

@@ -1,9 +1,9 @@
 package dev.llamatrace.autoconfigure.tracing;
 
 import dev.llamatrace.core.span.Span;
+import dev.llamatrace.core.span.SpanInvocation;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,28 +17,55 @@ public final class ObservedSpan extends Span {
 
     private final @Nullable Observation observation;
 
+    private final long startNanos;
+
     private volatile boolean kindSet;
 
-    private ObservedSpan(
-            String id,
-            @Nullable String parentId,
-            Map<String, Object> tags,
-            Observation.Context context,
-            @Nullable Observation observation) {
-        super(id, parentId, tags);
+    private volatile boolean firstChunkSeen;
+
+    // Embedding counts of the tokenizer arrive one per text; the span shows their sum.
+    private long embeddingTokens;
+
+    private ObservedSpan(SpanInvocation span, Observation.Context context, @Nullable Observation observation) {
+        super(span.id(), span.parentId(), span.tags());
         this.context = context;
         this.observation = observation;
+        this.startNanos = span.startNanos();
     }
 
     /** A span whose observation the bridge started and stops. */
-    static ObservedSpan owned(String id, @Nullable String parentId, Map<String, Object> tags, Observation observation) {
-        return new ObservedSpan(id, parentId, tags, observation.getContext(), observation);
+    static ObservedSpan owned(SpanInvocation span, Observation observation) {
+        return new ObservedSpan(span, observation.getContext(), observation);
     }
 
     /** A span mirroring an observation someone else owns; only its attributes are added to. */
-    static ObservedSpan mirrored(
-            String id, @Nullable String parentId, Map<String, Object> tags, Observation.Context context) {
-        return new ObservedSpan(id, parentId, tags, context, null);
+    static ObservedSpan mirrored(SpanInvocation span, Observation.Context context) {
+        return new ObservedSpan(span, context, null);
+    }
+
+    /** Returns when the llamatrace span started, in {@link System#nanoTime()} terms. */
+    long startNanos() {
+        return this.startNanos;
+    }
+
+    /** Returns {@code true} the first time it is called: the span's first chunk. */
+    boolean claimFirstChunk() {
+        if (this.firstChunkSeen) {
+            return false;
+        }
+        this.firstChunkSeen = true;
+        return true;
+    }
+
+    /** Adds an embedding count and returns the span's embedding tokens so far. */
+    synchronized long addEmbeddingTokens(int tokens) {
+        this.embeddingTokens += tokens;
+        return this.embeddingTokens;
+    }
+
+    /** Returns whether the observation already carries an attribute (e.g. one its owner's convention set). */
+    boolean has(String key) {
+        return this.context.getHighCardinalityKeyValue(key) != null;
     }
 
     /** Returns the observation the bridge started, or {@code null} for a mirrored one. */
