@@ -10,6 +10,7 @@ import dev.llamatrace.core.token.JTokkitTokenizers;
 import dev.llamatrace.core.token.TokenizerResolver;
 import dev.llamatrace.core.trace.SimpleSpanHandler;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -134,10 +135,13 @@ final class BuiltInHandlersConfiguration {
 
         @Bean(FINE_TUNING_HANDLER)
         @ConditionalOnMissingBean
-        OpenAIFineTuningHandler llamatraceFineTuningHandler(LlamaTraceProperties properties) {
+        OpenAIFineTuningHandler llamatraceFineTuningHandler(
+                LlamaTraceProperties properties, ObjectProvider<ContentCapture> content) {
+            ContentCapture capture = content.getIfAvailable(() -> ContentCapture.of(properties));
+            LlamaTraceProperties.FineTuning fineTuning =
+                    properties.getHandlers().getFineTuning();
             return new OpenAIFineTuningHandler(
-                    properties.getHandlers().getFineTuning().getMaxExamples(),
-                    ContentCapture.of(properties).limit());
+                    fineTuning.getMaxExamples(), capture.limit(), fineTuning.isRedact() ? capture::redactShown : null);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.llamatrace.autoconfigure;
 
 import dev.llamatrace.core.event.ContentEvent;
+import dev.llamatrace.core.event.EvaluationEvent;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
@@ -69,6 +70,11 @@ public class CapturedEvent extends Event implements ContentEvent {
     public static Event of(Event event, ContentCapture content) {
         if (event instanceof CapturedEvent) {
             return event;
+        }
+        if (event instanceof EvaluationEvent evaluation) {
+            // Consumers recognize a result by its type (the endpoint lists it with the trace); its explanation is
+            // content.
+            return evaluation.kept(content.capture(evaluation.explanation()));
         }
         if (event instanceof TokenCountingEvent count) {
             // Consumers recognize a count by its type (the endpoint shows it as the span's tokens); keep it one.

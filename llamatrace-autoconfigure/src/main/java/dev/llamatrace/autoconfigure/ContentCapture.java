@@ -106,15 +106,21 @@ public record ContentCapture(boolean enabled, int maxLength, ContentRedactor red
     }
 
     /**
-     * Returns the error to report for a failed operation: the error itself when capture is on; otherwise a stand-in of
-     * the same stack trace whose message is only the error's class name, because provider and application exceptions
-     * often echo the prompt.
+     * Returns the error to report for a failed operation. With capture on, the error itself when the redaction rules
+     * leave its message as it is, otherwise a stand-in of the same stack trace whose message is the error's class name
+     * and its redacted message. With capture off, a stand-in whose message is only the class name, because provider and
+     * application exceptions often echo the prompt.
      *
      * @param error the error
      * @return what may be exported
      */
     public Throwable error(Throwable error) {
-        return this.enabled ? error : new ContentHiddenException(error);
+        if (!this.enabled) {
+            return new ContentHiddenException(error, null);
+        }
+        String message = error.getMessage();
+        String redacted = (message != null) ? redact(message) : null;
+        return (redacted == null || redacted.equals(message)) ? error : new ContentHiddenException(error, redacted);
     }
 
     /** Stands in for an exception whose message is content: carries its class name and stack trace only. */
@@ -122,8 +128,8 @@ public record ContentCapture(boolean enabled, int maxLength, ContentRedactor red
 
         private static final long serialVersionUID = 1L;
 
-        ContentHiddenException(Throwable error) {
-            super(error.getClass().getName(), null, false, true);
+        ContentHiddenException(Throwable error, @Nullable String message) {
+            super(error.getClass().getName() + ((message != null) ? ": " + message : ""), null, false, true);
             setStackTrace(error.getStackTrace());
         }
     }

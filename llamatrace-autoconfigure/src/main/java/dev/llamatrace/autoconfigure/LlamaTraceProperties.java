@@ -646,6 +646,30 @@ public class LlamaTraceProperties implements InitializingBean {
         private int maxExamples = 1_000;
 
         /**
+         * Whether the examples' message texts go through the redaction rules like all captured content. Off keeps them
+         * as sent (fine-tuning data is content by purpose); they are still cut at content-max-length.
+         */
+        private boolean redact = true;
+
+        /**
+         * Returns {@code redact}: Whether the examples' message texts go through the redaction rules.
+         *
+         * @return the value
+         */
+        public boolean isRedact() {
+            return this.redact;
+        }
+
+        /**
+         * Sets {@code redact}: Whether the examples' message texts go through the redaction rules.
+         *
+         * @param redact the new value
+         */
+        public void setRedact(boolean redact) {
+            this.redact = redact;
+        }
+
+        /**
          * Returns {@code enabled}: Whether the fine-tuning handler is registered.
          *
          * @return the value

@@ -3,9 +3,19 @@ package dev.llamatrace.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llamatrace.autoconfigure.redaction.ContentRedactor;
+import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.callback.EventPayload;
+import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
+import dev.llamatrace.core.llm.ChatMessage;
+import dev.llamatrace.core.llm.ChatResponse;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Content capture redacts by the built-in rules, the configured rules and the application's redactors. */
@@ -14,6 +24,48 @@ class ContentRedactionTests {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(LlamaTraceAutoConfiguration.class))
             .withPropertyValues("llamatrace.capture-content=true");
+
+    @Test
+    void exportedExceptionMessagesAreRedactedAndKeepTheClassName() {
+        this.runner.run((context) -> {
+            ContentCapture content = context.getBean(ContentCapture.class);
+            Throwable exported = content.error(new IllegalStateException("no quota for jane@example.com"));
+            assertThat(exported.getMessage()).isEqualTo("java.lang.IllegalStateException: no quota for [email]");
+            IllegalStateException clean = new IllegalStateException("no quota");
+            assertThat(content.error(clean)).isSameAs(clean);
+            Throwable withoutMessage = new IllegalStateException();
+            assertThat(content.error(withoutMessage)).isSameAs(withoutMessage);
+        });
+    }
+
+    @Test
+    void fineTuningExamplesAreRedactedUnlessSwitchedOff() {
+        ApplicationContextRunner fineTuning =
+                this.runner.withPropertyValues("llamatrace.handlers.fine-tuning.enabled=true");
+        fineTuning.run((context) ->
+                assertThat(recordedExample(context)).contains("[email]").doesNotContain("jane@"));
+        fineTuning
+                .withPropertyValues("llamatrace.handlers.fine-tuning.redact=false")
+                .run((context) -> assertThat(recordedExample(context)).contains("jane@example.com"));
+    }
+
+    private static String recordedExample(AssertableApplicationContext context) throws IOException {
+        OpenAIFineTuningHandler handler = context.getBean(OpenAIFineTuningHandler.class);
+        handler.onEventStart(
+                CBEventType.LLM,
+                Map.of(EventPayload.MESSAGES.value(), List.of(ChatMessage.user("write to jane@example.com"))),
+                "llm-1",
+                null);
+        handler.onEventEnd(
+                CBEventType.LLM,
+                Map.of(
+                        EventPayload.RESPONSE.value(),
+                        ChatResponse.of(ChatMessage.assistant("Sent to jane@example.com"), Map.of())),
+                "llm-1");
+        StringWriter jsonl = new StringWriter();
+        assertThat(handler.writeJsonl(jsonl)).isEqualTo(1);
+        return jsonl.toString();
+    }
 
     @Test
     void builtInRulesAreOnByDefault() {

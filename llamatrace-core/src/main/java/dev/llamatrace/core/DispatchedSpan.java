@@ -1,5 +1,6 @@
 package dev.llamatrace.core;
 
+import dev.llamatrace.core.context.Conversations;
 import dev.llamatrace.core.event.SpanDropEvent;
 import dev.llamatrace.core.span.SpanHandler;
 import dev.llamatrace.core.span.SpanInvocation;
@@ -37,7 +38,7 @@ final class DispatchedSpan extends SpanInvocation implements Operation {
             @Nullable Object instance,
             Map<String, ?> arguments,
             long startNanos) {
-        super(dispatcher.name(), name, parent, tags, instance, arguments, startNanos);
+        super(dispatcher.name(), name, parent, tags, Conversations.current(), instance, arguments, startNanos);
         this.dispatcher = dispatcher;
     }
 

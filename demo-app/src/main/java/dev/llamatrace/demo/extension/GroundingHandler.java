@@ -13,13 +13,12 @@ import org.springframework.stereotype.Component;
  * A custom event handler, registered simply by being a bean: llamatrace subscribes every {@link EventHandler} bean to
  * the root dispatcher, so it sees every event and picks out {@link GroundingEvent}s. For each it records the best
  * retrieval score in the {@code demo.answer.grounding} distribution, counts weakly grounded answers in
- * {@code demo.answer.weakly.grounded}, and logs one line per question.
+ * {@code demo.answer.weakly.grounded}, and logs one line per question. The meters kept their names when grounding
+ * became an evaluation; the same score is also in llamatrace's {@code llamatrace.evaluation.score} with
+ * {@code gen_ai.evaluation.name=grounding}.
  */
 @Component
 public final class GroundingHandler implements EventHandler {
-
-    /** Below this best-chunk similarity an answer is considered weakly grounded in the guide. */
-    public static final double WEAK_GROUNDING = 0.35;
 
     private static final Log logger = LogFactory.getLog(GroundingHandler.class);
 
@@ -37,7 +36,7 @@ public final class GroundingHandler implements EventHandler {
                 .description("Similarity of the best retrieved chunk to the question")
                 .register(meters);
         this.weaklyGrounded = Counter.builder("demo.answer.weakly.grounded")
-                .description("Questions whose best retrieved chunk scored below " + WEAK_GROUNDING)
+                .description("Questions whose best retrieved chunk scored below " + GroundingEvent.WEAK_GROUNDING)
                 .register(meters);
     }
 
@@ -47,7 +46,7 @@ public final class GroundingHandler implements EventHandler {
             return;
         }
         this.grounding.record(grounding.topScore());
-        boolean weak = grounding.topScore() < WEAK_GROUNDING;
+        boolean weak = grounding.weak();
         if (weak) {
             this.weaklyGrounded.increment();
         }

@@ -1,11 +1,15 @@
 package dev.llamatrace.demo.web;
 
+import dev.llamatrace.core.context.Conversations;
+import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.conversation.Conversation;
 import dev.llamatrace.core.llm.NodeWithScore;
 import dev.llamatrace.demo.query.Answer;
 import dev.llamatrace.demo.query.AnswerListener;
 import dev.llamatrace.demo.query.QueryEngine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Duration;
@@ -20,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,6 +33,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The question-answering API: {@code POST /api/ask} answers in one JSON document, {@code GET /api/ask/stream} answers
  * with server-sent events ({@code sources}, then {@code chunk}s, then {@code done}, or {@code error}).
+ *
+ * <p>A question may name its conversation ({@code conversationId} in the body, or the query parameter of the stream)
+ * and the user it is asked for (the {@value AskLimits#USER_HEADER} header): the query's spans and events carry them,
+ * the endpoint lists the conversation's traces, and the answer names them back.
  */
 @RestController
 @RequestMapping("/api/ask")
@@ -44,8 +53,16 @@ final class AskController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    AskResponse ask(@Valid @RequestBody AskRequest request) {
-        return AskResponse.of(this.queryEngine.query(Objects.requireNonNull(request.question())));
+    AskResponse ask(
+            @Valid @RequestBody AskRequest request,
+            @RequestHeader(name = AskLimits.USER_HEADER, required = false)
+                    @Size(max = AskLimits.MAX_ID_LENGTH, message = AskLimits.LONG_USER)
+                    @Nullable
+                    String userId) {
+        Conversation conversation = conversation(request.conversationId(), userId);
+        try (TraceContext.Scope scope = open(conversation)) {
+            return AskResponse.of(this.queryEngine.query(Objects.requireNonNull(request.question())), conversation);
+        }
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -53,10 +70,32 @@ final class AskController {
             @RequestParam
                     @NotBlank(message = AskLimits.BLANK_QUESTION)
                     @Size(max = AskLimits.MAX_QUESTION_LENGTH, message = AskLimits.LONG_QUESTION)
-                    String question) {
+                    String question,
+            @RequestParam(required = false)
+                    @Pattern(regexp = ".*\\S.*", flags = Pattern.Flag.DOTALL, message = AskLimits.BLANK_CONVERSATION)
+                    @Size(max = AskLimits.MAX_ID_LENGTH, message = AskLimits.LONG_CONVERSATION)
+                    @Nullable
+                    String conversationId,
+            @RequestHeader(name = AskLimits.USER_HEADER, required = false)
+                    @Size(max = AskLimits.MAX_ID_LENGTH, message = AskLimits.LONG_USER)
+                    @Nullable
+                    String userId) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        this.queryEngine.stream(question, new EmitterListener(emitter));
+        Conversation conversation = conversation(conversationId, userId);
+        try (TraceContext.Scope scope = open(conversation)) {
+            this.queryEngine.stream(question, new EmitterListener(emitter, conversation));
+        }
         return emitter;
+    }
+
+    /** The conversation a request names; a blank user header names no user. */
+    private static @Nullable Conversation conversation(@Nullable String conversationId, @Nullable String userId) {
+        String user = (userId != null && !userId.isBlank()) ? userId.strip() : null;
+        return (conversationId != null || user != null) ? new Conversation(conversationId, user) : null;
+    }
+
+    private static TraceContext.Scope open(@Nullable Conversation conversation) {
+        return (conversation != null) ? Conversations.open(conversation) : TraceContext.Scope.NOOP;
     }
 
     /** Forwards a streamed answer to the client as server-sent events. */
@@ -64,8 +103,11 @@ final class AskController {
 
         private final SseEmitter emitter;
 
-        EmitterListener(SseEmitter emitter) {
+        private final @Nullable Conversation conversation;
+
+        EmitterListener(SseEmitter emitter, @Nullable Conversation conversation) {
             this.emitter = emitter;
+            this.conversation = conversation;
         }
 
         @Override
@@ -83,7 +125,7 @@ final class AskController {
 
         @Override
         public void onComplete(Answer answer) {
-            if (send("done", AskResponse.of(answer))) {
+            if (send("done", AskResponse.of(answer, this.conversation))) {
                 this.emitter.complete();
             }
         }

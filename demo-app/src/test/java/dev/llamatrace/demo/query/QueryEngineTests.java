@@ -7,6 +7,7 @@ import com.knuddels.jtokkit.api.EncodingType;
 import dev.llamatrace.demo.DemoServer;
 import dev.llamatrace.demo.ServerSentEvents;
 import dev.llamatrace.demo.ServerSentEvents.Sse;
+import dev.llamatrace.demo.extension.GroundingEvent;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,13 @@ class QueryEngineTests extends DemoServer {
         List<String> types = new ArrayList<>();
         root.get("events").forEach((event) -> types.add(event.get("type").asString()));
         assertThat(types).containsExactly("QueryStartEvent", "GroundingEvent", "QueryEndEvent");
+        JsonNode grounding = trace(traceId).get("evaluations").get(0);
+        assertThat(grounding.get("name").asString()).isEqualTo(GroundingEvent.NAME);
+        assertThat(grounding.get("spanId").asString()).isEqualTo(traceId);
+        assertThat(grounding.get("score").asDouble()).isBetween(0.0, 1.0);
+        assertThat(grounding.get("label").asString()).isIn(GroundingEvent.GROUNDED, GroundingEvent.WEAK);
+        // The demo captures content: the explanation is shown.
+        assertThat(grounding.get("explanation").asString()).startsWith("best source ");
     }
 
     @Test
@@ -96,7 +104,9 @@ class QueryEngineTests extends DemoServer {
                 .contains("gen_ai_client_token_usage")
                 .containsPattern("gen_ai_client_token_usage_count\\{[^}]*gen_ai_token_type=\"input\"")
                 .containsPattern("gen_ai_client_token_usage_count\\{[^}]*gen_ai_token_type=\"output\"")
-                .contains("demo_answer_grounding_count");
+                .contains("demo_answer_grounding_count")
+                .containsPattern(
+                        "llamatrace_evaluation_score_percent_count\\{[^}]*gen_ai_evaluation_name=\"grounding\"");
     }
 
     @Test

@@ -43,6 +43,48 @@ class AskControllerTests extends DemoServer {
     }
 
     @Test
+    void aConversationAndUserAreCarriedBackAndListTheirTraces() {
+        String conversationId = "conv-" + System.nanoTime();
+        HttpResponse<String> response = send(jsonPost("{\"question\": " + JSON.writeValueAsString(ZIPKIN)
+                        + ", \"conversationId\": \"" + conversationId + "\"}")
+                .header(AskLimits.USER_HEADER, "user-7"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.get("conversationId").asString()).isEqualTo(conversationId);
+        assertThat(body.get("userId").asString()).isEqualTo("user-7");
+        String traceId = body.get("traceId").asString();
+        JsonNode traces = json(get("/actuator/llamatrace/traces?conversation=" + conversationId));
+        assertThat(traces).hasSize(1);
+        assertThat(traces.get(0).get("id").asString()).isEqualTo(traceId);
+        assertThat(traces.get(0).get("userId").asString()).isEqualTo("user-7");
+        JsonNode totals = json(get("/actuator/llamatrace/conversations/" + conversationId));
+        assertThat(totals.get("llmCalls").asInt()).isEqualTo(1);
+        assertThat(totals.get("totalTokens").asInt()).isPositive();
+        assertThat(totals.get("userIds").get(0).asString()).isEqualTo("user-7");
+    }
+
+    @Test
+    void aQuestionWithoutConversationNamesNone() {
+        JsonNode body = json(ask(ZIPKIN));
+        assertThat(body.get("conversationId").isNull()).isTrue();
+        assertThat(body.get("userId").isNull()).isTrue();
+    }
+
+    @Test
+    void streamCarriesTheConversationIntoItsDoneEvent() {
+        HttpResponse<String> response =
+                send(request("/api/ask/stream?conversationId=c-stream&question=" + encode(ZIPKIN))
+                        .header(AskLimits.USER_HEADER, "user-8")
+                        .GET());
+
+        List<Sse> events = ServerSentEvents.parse(response.body());
+        JsonNode done = JSON.readTree(events.get(events.size() - 1).data());
+        assertThat(done.get("conversationId").asString()).isEqualTo("c-stream");
+        assertThat(done.get("userId").asString()).isEqualTo("user-8");
+    }
+
+    @Test
     void askIsDeterministic() {
         String first = json(ask("What does the token counting handler count?"))
                 .get("answer")
@@ -152,7 +194,24 @@ class AskControllerTests extends DemoServer {
                 bad(
                         "stream with question over 4000 characters",
                         (t) -> t.request("/api/ask/stream?question=" + tooLong).GET(),
-                        "question must be at most 4000 characters"));
+                        "question must be at most 4000 characters"),
+                bad(
+                        "blank conversation id",
+                        (t) -> t.jsonPost("{\"question\": \"hi\", \"conversationId\": \"  \"}"),
+                        AskLimits.BLANK_CONVERSATION),
+                bad(
+                        "conversation id over 256 characters",
+                        (t) -> t.jsonPost("{\"question\": \"hi\", \"conversationId\": \"" + "c".repeat(257) + "\"}"),
+                        AskLimits.LONG_CONVERSATION),
+                bad(
+                        "user id over 256 characters",
+                        (t) -> t.jsonPost("{\"question\": \"hi\"}").header(AskLimits.USER_HEADER, "u".repeat(257)),
+                        AskLimits.LONG_USER),
+                bad(
+                        "stream with blank conversation id",
+                        (t) -> t.request("/api/ask/stream?question=hi&conversationId=%20")
+                                .GET(),
+                        AskLimits.BLANK_CONVERSATION));
     }
 
     private static Arguments bad(

@@ -22,6 +22,9 @@ import java.lang.annotation.Target;
  * @LlamaSpan(tags = {"component=retriever"})
  * public List<Document> retrieve(String query) { ... }
  * }</pre>
+ *
+ * <p>A parameter annotated {@link ConversationId} or {@link UserId} puts the span and everything inside it in that
+ * conversation, or with that user.
  */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)

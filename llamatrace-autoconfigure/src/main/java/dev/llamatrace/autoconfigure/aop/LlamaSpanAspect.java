@@ -61,10 +61,12 @@ public final class LlamaSpanAspect {
         }
         Dispatcher dispatcher = spec.dispatcher();
         boolean spans = dispatcher.hasSpanHandlers();
-        if (!spans && (spec.tags().isEmpty() || !dispatcher.hasEventHandlers())) {
+        if (!spans && ((spec.tags().isEmpty() && !spec.hasConversation()) || !dispatcher.hasEventHandlers())) {
             return joinPoint.proceed();
         }
-        try (TraceContext.Scope tags = spec.openTags()) {
+        try (TraceContext.Scope tags = spec.openTags();
+                TraceContext.Scope conversation =
+                        spec.hasConversation() ? spec.openConversation(joinPoint.getArgs()) : TraceContext.Scope.NOOP) {
             if (!spans) {
                 return joinPoint.proceed();
             }

@@ -2,8 +2,11 @@ package dev.llamatrace.autoconfigure.aop;
 
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.context.Conversations;
 import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.conversation.Conversation;
 import dev.llamatrace.core.span.SpanNames;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Collections;
@@ -22,7 +25,7 @@ final class SpanSpec {
     private static final Log logger = LogFactory.getLog(SpanSpec.class);
 
     /** The spec of a method that gets no span (e.g. an {@code Object} method of an annotated class). */
-    static final SpanSpec NONE = new SpanSpec(null, "", Map.of(), new String[0], ReturnKind.VALUE);
+    static final SpanSpec NONE = new SpanSpec(null, "", Map.of(), new String[0], ReturnKind.VALUE, -1, -1);
 
     private final @Nullable Dispatcher dispatcher;
 
@@ -34,17 +37,27 @@ final class SpanSpec {
 
     private final ReturnKind returnKind;
 
+    /** The position of the {@link ConversationId} parameter, or -1. */
+    private final int conversationIdIndex;
+
+    /** The position of the {@link UserId} parameter, or -1. */
+    private final int userIdIndex;
+
     private SpanSpec(
             @Nullable Dispatcher dispatcher,
             String name,
             Map<String, Object> tags,
             String[] parameterNames,
-            ReturnKind returnKind) {
+            ReturnKind returnKind,
+            int conversationIdIndex,
+            int userIdIndex) {
         this.dispatcher = dispatcher;
         this.name = name;
         this.tags = tags;
         this.parameterNames = parameterNames;
         this.returnKind = returnKind;
+        this.conversationIdIndex = conversationIdIndex;
+        this.userIdIndex = userIdIndex;
     }
 
     static SpanSpec resolve(DispatcherRegistry registry, Class<?> targetClass, Method method) {
@@ -64,8 +77,30 @@ final class SpanSpec {
         for (int i = 0; i < parameters.length; i++) {
             parameterNames[i] = parameters[i].getName();
         }
+        Method specific = AopUtils.getMostSpecificMethod(method, userClass);
         return new SpanSpec(
-                dispatcher, name, parseTags(annotation.tags(), name), parameterNames, ReturnKind.of(method));
+                dispatcher,
+                name,
+                parseTags(annotation.tags(), name),
+                parameterNames,
+                ReturnKind.of(method),
+                annotatedParameter(specific, method, ConversationId.class),
+                annotatedParameter(specific, method, UserId.class));
+    }
+
+    /** The position of the parameter carrying {@code type} on the bean's method or the one it implements, or -1. */
+    private static int annotatedParameter(Method specific, Method method, Class<? extends Annotation> type) {
+        for (Method candidate : new Method[] {specific, method}) {
+            Annotation[][] annotations = candidate.getParameterAnnotations();
+            for (int i = 0; i < annotations.length; i++) {
+                for (Annotation annotation : annotations[i]) {
+                    if (annotation.annotationType() == type) {
+                        return i;
+                    }
+                }
+            }
+        }
+        return -1;
     }
 
     private static @Nullable LlamaSpan findAnnotation(Class<?> userClass, Method method) {
@@ -131,6 +166,27 @@ final class SpanSpec {
         Map<String, Object> merged = new LinkedHashMap<>(current);
         merged.putAll(this.tags);
         return TraceContext.withTags(merged);
+    }
+
+    /** Whether the method names a conversation or user through a parameter. */
+    boolean hasConversation() {
+        return this.conversationIdIndex >= 0 || this.userIdIndex >= 0;
+    }
+
+    /** Opens the conversation the call's arguments name; a no-op scope when they name none. */
+    TraceContext.Scope openConversation(Object[] values) {
+        String id = text(values, this.conversationIdIndex);
+        String userId = text(values, this.userIdIndex);
+        if (id == null && userId == null) {
+            return TraceContext.Scope.NOOP;
+        }
+        return Conversations.open(new Conversation(id, userId));
+    }
+
+    private static @Nullable String text(Object[] values, int index) {
+        Object value = (index >= 0 && index < values.length) ? values[index] : null;
+        String text = (value != null) ? value.toString() : null;
+        return (text != null && !text.isBlank()) ? text : null;
     }
 
     Map<String, Object> arguments(Object[] values) {

@@ -7,6 +7,8 @@ import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.callback.CBEvent;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.EventStats;
+import dev.llamatrace.core.conversation.Conversation;
+import dev.llamatrace.core.event.EvaluationEvent;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.handler.ModelTokenUsage;
@@ -21,6 +23,7 @@ import dev.llamatrace.core.trace.SimpleSpan;
 import dev.llamatrace.core.trace.TraceNode;
 import dev.llamatrace.core.trace.TraceTree;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +77,16 @@ final class Descriptors {
         SimpleSpan root = tree.root().span();
         int errors = 0;
         long tokens = 0;
+        String conversationId = null;
+        String userId = null;
         for (SimpleSpan span : spans(tree.root()).toList()) {
             if (span.outcome() == SimpleSpan.Outcome.DROPPED) {
                 errors++;
+            }
+            Conversation conversation = span.conversation();
+            if (conversation != null) {
+                conversationId = (conversationId != null) ? conversationId : conversation.id();
+                userId = (userId != null) ? userId : conversation.userId();
             }
             TokenCountingEvent count = tokensBySpan.get(span.id());
             if (count != null) {
@@ -91,7 +101,9 @@ final class Descriptors {
                 root.outcome().name(),
                 tree.spanCount(),
                 errors,
-                tokens);
+                tokens,
+                conversationId,
+                userId);
     }
 
     /** The spans of a node and its descendants, depth first. */
@@ -101,7 +113,32 @@ final class Descriptors {
 
     LlamaTraceDescriptors.Trace trace(TraceTree tree, Map<String, TokenCountingEvent> tokensBySpan) {
         return new LlamaTraceDescriptors.Trace(
-                tree.rootId(), tree.missingParentId(), this.content.enabled(), node(tree.root(), tokensBySpan));
+                tree.rootId(),
+                tree.missingParentId(),
+                this.content.enabled(),
+                node(tree.root(), tokensBySpan),
+                evaluations(tree));
+    }
+
+    /** The evaluation results of a trace's spans, oldest first; explanations only with content capture on. */
+    private List<LlamaTraceDescriptors.Evaluation> evaluations(TraceTree tree) {
+        return spans(tree.root())
+                .flatMap((span) -> span.events().stream()
+                        .filter(EvaluationEvent.class::isInstance)
+                        .map((event) -> evaluation(span, (EvaluationEvent) event)))
+                .sorted(Comparator.comparing(LlamaTraceDescriptors.Evaluation::timestamp))
+                .toList();
+    }
+
+    private LlamaTraceDescriptors.Evaluation evaluation(SimpleSpan span, EvaluationEvent evaluation) {
+        return new LlamaTraceDescriptors.Evaluation(
+                span.id(),
+                evaluation.name(),
+                evaluation.score(),
+                evaluation.label(),
+                this.content.capture(evaluation.explanation()),
+                evaluation.responseId(),
+                evaluation.timestamp());
     }
 
     static Map<String, TokenCountingEvent> tokensBySpan(@Nullable TokenCountingHandler handler) {
@@ -147,6 +184,23 @@ final class Descriptors {
                 TokenUsageDetails.NONE);
     }
 
+    /**
+     * The LLM token count of a span: the token counting handler's record, else the count dispatched inside the span
+     * (when that handler and its records are not there).
+     */
+    static @Nullable TokenCountingEvent llmCount(SimpleSpan span, Map<String, TokenCountingEvent> tokensBySpan) {
+        TokenCountingEvent count = tokensBySpan.get(span.id());
+        if (count != null) {
+            return count;
+        }
+        for (Event event : span.events()) {
+            if (event instanceof TokenCountingEvent counted && counted.operation() == CBEventType.LLM) {
+                return counted;
+            }
+        }
+        return null;
+    }
+
     List<List<LlamaTraceDescriptors.CallbackEvent>> pairs(List<List<CBEvent>> pairs) {
         return pairs.stream()
                 .map((pair) -> pair.stream().map(this::callbackEvent).toList())
@@ -155,15 +209,13 @@ final class Descriptors {
 
     private LlamaTraceDescriptors.SpanNode node(TraceNode node, Map<String, TokenCountingEvent> tokensBySpan) {
         SimpleSpan span = node.span();
-        TokenCountingEvent count = tokensBySpan.get(span.id());
+        TokenCountingEvent count = llmCount(span, tokensBySpan);
         // The count on the bus is shown as the span's tokens, not as one of its events; it is the count itself when
         // the token counting handler (and its records) is not there.
         List<Event> events = new ArrayList<>(span.events().size());
         for (Event event : span.events()) {
-            if (!(event instanceof TokenCountingEvent counted)) {
+            if (!(event instanceof TokenCountingEvent)) {
                 events.add(event);
-            } else if (count == null && counted.operation() == CBEventType.LLM) {
-                count = counted;
             }
         }
         if (count == null) {
@@ -202,6 +254,8 @@ final class Descriptors {
                 this.content.redactShown(span.error()),
                 span.errorType(),
                 span.tags(),
+                (span.conversation() != null) ? span.conversation().id() : null,
+                (span.conversation() != null) ? span.conversation().userId() : null,
                 tokens,
                 events.stream().map(this::spanEvent).toList(),
                 span.droppedEventCount(),

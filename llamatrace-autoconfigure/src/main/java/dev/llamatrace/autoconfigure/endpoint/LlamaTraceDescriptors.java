@@ -109,6 +109,8 @@ public final class LlamaTraceDescriptors {
      * @param spanCount spans in the trace
      * @param errorCount spans of the trace that were dropped by an error
      * @param tokens LLM tokens (prompt plus completion) counted in the trace's spans
+     * @param conversationId the conversation of the trace's first span that has one, if any
+     * @param userId the user of the trace's first span that names one, if any
      */
     public record TraceSummary(
             String id,
@@ -118,7 +120,31 @@ public final class LlamaTraceDescriptors {
             String outcome,
             int spanCount,
             int errorCount,
-            long tokens) {}
+            long tokens,
+            @Nullable String conversationId,
+            @Nullable String userId) {}
+
+    /**
+     * The totals of one conversation over the retained traces.
+     *
+     * @param id the conversation id
+     * @param userIds the users its spans name, in order of first appearance
+     * @param traceCount retained traces with a span in the conversation
+     * @param llmCalls LLM calls counted in its spans
+     * @param promptTokens their prompt tokens
+     * @param completionTokens their completion tokens
+     * @param totalTokens both
+     * @param traceIds root span ids of its traces, newest first, for {@code /traces/{id}}
+     */
+    public record ConversationSummary(
+            String id,
+            List<String> userIds,
+            int traceCount,
+            long llmCalls,
+            long promptTokens,
+            long completionTokens,
+            long totalTokens,
+            List<String> traceIds) {}
 
     /**
      * One trace as a tree.
@@ -127,8 +153,34 @@ public final class LlamaTraceDescriptors {
      * @param missingParentId the root's parent id when that parent is no longer known
      * @param contentCaptured whether content capture is on, so events may carry inputs, outputs, messages, documents
      * @param root the root span and its descendants
+     * @param evaluations the evaluation results dispatched in the trace's spans, oldest first
      */
-    public record Trace(String id, @Nullable String missingParentId, boolean contentCaptured, SpanNode root) {}
+    public record Trace(
+            String id,
+            @Nullable String missingParentId,
+            boolean contentCaptured,
+            SpanNode root,
+            List<Evaluation> evaluations) {}
+
+    /**
+     * An evaluation result in a trace.
+     *
+     * @param spanId the span evaluated
+     * @param name the evaluation
+     * @param score its score, if it gave one
+     * @param label its label, if it gave one
+     * @param explanation why, only with content capture on
+     * @param responseId the id of the response evaluated, if known
+     * @param timestamp when it was dispatched
+     */
+    public record Evaluation(
+            String spanId,
+            String name,
+            @Nullable Double score,
+            @Nullable String label,
+            @Nullable String explanation,
+            @Nullable String responseId,
+            Instant timestamp) {}
 
     /**
      * A span in a trace tree.
@@ -147,6 +199,8 @@ public final class LlamaTraceDescriptors {
      * @param error the message of the error that dropped it
      * @param errorType the class name of the error that dropped it
      * @param tags its tags
+     * @param conversationId the conversation it belongs to, if any
+     * @param userId the user it works for, if any
      * @param tokens the tokens counted for an LLM call in this span
      * @param events its events, oldest first
      * @param droppedEvents events beyond the per-span cap, not kept
@@ -166,6 +220,8 @@ public final class LlamaTraceDescriptors {
             @Nullable String error,
             @Nullable String errorType,
             Map<String, Object> tags,
+            @Nullable String conversationId,
+            @Nullable String userId,
             @Nullable TokenCount tokens,
             List<SpanEvent> events,
             long droppedEvents,

@@ -11,6 +11,7 @@ import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.handler.TokenCountingHandler;
 import dev.llamatrace.core.trace.SimpleSpanHandler;
+import dev.llamatrace.core.trace.TraceTree;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -36,7 +37,9 @@ import org.springframework.util.MimeType;
  *       recent trace ids.
  *   <li>{@code GET /actuator/llamatrace/traces}: the retained traces, newest first, filtered and limited by
  *       {@code limit}, {@code name}, {@code errors}, {@code minDuration}, {@code search} and {@code sort};
- *       {@code /traces/{id}}: one trace as a tree.
+ *       {@code /traces/{id}}: one trace as a tree; {@code conversation} lists the traces of one conversation.
+ *   <li>{@code GET /actuator/llamatrace/conversations}: per conversation of the retained traces, its users, traces,
+ *       LLM calls and tokens; {@code /conversations/{id}}: those of one conversation.
  *   <li>{@code GET /actuator/llamatrace/events}: all event pairs; {@code /events/{type}}: those of one callback type
  *       ({@code llm}, {@code embedding}, ...).
  *   <li>{@code GET /actuator/llamatrace/llm}: LLM inputs and outputs (the {@code llm} event pairs).
@@ -65,7 +68,7 @@ public class LlamaTraceEndpoint {
     /** How many recent trace ids the root view lists. */
     static final int RECENT_TRACES = 20;
 
-    static final List<String> SECTIONS = List.of("traces", "events", "llm", "fine-tuning");
+    static final List<String> SECTIONS = List.of("traces", "conversations", "events", "llm", "fine-tuning");
 
     static final List<String> EVENT_TYPES =
             Arrays.stream(CBEventType.values()).map(CBEventType::value).toList();
@@ -180,7 +183,7 @@ public class LlamaTraceEndpoint {
     }
 
     /**
-     * Returns one section: {@code traces}, {@code events}, {@code llm} or {@code fine-tuning}. Only {@code traces} takes
+     * Returns one section: {@code traces}, {@code conversations}, {@code events}, {@code llm} or {@code fine-tuning}. Only {@code traces} takes
      * query parameters; a bad value answers 400 naming the parameter.
      *
      * @param section the section
@@ -193,6 +196,7 @@ public class LlamaTraceEndpoint {
      * @param search {@code traces}: only those with a span whose name, tag key or tag value contains this text,
      *     ignoring case
      * @param sort {@code traces}: {@code newest} (the default) or {@code slowest} first
+     * @param conversation {@code traces}: only those with a span in the conversation of this id
      * @return the section's data, or {@code null} (404) when its handler is switched off
      */
     @ReadOperation
@@ -203,12 +207,13 @@ public class LlamaTraceEndpoint {
             @Nullable String errors,
             @Nullable String minDuration,
             @Nullable String search,
-            @Nullable String sort) {
+            @Nullable String sort,
+            @Nullable String conversation) {
         try {
             if (section.equals("traces")) {
-                return traces(TraceQuery.parse(limit, name, errors, minDuration, search, sort));
+                return traces(TraceQuery.parse(limit, name, errors, minDuration, search, sort, conversation));
             }
-            String given = TraceQuery.firstGiven(limit, name, errors, minDuration, search, sort);
+            String given = TraceQuery.firstGiven(limit, name, errors, minDuration, search, sort, conversation);
             if (given != null && SECTIONS.contains(section)) {
                 throw new BadParameterException(
                         given,
@@ -216,6 +221,7 @@ public class LlamaTraceEndpoint {
                         List.of());
             }
             return switch (section) {
+                case "conversations" -> conversations();
                 case "events" -> eventPairs(null);
                 case "llm" -> eventPairs(CBEventType.LLM);
                 case "fine-tuning" -> fineTuningDownload();
@@ -227,10 +233,10 @@ public class LlamaTraceEndpoint {
     }
 
     /**
-     * Returns one item of a section: {@code traces/{id}} or {@code events/{type}}.
+     * Returns one item of a section: {@code traces/{id}}, {@code conversations/{id}} or {@code events/{type}}.
      *
-     * @param section {@code traces} or {@code events}
-     * @param item the trace id or the event type
+     * @param section {@code traces}, {@code conversations} or {@code events}
+     * @param item the trace id, the conversation id or the event type
      * @return the item, or {@code null} (404) when it does not exist
      */
     @ReadOperation
@@ -238,6 +244,7 @@ public class LlamaTraceEndpoint {
         try {
             return switch (section) {
                 case "traces" -> trace(item);
+                case "conversations" -> conversation(item);
                 case "events" -> {
                     CBEventType type = eventType(item);
                     if (type == null) {
@@ -245,7 +252,9 @@ public class LlamaTraceEndpoint {
                     }
                     yield eventPairs(type);
                 }
-                default -> throw BadParameterException.unknown("section", section, List.of("traces", "events"));
+                default ->
+                    throw BadParameterException.unknown(
+                            "section", section, List.of("traces", "conversations", "events"));
             };
         } catch (BadParameterException ex) {
             return badRequest(ex);
@@ -278,6 +287,27 @@ public class LlamaTraceEndpoint {
         return query.apply(spans.traces()).stream()
                 .map((tree) -> Descriptors.summary(tree, tokensBySpan))
                 .toList();
+    }
+
+    private @Nullable List<LlamaTraceDescriptors.ConversationSummary> conversations() {
+        SimpleSpanHandler spans = this.spans;
+        if (spans == null) {
+            return null;
+        }
+        return List.copyOf(ConversationTotals.of(spans.traces(), Descriptors.tokensBySpan(this.tokens))
+                .values());
+    }
+
+    private LlamaTraceDescriptors.@Nullable ConversationSummary conversation(String id) {
+        SimpleSpanHandler spans = this.spans;
+        if (spans == null) {
+            return null;
+        }
+        List<TraceTree> traces = spans.traces().stream()
+                .filter((trace) -> TraceQuery.inConversation(trace, id))
+                .toList();
+        return ConversationTotals.of(traces, Descriptors.tokensBySpan(this.tokens))
+                .get(id);
     }
 
     private LlamaTraceDescriptors.@Nullable Trace trace(String id) {

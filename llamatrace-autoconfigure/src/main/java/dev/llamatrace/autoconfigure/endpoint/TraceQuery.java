@@ -1,5 +1,6 @@
 package dev.llamatrace.autoconfigure.endpoint;
 
+import dev.llamatrace.core.conversation.Conversation;
 import dev.llamatrace.core.trace.SimpleSpan;
 import dev.llamatrace.core.trace.TraceTree;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.springframework.boot.convert.DurationStyle;
  * @param minDuration only traces that lasted (or, while open, have run) at least this long
  * @param search only traces with a span whose name, tag key or tag value contains this text, ignoring case
  * @param sort the order
+ * @param conversation only traces with a span in the conversation of this id
  */
 record TraceQuery(
         @Nullable Integer limit,
@@ -29,7 +31,8 @@ record TraceQuery(
         @Nullable Boolean errors,
         @Nullable Duration minDuration,
         @Nullable String search,
-        Sort sort) {
+        Sort sort,
+        @Nullable String conversation) {
 
     static final String LIMIT = "limit";
 
@@ -43,8 +46,10 @@ record TraceQuery(
 
     static final String SORT = "sort";
 
+    static final String CONVERSATION = "conversation";
+
     /** All parameters, for the message that rejects them on other sections. */
-    static final List<String> PARAMETERS = List.of(LIMIT, NAME, ERRORS, MIN_DURATION, SEARCH, SORT);
+    static final List<String> PARAMETERS = List.of(LIMIT, NAME, ERRORS, MIN_DURATION, SEARCH, SORT, CONVERSATION);
 
     /** The orders of the list. */
     enum Sort {
@@ -74,14 +79,16 @@ record TraceQuery(
             @Nullable String errors,
             @Nullable String minDuration,
             @Nullable String search,
-            @Nullable String sort) {
+            @Nullable String sort,
+            @Nullable String conversation) {
         return new TraceQuery(
                 (limit != null) ? parseLimit(limit) : null,
                 (name != null) ? notBlank(NAME, name) : null,
                 (errors != null) ? parseErrors(errors) : null,
                 (minDuration != null) ? parseDuration(minDuration) : null,
                 (search != null) ? notBlank(SEARCH, search).toLowerCase(Locale.ROOT) : null,
-                (sort != null) ? parseSort(sort) : Sort.NEWEST);
+                (sort != null) ? parseSort(sort) : Sort.NEWEST,
+                (conversation != null) ? notBlank(CONVERSATION, conversation) : null);
     }
 
     /** The name of the first parameter given, in {@link #PARAMETERS} order, for sections that take none. */
@@ -127,7 +134,20 @@ record TraceQuery(
         if (this.errors != null && hasError(trace) != this.errors) {
             return false;
         }
+        if (this.conversation != null && !inConversation(trace, this.conversation)) {
+            return false;
+        }
         return this.search == null || Descriptors.spans(trace.root()).anyMatch(this::found);
+    }
+
+    /** Whether a span of the trace belongs to the conversation of id {@code id}. */
+    static boolean inConversation(TraceTree trace, String id) {
+        return Descriptors.spans(trace.root()).anyMatch((span) -> inConversation(span, id));
+    }
+
+    static boolean inConversation(SimpleSpan span, String id) {
+        Conversation conversation = span.conversation();
+        return conversation != null && id.equals(conversation.id());
     }
 
     private static boolean hasError(TraceTree trace) {

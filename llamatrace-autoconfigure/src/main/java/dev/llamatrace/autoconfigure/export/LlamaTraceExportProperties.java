@@ -19,6 +19,9 @@ public class LlamaTraceExportProperties {
     /** W&amp;B Weave. */
     private final Weave weave = new Weave();
 
+    /** Langfuse. */
+    private final Langfuse langfuse = new Langfuse();
+
     /**
      * Returns the Phoenix preset.
      *
@@ -35,6 +38,15 @@ public class LlamaTraceExportProperties {
      */
     public Weave getWeave() {
         return this.weave;
+    }
+
+    /**
+     * Returns the Langfuse preset.
+     *
+     * @return the Langfuse preset
+     */
+    public Langfuse getLangfuse() {
+        return this.langfuse;
     }
 
     /** Export to Arize Phoenix over OTLP/HTTP. */
@@ -115,6 +127,100 @@ public class LlamaTraceExportProperties {
          */
         public void setProject(@Nullable String project) {
             this.project = project;
+        }
+    }
+
+    /**
+     * Export to Langfuse over OTLP/HTTP ({@code <host>/api/public/otel/v1/traces}), authenticated with the project's
+     * public and secret keys (HTTP Basic).
+     */
+    public static class Langfuse {
+
+        /** Whether to export traces to Langfuse. */
+        private boolean enabled;
+
+        /**
+         * The Langfuse base URL, e.g. https://us.cloud.langfuse.com or a self-hosted instance; the LANGFUSE_HOST
+         * environment variable, else Langfuse's EU cloud, when unset.
+         */
+        private @Nullable String host;
+
+        /** The project's public key ("pk-lf-..."); the LANGFUSE_PUBLIC_KEY environment variable when unset. */
+        private @Nullable String publicKey;
+
+        /** The project's secret key ("sk-lf-..."); the LANGFUSE_SECRET_KEY environment variable when unset. */
+        private @Nullable String secretKey;
+
+        /**
+         * Returns whether the preset is on.
+         *
+         * @return whether it is on
+         */
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        /**
+         * Sets whether the preset is on.
+         *
+         * @param enabled whether it is on
+         */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /**
+         * Returns the base URL.
+         *
+         * @return the host, or {@code null} for the environment's or the default
+         */
+        public @Nullable String getHost() {
+            return this.host;
+        }
+
+        /**
+         * Sets the base URL.
+         *
+         * @param host the host
+         */
+        public void setHost(@Nullable String host) {
+            this.host = host;
+        }
+
+        /**
+         * Returns the public key.
+         *
+         * @return the public key, or {@code null} for the environment's
+         */
+        public @Nullable String getPublicKey() {
+            return this.publicKey;
+        }
+
+        /**
+         * Sets the public key.
+         *
+         * @param publicKey the public key
+         */
+        public void setPublicKey(@Nullable String publicKey) {
+            this.publicKey = publicKey;
+        }
+
+        /**
+         * Returns the secret key.
+         *
+         * @return the secret key, or {@code null} for the environment's
+         */
+        public @Nullable String getSecretKey() {
+            return this.secretKey;
+        }
+
+        /**
+         * Sets the secret key.
+         *
+         * @param secretKey the secret key
+         */
+        public void setSecretKey(@Nullable String secretKey) {
+            this.secretKey = secretKey;
         }
     }
 }

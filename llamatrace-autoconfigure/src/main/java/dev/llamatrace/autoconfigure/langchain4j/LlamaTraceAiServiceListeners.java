@@ -16,7 +16,9 @@ import dev.langchain4j.observability.api.listener.ToolExecutedEventListener;
 import dev.llamatrace.autoconfigure.semconv.GenAiNames;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.Operation;
+import dev.llamatrace.core.context.Conversations;
 import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.conversation.Conversation;
 import dev.llamatrace.core.event.AgentRunStepStartEvent;
 import dev.llamatrace.core.event.GuardrailEvent;
 import dev.llamatrace.core.span.AbandonedSpanException;
@@ -36,6 +38,10 @@ import org.jspecify.annotations.Nullable;
  * the exception. The {@code chat <model>} spans of its model rounds come from {@link LlamaTraceChatModelListener} on the
  * service's model and nest under the agent, on whatever thread the round starts.
  *
+ * <p>The chat memory id of an invocation (its {@code @MemoryId} argument, which LangChain4j 1.19 gives AI-service
+ * listeners only, never a {@code ChatModelListener}: langchain4j#2927) is the conversation of its agent span and of
+ * every span under it.
+ *
  * <p>Register them where the service is built, one line:
  * {@code AiServices.builder(Assistant.class).chatModel(model).registerListeners(listeners.listeners()).build()}.
  *
@@ -44,6 +50,9 @@ import org.jspecify.annotations.Nullable;
  * reported (a token stream nobody starts) cannot grow memory.
  */
 public final class LlamaTraceAiServiceListeners {
+
+    /** The memory id LangChain4j gives every AI service without a {@code @MemoryId} parameter. */
+    public static final String DEFAULT_MEMORY_ID = "default";
 
     /** The cap on invocations traced at once. */
     public static final int MAX_OPEN_INVOCATIONS = 10_000;
@@ -111,12 +120,18 @@ public final class LlamaTraceAiServiceListeners {
         String agent = agentName(invocation.interfaceName());
         String input = LangChain4jPayloads.text(event.userMessage());
         String taskId = String.valueOf(invocation.invocationId());
-        Operation operation = this.dispatcher.operation(
-                GenAiNames.spanName(GenAiNames.INVOKE_AGENT, agent),
-                TraceContext.currentSpan(),
-                null,
-                Map.of(),
-                (id) -> this.dispatcher.event(() -> new AgentRunStepStartEvent(id, taskId, agent, input)));
+        Conversation conversation = conversation(invocation.chatMemoryId());
+        Operation operation;
+        // The agent span is in the conversation of the memory id; its chat, tool and retrieval spans inherit it.
+        try (TraceContext.Scope scope =
+                (conversation != null) ? Conversations.open(conversation) : TraceContext.Scope.NOOP) {
+            operation = this.dispatcher.operation(
+                    GenAiNames.spanName(GenAiNames.INVOKE_AGENT, agent),
+                    TraceContext.currentSpan(),
+                    null,
+                    Map.of(),
+                    (id) -> this.dispatcher.event(() -> new AgentRunStepStartEvent(id, taskId, agent, input)));
+        }
         if (operation == Operation.NOOP) {
             return;
         }
@@ -148,6 +163,15 @@ public final class LlamaTraceAiServiceListeners {
         if (run != null) {
             action.accept(run);
         }
+    }
+
+    /**
+     * The conversation an AI service's chat memory id names: the {@code @MemoryId} argument; none for the id LangChain4j
+     * gives every service without one ({@value #DEFAULT_MEMORY_ID}).
+     */
+    static @Nullable Conversation conversation(@Nullable Object memoryId) {
+        String id = (memoryId != null) ? memoryId.toString() : null;
+        return (id == null || id.isBlank() || id.equals(DEFAULT_MEMORY_ID)) ? null : Conversation.of(id);
     }
 
     private static String key(InvocationContext invocation) {

@@ -36,6 +36,15 @@ public final class LlamaTraceMeterNames {
      */
     public static final String OBSERVATION = "llamatrace.observation";
 
+    /** Scores of evaluation results in percent, a distribution tagged with {@code gen_ai.evaluation.name}. */
+    public static final String EVALUATION_SCORE = "llamatrace.evaluation.score";
+
+    /** How many distinct evaluation names get their own series; later names share {@value #OTHER_EVALUATION_NAME}. */
+    public static final int MAX_EVALUATION_NAMES = 100;
+
+    /** The {@code gen_ai.evaluation.name} of evaluations beyond {@value #MAX_EVALUATION_NAMES} distinct names. */
+    public static final String OTHER_EVALUATION_NAME = "other";
+
     /** Tag: the simple class name of an event, e.g. {@code LLMChatEndEvent}. */
     public static final String TAG_EVENT_TYPE = "event.type";
 
@@ -59,6 +68,9 @@ public final class LlamaTraceMeterNames {
 
     /** The {@value #TAG_SPAN_NAME} of spans beyond {@value #MAX_SPAN_NAMES} distinct names. */
     public static final String OTHER_SPAN_NAME = "other";
+
+    /** Base unit of {@value #EVALUATION_SCORE}: a score of 0..1 times 100. */
+    public static final String UNIT_PERCENT = "percent";
 
     private LlamaTraceMeterNames() {}
 }

@@ -81,6 +81,12 @@ public final class LlamaTraceMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    EvaluationMetrics llamatraceEvaluationMetrics(MeterRegistry registry) {
+        return new EvaluationMetrics(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     GenAiClientMetrics llamatraceGenAiClientMetrics(MeterRegistry registry) {
         return new GenAiClientMetrics(registry);
     }

@@ -31,6 +31,27 @@ public final class GenAiAttributes {
     /** The description of the tool an agent called. */
     public static final String TOOL_DESCRIPTION = "gen_ai.tool.description";
 
+    /** The conversation (session) a span belongs to; a span attribute only, never a meter tag. */
+    public static final String CONVERSATION_ID = "gen_ai.conversation.id";
+
+    /** The span event of an evaluation result, parented to the span it evaluates. */
+    public static final String EVALUATION_RESULT = "gen_ai.evaluation.result";
+
+    /** The evaluation's name, on {@value #EVALUATION_RESULT}. */
+    public static final String EVALUATION_NAME = "gen_ai.evaluation.name";
+
+    /** The numeric score, on {@value #EVALUATION_RESULT}. */
+    public static final String EVALUATION_SCORE_VALUE = "gen_ai.evaluation.score.value";
+
+    /** The label, on {@value #EVALUATION_RESULT}. */
+    public static final String EVALUATION_SCORE_LABEL = "gen_ai.evaluation.score.label";
+
+    /** The explanation, on {@value #EVALUATION_RESULT}; content. */
+    public static final String EVALUATION_EXPLANATION = "gen_ai.evaluation.explanation";
+
+    /** The id of a model's response. */
+    public static final String RESPONSE_ID = "gen_ai.response.id";
+
     /** The class of error that ended an operation (the general OpenTelemetry key). */
     public static final String ERROR_TYPE = "error.type";
 

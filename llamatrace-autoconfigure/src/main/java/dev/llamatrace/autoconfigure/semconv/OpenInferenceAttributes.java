@@ -48,6 +48,12 @@ public final class OpenInferenceAttributes {
     /** The description of the tool of a tool span. */
     public static final String TOOL_DESCRIPTION = "tool.description";
 
+    /** The session (conversation) a span belongs to. */
+    public static final String SESSION_ID = "session.id";
+
+    /** The user a span works for. */
+    public static final String USER_ID = "user.id";
+
     /** The input of a span as text; content, so exported only with content capture on. */
     public static final String INPUT_VALUE = "input.value";
 

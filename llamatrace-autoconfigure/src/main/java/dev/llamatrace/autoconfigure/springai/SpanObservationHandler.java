@@ -4,6 +4,9 @@ import dev.llamatrace.autoconfigure.springai.ObservationSpans.Traced;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.HandlerVetoException;
 import dev.llamatrace.core.Operation;
+import dev.llamatrace.core.context.Conversations;
+import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.conversation.Conversation;
 import dev.llamatrace.core.event.ExceptionEvent;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -62,6 +65,12 @@ abstract class SpanObservationHandler<C extends Observation.Context> implements 
         return null;
     }
 
+    /** Returns the conversation the observation names (a chat-memory conversation id), or null. */
+    @Nullable
+    Conversation conversation(C context) {
+        return null;
+    }
+
     /** Returns why an observation that recorded no error still did not complete (a cancelled stream), or null. */
     @Nullable
     Throwable incomplete(C context) {
@@ -78,12 +87,17 @@ abstract class SpanObservationHandler<C extends Observation.Context> implements 
         Dispatcher dispatcher = this.dispatcher;
         // The context is the span's instance: the tracing bridge adds its attributes to this observation instead of
         // exporting a second span for the same call. A refusal ends the operation and refuses the call.
-        Operation operation = dispatcher.operation(
-                spanName(context),
-                ObservationSpans.parentOf(context),
-                context,
-                arguments(context),
-                (spanId) -> started(context, dispatcher, spanId));
+        Conversation conversation = conversation(context);
+        Operation operation;
+        try (TraceContext.Scope scope =
+                (conversation != null) ? Conversations.open(conversation) : TraceContext.Scope.NOOP) {
+            operation = dispatcher.operation(
+                    spanName(context),
+                    ObservationSpans.parentOf(context),
+                    context,
+                    arguments(context),
+                    (spanId) -> started(context, dispatcher, spanId));
+        }
         if (operation != Operation.NOOP) {
             context.put(ObservationSpans.KEY, new Traced(operation));
         }

@@ -5,6 +5,7 @@ import dev.llamatrace.autoconfigure.metrics.LlamaTraceMeterNames;
 import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.event.EvaluationEvent;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.handler.TokenCountingEvent;
@@ -36,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  * registration order, while Spring Boot registers ungrouped handlers (ours) after the tracing handler group. On the
  * mirrored observations every attribute, the span kind included, is high-cardinality, so Spring AI's meters keep
  * their tags.
+ *
+ * <p>An {@link EvaluationEvent} becomes a {@code gen_ai.evaluation.result} span event of the span it evaluates, while
+ * that span is open ({@link SpanEvents}).
  *
  * <p>Attach it as a span handler and as an event handler (the handler registrar does both for a bean).
  */
@@ -154,6 +158,8 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
             // The count carries the span of the call it counted: provider usage or the tokenizer fallback, as the
             // meters and the endpoint show it.
             SpanAttributes.tokens(span, count);
+        } else if (event instanceof EvaluationEvent evaluation) {
+            SpanEvents.evaluation(span, evaluation, this.content);
         } else {
             SpanAttributes.apply(span, event, this.content);
         }

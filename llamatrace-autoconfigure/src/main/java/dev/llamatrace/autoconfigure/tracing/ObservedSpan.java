@@ -26,21 +26,26 @@ public final class ObservedSpan extends Span {
     // Embedding counts of the tokenizer arrive one per text; the span shows their sum.
     private long embeddingTokens;
 
-    private ObservedSpan(SpanInvocation span, Observation.Context context, @Nullable Observation observation) {
-        super(span.id(), span.parentId(), span.tags());
+    private ObservedSpan(SpanInvocation invocation, Observation.Context context, @Nullable Observation observation) {
+        super(invocation);
         this.context = context;
         this.observation = observation;
-        this.startNanos = span.startNanos();
+        this.startNanos = invocation.startNanos();
     }
 
     /** A span whose observation the bridge started and stops. */
-    static ObservedSpan owned(SpanInvocation span, Observation observation) {
-        return new ObservedSpan(span, observation.getContext(), observation);
+    static ObservedSpan owned(SpanInvocation invocation, Observation observation) {
+        return new ObservedSpan(invocation, observation.getContext(), observation);
     }
 
     /** A span mirroring an observation someone else owns; only its attributes are added to. */
-    static ObservedSpan mirrored(SpanInvocation span, Observation.Context context) {
-        return new ObservedSpan(span, context, null);
+    static ObservedSpan mirrored(SpanInvocation invocation, Observation.Context context) {
+        return new ObservedSpan(invocation, context, null);
+    }
+
+    /** Returns the context of the observation standing for this span: the bridge's own or the mirrored one. */
+    Observation.Context context() {
+        return this.context;
     }
 
     /** Returns when the llamatrace span started, in {@link System#nanoTime()} terms. */

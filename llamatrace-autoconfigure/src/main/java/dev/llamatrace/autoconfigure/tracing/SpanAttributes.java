@@ -4,9 +4,11 @@ import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.EventContent;
 import dev.llamatrace.autoconfigure.semconv.EventSemantics;
 import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
+import dev.llamatrace.autoconfigure.semconv.LangfuseAttributes;
 import dev.llamatrace.autoconfigure.semconv.LlamaTraceAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.conversation.Conversation;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
@@ -39,6 +41,25 @@ final class SpanAttributes {
         }
         span.put(LlamaTraceAttributes.DISPATCHER, dispatcher);
         span.tags().forEach((key, value) -> span.put(LlamaTraceAttributes.TAG_PREFIX + key, String.valueOf(value)));
+        Conversation conversation = span.conversation();
+        if (conversation != null) {
+            conversation(span, conversation);
+        }
+    }
+
+    /** Names the conversation and user in the keys of GenAI, OpenInference and Langfuse; span attributes only. */
+    private static void conversation(ObservedSpan span, Conversation conversation) {
+        String id = conversation.id();
+        if (id != null) {
+            span.put(GenAiAttributes.CONVERSATION_ID, id);
+            span.put(OpenInferenceAttributes.SESSION_ID, id);
+            span.put(LangfuseAttributes.SESSION_ID, id);
+        }
+        String userId = conversation.userId();
+        if (userId != null) {
+            span.put(OpenInferenceAttributes.USER_ID, userId);
+            span.put(LangfuseAttributes.USER_ID, userId);
+        }
     }
 
     static void apply(ObservedSpan span, Event event, ContentCapture content) {

@@ -18,6 +18,7 @@ import dev.llamatrace.autoconfigure.tracing.LlamaTraceTracingAutoConfiguration;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.Dispatchers;
 import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.conversation.Conversation;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.LLMChatInProgressEvent;
 import dev.llamatrace.core.span.SpanHandler;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -245,6 +248,36 @@ class DocumentedSnippetsTests {
                     } else {
                         assertThat(recorder.spans()).isEmpty();
                         assertThat(recorder.events()).isEmpty();
+                    }
+                });
+    }
+
+    @ParameterizedTest(name = "llamatrace.enabled={0}")
+    @ValueSource(booleans = {true, false})
+    void chatServiceAnswersTheSameAndItsSpansAreInTheConversationOnlyWhenEnabled(boolean enabled) {
+        application(enabled)
+                .withBean(
+                        ChatClient.Builder.class,
+                        () -> ChatClient.builder(OpenAiChatModel.builder()
+                                .options(OpenAiChatOptions.builder()
+                                        .baseUrl(System.getProperty(BASE_URL))
+                                        .apiKey("test-key")
+                                        .model("gpt-4o-mini")
+                                        .build())
+                                .build()))
+                .withBean(ChatService.class)
+                .run((context) -> {
+                    assertThat(context.getBean(ChatService.class).chat("c-1", "u-1", "Hi"))
+                            .isEqualTo(OpenAiStub.ANSWER);
+                    Recorder recorder = recorder(context);
+                    if (enabled) {
+                        recorder.awaitEnded(1);
+                        assertThat(recorder.span("ChatService.chat")
+                                        .invocation()
+                                        .conversation())
+                                .isEqualTo(new Conversation("c-1", "u-1"));
+                    } else {
+                        assertThat(recorder.spans()).isEmpty();
                     }
                 });
     }

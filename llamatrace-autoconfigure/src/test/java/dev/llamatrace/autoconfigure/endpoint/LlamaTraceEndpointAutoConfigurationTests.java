@@ -93,11 +93,11 @@ class LlamaTraceEndpointAutoConfigurationTests {
                         "llamatrace.handlers.token-counting.enabled=false")
                 .run((context) -> {
                     LlamaTraceEndpoint endpoint = context.getBean(LlamaTraceEndpoint.class);
-                    assertThat(endpoint.section("traces", null, null, null, null, null, null))
+                    assertThat(endpoint.section("traces", null, null, null, null, null, null, null))
                             .isNull();
-                    assertThat(endpoint.section("events", null, null, null, null, null, null))
+                    assertThat(endpoint.section("events", null, null, null, null, null, null, null))
                             .isNull();
-                    assertThat(endpoint.section("fine-tuning", null, null, null, null, null, null))
+                    assertThat(endpoint.section("fine-tuning", null, null, null, null, null, null, null))
                             .isNull();
                     assertThat(endpoint.item("traces", "any")).isNull();
                     LlamaTraceDescriptors.Summary summary = endpoint.summary();
@@ -112,11 +112,11 @@ class LlamaTraceEndpointAutoConfigurationTests {
     void badSectionOrTypeAnswers400WithTheAllowedValues() {
         this.runner.run((context) -> {
             LlamaTraceEndpoint endpoint = context.getBean(LlamaTraceEndpoint.class);
-            assertThat(endpoint.section("nope", null, null, null, null, null, null))
+            assertThat(endpoint.section("nope", null, null, null, null, null, null, null))
                     .isInstanceOfSatisfying(WebEndpointResponse.class, (response) -> {
                         assertThat(response.getStatus()).isEqualTo(400);
                         assertThat(((LlamaTraceDescriptors.BadRequest) response.getBody()).allowed())
-                                .containsExactly("traces", "events", "llm", "fine-tuning");
+                                .containsExactly("traces", "conversations", "events", "llm", "fine-tuning");
                     });
             assertThat(endpoint.item("events", "nope"))
                     .isInstanceOfSatisfying(WebEndpointResponse.class, (response) -> assertThat(
@@ -147,7 +147,7 @@ class LlamaTraceEndpointAutoConfigurationTests {
                                     List.of(new LlamaTraceDescriptors.Message("user", "What is th...")),
                                     List.of(new LlamaTraceDescriptors.Message("assistant", "Paris")));
                     LlamaTraceDescriptors.EventPairs pairs = (LlamaTraceDescriptors.EventPairs)
-                            endpoint.section("llm", null, null, null, null, null, null);
+                            endpoint.section("llm", null, null, null, null, null, null, null);
                     assertThat(pairs.pairs().get(0).get(0).payload()).isNotEmpty();
                 });
     }
@@ -227,7 +227,7 @@ class LlamaTraceEndpointAutoConfigurationTests {
         fineTuning.run((context) -> {
             chat(context.getBean(DispatcherRegistry.class).root());
             Object answer = context.getBean(LlamaTraceEndpoint.class)
-                    .section("fine-tuning", null, null, null, null, null, null);
+                    .section("fine-tuning", null, null, null, null, null, null, null);
             assertThat(answer).isInstanceOfSatisfying(WebEndpointResponse.class, (response) -> {
                 assertThat(response.getStatus()).isEqualTo(403);
                 assertThat(response.getBody())
@@ -241,7 +241,7 @@ class LlamaTraceEndpointAutoConfigurationTests {
         fineTuning.withPropertyValues("llamatrace.capture-content=true").run((context) -> {
             chat(context.getBean(DispatcherRegistry.class).root());
             Object answer = context.getBean(LlamaTraceEndpoint.class)
-                    .section("fine-tuning", null, null, null, null, null, null);
+                    .section("fine-tuning", null, null, null, null, null, null, null);
             assertThat(answer).isInstanceOfSatisfying(WebEndpointResponse.class, (response) -> {
                 assertThat(response.getStatus()).isEqualTo(200);
                 assertThat(new String((byte[]) response.getBody(), StandardCharsets.UTF_8))

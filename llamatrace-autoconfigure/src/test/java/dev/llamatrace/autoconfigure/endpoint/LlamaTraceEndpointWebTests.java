@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.llamatrace.autoconfigure.aop.ConversationId;
 import dev.llamatrace.autoconfigure.aop.LlamaSpan;
+import dev.llamatrace.autoconfigure.aop.UserId;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.event.EvaluationEvent;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
 import dev.llamatrace.core.llm.ChatMessage;
@@ -21,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -221,7 +225,9 @@ class LlamaTraceEndpointWebTests {
         "minDuration, -5s",
         "minDuration, ''",
         "search, %20%20",
-        "sort, oldest"
+        "sort, oldest",
+        "conversation, ''",
+        "conversation, %20"
     })
     void eachBadTraceParameterIs400NamingIt(String parameter, String value) throws Exception {
         HttpResponse<String> response = get("/traces?" + parameter + "=" + value);
@@ -246,6 +252,67 @@ class LlamaTraceEndpointWebTests {
         assertThat((String) JsonPath.read(response.body(), "$.parameter")).isEqualTo("limit");
         assertThat((String) JsonPath.read(get("/llm?sort=slowest").body(), "$.parameter"))
                 .isEqualTo("sort");
+    }
+
+    @Test
+    void conversationKeepsTheTracesOfOneConversationAndTheirSpansNameIt() throws Exception {
+        this.rag.converse("c-1", "u-1", "first");
+        this.rag.converse("c-2", "u-2", "second");
+        this.rag.answer("no conversation");
+        this.rag.converse("c-1", null, "third");
+        String list = get("/traces?conversation=c-1").body();
+        assertThat((List<String>) JsonPath.read(list, "$[*].conversationId")).containsExactly("c-1", "c-1");
+        assertThat((List<String>) JsonPath.read(list, "$[*].userId")).containsExactly(null, "u-1");
+        assertThat((List<Object>) JsonPath.read(get("/traces").body(), "$")).hasSize(4);
+        String id = JsonPath.read(list, "$[1].id");
+        String tree = get("/traces/" + id).body();
+        // The child span was entered inside the method's conversation: it carries it too.
+        assertThat((String) JsonPath.read(tree, "$.root.children[0].conversationId"))
+                .isEqualTo("c-1");
+        assertThat((String) JsonPath.read(tree, "$.root.children[0].userId")).isEqualTo("u-1");
+        assertThat((List<Object>) JsonPath.read(get("/traces?conversation=c-9").body(), "$"))
+                .isEmpty();
+    }
+
+    @Test
+    void conversationTotalsSumTheCallsAndTokensOfItsSpans() throws Exception {
+        this.rag.converse("c-1", "u-1", "first");
+        this.rag.converse("c-2", "u-2", "second");
+        this.rag.answer("no conversation");
+        this.rag.converse("c-1", "u-3", "third");
+        HttpResponse<String> response = get("/conversations/c-1");
+        assertThat(response.statusCode()).isEqualTo(200);
+        String body = response.body();
+        assertThat((String) JsonPath.read(body, "$.id")).isEqualTo("c-1");
+        assertThat((List<String>) JsonPath.read(body, "$.userIds")).containsExactly("u-3", "u-1");
+        assertThat((Integer) JsonPath.read(body, "$.traceCount")).isEqualTo(2);
+        assertThat((Integer) JsonPath.read(body, "$.llmCalls")).isEqualTo(2);
+        assertThat((Integer) JsonPath.read(body, "$.promptTokens")).isEqualTo(14);
+        assertThat((Integer) JsonPath.read(body, "$.completionTokens")).isEqualTo(6);
+        assertThat((Integer) JsonPath.read(body, "$.totalTokens")).isEqualTo(20);
+        assertThat((List<String>) JsonPath.read(body, "$.traceIds"))
+                .containsExactlyElementsOf(
+                        JsonPath.read(get("/traces?conversation=c-1").body(), "$[*].id"));
+        String all = get("/conversations").body();
+        assertThat((List<String>) JsonPath.read(all, "$[*].id")).containsExactly("c-1", "c-2");
+        assertThat((List<Integer>) JsonPath.read(all, "$[*].totalTokens")).containsExactly(20, 10);
+        assertThat(get("/conversations/c-9").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aTraceListsTheEvaluationResultsOfItsSpansWithoutTheirExplanation() throws Exception {
+        this.rag.judged("What is the capital of France?");
+        String id = JsonPath.read(get("/traces").body(), "$[0].id");
+        String tree = get("/traces/" + id).body();
+        assertThat((List<String>) JsonPath.read(tree, "$.evaluations[*].name")).containsExactly("relevance", "tone");
+        assertThat((List<Double>) JsonPath.read(tree, "$.evaluations[*].score")).containsExactly(0.9, null);
+        assertThat((List<String>) JsonPath.read(tree, "$.evaluations[*].label")).containsExactly(null, "polite");
+        assertThat((List<String>) JsonPath.read(tree, "$.evaluations[*].spanId"))
+                .containsOnly(id);
+        assertThat((List<Object>) JsonPath.read(tree, "$.evaluations[*].explanation"))
+                .containsOnlyNulls();
+        assertThat(tree).doesNotContain("because Paris");
+        assertThat((List<String>) JsonPath.read(tree, "$.root.events[*].type")).contains("EvaluationEvent");
     }
 
     @Test
@@ -344,6 +411,22 @@ class LlamaTraceEndpointWebTests {
                 this.dispatcher.event(new LLMChatEndEvent(messages, response));
                 return response.message().content();
             });
+        }
+
+        @LlamaSpan
+        public String converse(
+                @ConversationId String conversationId, @UserId @Nullable String userId, String question) {
+            return answer(question);
+        }
+
+        @LlamaSpan
+        public String judged(String question) {
+            this.dispatcher.event(EvaluationEvent.named("relevance")
+                    .score(0.9)
+                    .explanation("because Paris is the capital")
+                    .build());
+            this.dispatcher.event(EvaluationEvent.named("tone").label("polite").build());
+            return question;
         }
 
         @LlamaSpan(tags = {"component=rag", "index=guide"})

@@ -34,7 +34,8 @@ class ExportPresetEnvironmentPostProcessorTests {
         this.processor.postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getProperty(ENDPOINT)).isEqualTo("http://localhost:6006/v1/traces");
-        assertThat(map(environment, HEADERS)).containsExactly(Map.entry("authorization", "Bearer phx-secret"));
+        assertThat(map(environment, HEADERS))
+                .containsOnly(Map.entry("authorization", "Bearer phx-secret"), Map.entry("x-project-name", "rag-app"));
         assertThat(map(environment, RESOURCE)).containsExactly(Map.entry("openinference.project.name", "rag-app"));
         assertThat(environment.getProperty("management.tracing.sampling.probability"))
                 .isEqualTo("1.0");
@@ -70,7 +71,7 @@ class ExportPresetEnvironmentPostProcessorTests {
     }
 
     @Test
-    void weavePresetSetsBasicAuthProjectHeaderAndResourceAttributes() {
+    void weavePresetSendsTheApiKeyHeaderAndRoutesByResourceAttributesAsWandbDocuments() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("llamatrace.export.weave.enabled", "true")
                 .withProperty("llamatrace.export.weave.entity", "acme")
@@ -80,10 +81,7 @@ class ExportPresetEnvironmentPostProcessorTests {
         this.processor.postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getProperty(ENDPOINT)).isEqualTo("https://trace.wandb.ai/otel/v1/traces");
-        String basic = Base64.getEncoder().encodeToString("api:wandb-secret".getBytes(StandardCharsets.UTF_8));
-        assertThat(map(environment, HEADERS))
-                .containsOnly(
-                        Map.entry("authorization", "Basic " + basic), Map.entry("project_id", "acme/support-bot"));
+        assertThat(map(environment, HEADERS)).containsOnly(Map.entry("wandb-api-key", "wandb-secret"));
         assertThat(map(environment, RESOURCE))
                 .containsOnly(Map.entry("wandb.entity", "acme"), Map.entry("wandb.project", "support-bot"));
     }
@@ -98,6 +96,62 @@ class ExportPresetEnvironmentPostProcessorTests {
         assertThatIllegalStateException()
                 .isThrownBy(() -> this.processor.postProcessEnvironment(environment, new SpringApplication()))
                 .withMessageContaining("WANDB_API_KEY");
+    }
+
+    @Test
+    void langfusePresetTakesHostAndKeysFromTheEnvironmentByDefault() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("llamatrace.export.langfuse.enabled", "true")
+                .withProperty("LANGFUSE_HOST", "https://langfuse.example.com/")
+                .withProperty("LANGFUSE_PUBLIC_KEY", "pk-lf-1")
+                .withProperty("LANGFUSE_SECRET_KEY", "sk-lf-2");
+
+        this.processor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty(ENDPOINT))
+                .isEqualTo("https://langfuse.example.com/api/public/otel/v1/traces");
+        String basic = Base64.getEncoder().encodeToString("pk-lf-1:sk-lf-2".getBytes(StandardCharsets.UTF_8));
+        assertThat(map(environment, HEADERS)).containsOnly(Map.entry("authorization", "Basic " + basic));
+        assertThat(environment.getProperty("management.tracing.sampling.probability"))
+                .isEqualTo("1.0");
+    }
+
+    @Test
+    void langfusePresetPropertiesWinOverTheEnvironmentAndTheCloudIsTheDefaultHost() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("llamatrace.export.langfuse.enabled", "true")
+                .withProperty("llamatrace.export.langfuse.public-key", "pk-lf-own")
+                .withProperty("llamatrace.export.langfuse.secret-key", "sk-lf-own")
+                .withProperty("LANGFUSE_PUBLIC_KEY", "pk-lf-env");
+
+        this.processor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty(ENDPOINT)).isEqualTo("https://cloud.langfuse.com/api/public/otel/v1/traces");
+        String basic = Base64.getEncoder().encodeToString("pk-lf-own:sk-lf-own".getBytes(StandardCharsets.UTF_8));
+        assertThat(map(environment, HEADERS)).containsOnly(Map.entry("authorization", "Basic " + basic));
+    }
+
+    @Test
+    void langfusePresetWithoutASecretKeyFailsAtStartupNamingIt() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("llamatrace.export.langfuse.enabled", "true")
+                .withProperty("LANGFUSE_PUBLIC_KEY", "pk-lf-1");
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> this.processor.postProcessEnvironment(environment, new SpringApplication()))
+                .withMessageContaining("llamatrace.export.langfuse.secret-key")
+                .withMessageContaining("LANGFUSE_SECRET_KEY");
+    }
+
+    @Test
+    void enablingLangfuseWithAnotherPresetFailsAtStartup() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("llamatrace.export.langfuse.enabled", "true")
+                .withProperty("llamatrace.export.phoenix.enabled", "true");
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> this.processor.postProcessEnvironment(environment, new SpringApplication()))
+                .withMessageContaining("enable one of them");
     }
 
     @Test

@@ -8,8 +8,8 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.llamatrace.autoconfigure.aop.LlamaSpan;
+import dev.llamatrace.autoconfigure.support.ExportedApplication;
 import dev.llamatrace.autoconfigure.support.OpenAiStub;
-import dev.llamatrace.autoconfigure.support.OtlpReceiver;
 import dev.llamatrace.autoconfigure.support.OtlpReceiver.Received;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.handler.TokenCountingEvent;
@@ -19,18 +19,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.openai.OpenAiChatOptions;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,21 +44,8 @@ class OpenInferenceExportTests {
 
     private static final String CHAT_SPAN = "chat gpt-4o-mini";
 
-    private OpenAiStub stub;
-
-    private OtlpReceiver receiver;
-
-    @BeforeEach
-    void start() throws Exception {
-        this.stub = new OpenAiStub();
-        this.receiver = new OtlpReceiver();
-    }
-
-    @AfterEach
-    void stop() {
-        this.receiver.close();
-        this.stub.close();
-    }
+    @RegisterExtension
+    final ExportedApplication application = new ExportedApplication(TracedApplication.class);
 
     @Test
     void springAiChatCallIsExportedOnceAsAnLlmSpanUnderTheLlamaSpanMethodWithoutContent() {
@@ -76,7 +60,7 @@ class OpenInferenceExportTests {
         assertThat(spansNamed(CHAT_SPAN)).as("one exported span per call").hasSize(1);
         assertThat(chat.span().getTraceId()).isEqualTo(method.span().getTraceId());
         assertThat(chat.span().getParentSpanId())
-                .as(() -> this.receiver.spans().stream()
+                .as(() -> this.application.spans().stream()
                         .map((s) -> s.name() + " "
                                 + s.span().getSpanId().toStringUtf8().hashCode() + " <- "
                                 + s.span().getParentSpanId().toStringUtf8().hashCode())
@@ -176,9 +160,9 @@ class OpenInferenceExportTests {
         });
         Received method = awaitSpan("AnswerService.streamWithChatClient");
         Received chat = awaitSpan(CHAT_SPAN);
-        await().atMost(Duration.ofSeconds(10)).until(() -> this.receiver.spans().stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.application.spans().stream()
                 .anyMatch((span) -> "chat_client".equals(span.attribute("spring.ai.kind"))));
-        Received chatClient = this.receiver.spans().stream()
+        Received chatClient = this.application.spans().stream()
                 .filter((span) -> "chat_client".equals(span.attribute("spring.ai.kind")))
                 .findFirst()
                 .orElseThrow();
@@ -196,7 +180,7 @@ class OpenInferenceExportTests {
     void langChain4jCallInsideALlamaSpanMethodIsExportedAsAnLlmSpanUnderIt() {
         run(List.of("--llamatrace.capture-content=true"), (context) -> {
             OpenAiChatModel model = OpenAiChatModel.builder()
-                    .baseUrl(this.stub.baseUrl())
+                    .baseUrl(this.application.stub().baseUrl())
                     .apiKey("test-key")
                     .modelName("gpt-4o")
                     .maxRetries(0)
@@ -223,39 +207,19 @@ class OpenInferenceExportTests {
     }
 
     private void run(List<String> extraArguments, ContextCallback callback) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--llamatrace.export.phoenix.enabled=true",
-                "--llamatrace.export.phoenix.endpoint=" + this.receiver.endpoint(),
-                "--spring.ai.openai.base-url=" + this.stub.baseUrl(),
-                "--spring.ai.openai.api-key=test-key",
-                "--spring.ai.openai.max-retries=0",
-                "--spring.ai.openai.chat.model=gpt-4o-mini",
-                "--management.otlp.metrics.export.enabled=false"));
-        arguments.addAll(extraArguments);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(TracedApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(arguments.toArray(String[]::new));
-        try {
-            callback.run(context);
-        } finally {
-            // Closing shuts the SDK down, which flushes the batch processor.
-            context.close();
-        }
+        this.application.run(extraArguments, callback::run);
     }
 
     private Received awaitSpan(String name) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !spansNamed(name).isEmpty());
-        return spansNamed(name).get(0);
+        return this.application.awaitSpan(name, (span) -> true);
     }
 
     private List<Received> spansNamed(String name) {
-        return this.receiver.spans().stream()
-                .filter((span) -> span.name().equals(name))
-                .toList();
+        return this.application.spansNamed(name);
     }
 
     private Optional<Received> chatClientSpan() {
-        return this.receiver.spans().stream()
+        return this.application.spans().stream()
                 .filter((span) -> "chat_client".equals(span.attribute("spring.ai.kind")))
                 .findFirst();
     }
@@ -266,7 +230,7 @@ class OpenInferenceExportTests {
         while (!parentId.isEmpty() && ancestors.size() < 16) {
             ancestors.add(parentId);
             ByteString id = parentId;
-            parentId = this.receiver.spans().stream()
+            parentId = this.application.spans().stream()
                     .filter((candidate) -> candidate.span().getSpanId().equals(id))
                     .map((candidate) -> candidate.span().getParentSpanId())
                     .findFirst()

@@ -8,7 +8,9 @@ import dev.llamatrace.autoconfigure.support.OpenAiStub;
 import dev.llamatrace.autoconfigure.support.OtlpReceiver;
 import dev.llamatrace.autoconfigure.support.OtlpReceiver.Received;
 import dev.llamatrace.core.DispatcherRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -53,7 +55,9 @@ class OtlpExportPresetTests {
 
             await().atMost(Duration.ofSeconds(10)).until(() -> receiver.spans().stream()
                     .anyMatch((span) -> span.name().equals("chat gpt-4o-mini")));
-            assertThat(receiver.headers()).containsEntry("authorization", "Bearer phx-test");
+            assertThat(receiver.headers())
+                    .containsEntry("authorization", "Bearer phx-test")
+                    .containsEntry("x-project-name", "rag-app");
             Map<ByteString, Received> byId = receiver.spans().stream()
                     .collect(Collectors.toMap((span) -> span.span().getSpanId(), Function.identity()));
             Received chat = receiver.spans().stream()
@@ -72,6 +76,37 @@ class OtlpExportPresetTests {
             }
             assertThat(root).isNotSameAs(chat);
             assertThat(root.attribute("spring.ai.kind")).isEqualTo("chat_client");
+        }
+    }
+
+    @Test
+    void langfusePresetExportsToTheOtelPathBelowTheHostWithBasicAuthFromTheKeys() throws Exception {
+        try (OpenAiStub stub = new OpenAiStub();
+                OtlpReceiver receiver = new OtlpReceiver()) {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(TracedApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .run(
+                            "--llamatrace.export.langfuse.enabled=true",
+                            "--llamatrace.export.langfuse.host=" + receiver.baseUrl() + "/",
+                            "--llamatrace.export.langfuse.public-key=pk-lf-test",
+                            "--llamatrace.export.langfuse.secret-key=sk-lf-test",
+                            "--spring.ai.openai.base-url=" + stub.baseUrl(),
+                            "--spring.ai.openai.api-key=test-key",
+                            "--spring.ai.openai.max-retries=0",
+                            "--spring.ai.openai.chat.model=gpt-4o-mini",
+                            "--management.otlp.metrics.export.enabled=false");
+            try {
+                ChatClient client = context.getBean(ChatClient.Builder.class).build();
+                assertThat(client.prompt("Hi").call().content()).isEqualTo(OpenAiStub.ANSWER);
+            } finally {
+                context.close();
+            }
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.spans().stream()
+                    .anyMatch((span) -> span.name().equals("chat gpt-4o-mini")));
+            assertThat(receiver.paths()).isNotEmpty().containsOnly("/api/public/otel/v1/traces");
+            String basic = Base64.getEncoder().encodeToString("pk-lf-test:sk-lf-test".getBytes(StandardCharsets.UTF_8));
+            assertThat(receiver.headers()).containsEntry("authorization", "Basic " + basic);
         }
     }
 

@@ -31,6 +31,8 @@ public final class OtlpReceiver implements AutoCloseable {
 
     private final Map<String, String> headers = new ConcurrentHashMap<>();
 
+    private final List<String> paths = new CopyOnWriteArrayList<>();
+
     /**
      * Starts the receiver on a free local port.
      *
@@ -39,6 +41,8 @@ public final class OtlpReceiver implements AutoCloseable {
     public OtlpReceiver() throws IOException {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         this.server.createContext("/v1/traces", this::handle);
+        // Langfuse's path, below its base URL.
+        this.server.createContext("/api/public/otel/v1/traces", this::handle);
         this.server.start();
     }
 
@@ -48,7 +52,25 @@ public final class OtlpReceiver implements AutoCloseable {
      * @return the URL
      */
     public String endpoint() {
-        return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/v1/traces";
+        return baseUrl() + "/v1/traces";
+    }
+
+    /**
+     * Returns the base URL, for backends whose trace endpoint lies below a path of their own.
+     *
+     * @return the URL, without a trailing slash
+     */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + this.server.getAddress().getPort();
+    }
+
+    /**
+     * Returns the request paths traces were posted to, in order.
+     *
+     * @return the paths
+     */
+    public List<String> paths() {
+        return this.paths;
     }
 
     /**
@@ -76,6 +98,7 @@ public final class OtlpReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            this.paths.add(exchange.getRequestURI().getPath());
             exchange.getRequestHeaders().forEach((name, values) -> this.headers.put(name.toLowerCase(), values.get(0)));
             InputStream body = exchange.getRequestBody();
             if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {

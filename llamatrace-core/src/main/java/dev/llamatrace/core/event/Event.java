@@ -1,8 +1,11 @@
 package dev.llamatrace.core.event;
 
+import dev.llamatrace.core.context.Conversations;
 import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.conversation.Conversation;
 import dev.llamatrace.core.internal.Ids;
 import dev.llamatrace.core.internal.TimeAnchor;
+import dev.llamatrace.core.span.SpanInvocation;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +38,8 @@ public abstract class Event {
 
     private final Map<String, Object> tags;
 
+    private final @Nullable Conversation conversation;
+
     private @Nullable String id;
 
     /** Creates an event stamped with the span active on this thread. */
@@ -52,6 +57,7 @@ public abstract class Event {
         this.nanoTime = System.nanoTime();
         this.spanId = spanId;
         this.tags = TraceContext.currentTags();
+        this.conversation = conversationOf(spanId);
     }
 
     /**
@@ -65,7 +71,18 @@ public abstract class Event {
         this.nanoTime = original.nanoTime;
         this.spanId = original.spanId;
         this.tags = original.tags;
+        this.conversation = original.conversation;
         this.id = original.id;
+    }
+
+    /** The conversation set on this thread, else the one of the event's span when that is the active span. */
+    private static @Nullable Conversation conversationOf(@Nullable String spanId) {
+        Conversation own = Conversations.current();
+        if (own != null || spanId == null) {
+            return own;
+        }
+        SpanInvocation active = TraceContext.currentSpan();
+        return (active != null && spanId.equals(active.id())) ? active.conversation() : null;
     }
 
     /**
@@ -116,6 +133,16 @@ public abstract class Event {
      */
     public final Map<String, Object> tags() {
         return this.tags;
+    }
+
+    /**
+     * Returns the conversation (session) and user this event belongs to: the one set on the thread that created it,
+     * else that of its span when it was created inside it.
+     *
+     * @return the conversation, or {@code null} when none was set
+     */
+    public final @Nullable Conversation conversation() {
+        return this.conversation;
     }
 
     /**

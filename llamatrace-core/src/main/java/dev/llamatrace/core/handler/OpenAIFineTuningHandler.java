@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +49,9 @@ public final class OpenAIFineTuningHandler implements CallbackHandler {
 
     private final ContentLimit content;
 
+    /** Rewrites each message's text before it is cut and kept (a redaction), or {@code null} for none. */
+    private final @Nullable UnaryOperator<String> redaction;
+
     /** Creates a handler retaining at most {@value #DEFAULT_MAX_EXAMPLES} calls. */
     public OpenAIFineTuningHandler() {
         this(DEFAULT_MAX_EXAMPLES);
@@ -70,8 +74,20 @@ public final class OpenAIFineTuningHandler implements CallbackHandler {
      * @param content how much of each message is kept
      */
     public OpenAIFineTuningHandler(int maxExamples, ContentLimit content) {
+        this(maxExamples, content, null);
+    }
+
+    /**
+     * Creates a handler that rewrites each message's text (e.g. redacts it) and then cuts it when it records a call.
+     *
+     * @param maxExamples the cap on retained calls, at least 1
+     * @param content how much of each message is kept
+     * @param redaction rewrites each message's text before it is cut, or {@code null} to keep it as sent
+     */
+    public OpenAIFineTuningHandler(int maxExamples, ContentLimit content, @Nullable UnaryOperator<String> redaction) {
         this.maxExamples = BoundedBuffer.requirePositive(maxExamples, "maxExamples");
         this.content = Objects.requireNonNull(content, "content");
+        this.redaction = redaction;
     }
 
     @Override
@@ -138,12 +154,16 @@ public final class OpenAIFineTuningHandler implements CallbackHandler {
     }
 
     private ChatMessage kept(ChatMessage message) {
-        if (this.content.keepsObjects() || message.content() == null) {
+        String text = message.content();
+        if (text == null || (this.redaction == null && this.content.keepsObjects())) {
             return message;
+        }
+        if (this.redaction != null) {
+            text = this.redaction.apply(text);
         }
         return new ChatMessage(
                 message.role(),
-                this.content.text(message.content()),
+                this.content.keepsObjects() ? text : this.content.text(text),
                 message.toolCalls(),
                 message.toolCallId(),
                 message.name());

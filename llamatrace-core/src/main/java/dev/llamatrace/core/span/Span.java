@@ -1,10 +1,11 @@
 package dev.llamatrace.core.span;
 
+import dev.llamatrace.core.conversation.Conversation;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A span as a span handler keeps it: id, parent id and tags. Subclass it to hold whatever your handler records.
+ * A span as a span handler keeps it: id, parent id, tags and conversation. Subclass it to hold whatever your handler records.
  */
 public class Span {
 
@@ -14,6 +15,17 @@ public class Span {
 
     private final Map<String, Object> tags;
 
+    private final @Nullable Conversation conversation;
+
+    /**
+     * Creates a span standing for an entered one: its id, parent id, tags and conversation.
+     *
+     * @param invocation the span as the dispatcher entered it
+     */
+    public Span(SpanInvocation invocation) {
+        this(invocation.id(), invocation.parentId(), invocation.tags(), invocation.conversation());
+    }
+
     /**
      * Creates a span.
      *
@@ -22,9 +34,22 @@ public class Span {
      * @param tags the tags active when the span started
      */
     public Span(String id, @Nullable String parentId, Map<String, Object> tags) {
+        this(id, parentId, tags, null);
+    }
+
+    /**
+     * Creates a span in a conversation.
+     *
+     * @param id the span id
+     * @param parentId the parent span id, or {@code null} for a root
+     * @param tags the tags active when the span started
+     * @param conversation the conversation it belongs to, or {@code null}
+     */
+    public Span(String id, @Nullable String parentId, Map<String, Object> tags, @Nullable Conversation conversation) {
         this.id = id;
         this.parentId = parentId;
         this.tags = Map.copyOf(tags);
+        this.conversation = conversation;
     }
 
     /**
@@ -52,6 +77,15 @@ public class Span {
      */
     public Map<String, Object> tags() {
         return this.tags;
+    }
+
+    /**
+     * Returns the conversation (session) and user the span belongs to.
+     *
+     * @return the conversation, or {@code null} when none was set
+     */
+    public @Nullable Conversation conversation() {
+        return this.conversation;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.llamatrace.core.span;
 
+import dev.llamatrace.core.conversation.Conversation;
 import dev.llamatrace.core.internal.Ids;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,8 @@ public abstract class SpanInvocation {
 
     private final long startNanos;
 
+    private final @Nullable Conversation conversation;
+
     private @Nullable String id;
 
     /**
@@ -52,6 +55,31 @@ public abstract class SpanInvocation {
             @Nullable Object instance,
             Map<String, ?> arguments,
             long startNanos) {
+        this(dispatcherName, name, parent, tags, null, instance, arguments, startNanos);
+    }
+
+    /**
+     * Creates a span in a conversation; called by dispatchers, which own the span's end.
+     *
+     * @param dispatcherName the name of the dispatcher it was entered on
+     * @param name the span name
+     * @param parent the parent span, or {@code null} for a root
+     * @param tags the tags active when it started
+     * @param conversation the conversation set where it started, completed from the parent's; {@code null} to take the
+     *     parent's
+     * @param instance the object whose method the span covers, or {@code null}
+     * @param arguments captured call arguments by name
+     * @param startNanos the {@link System#nanoTime()} reading at the start
+     */
+    protected SpanInvocation(
+            String dispatcherName,
+            String name,
+            @Nullable SpanInvocation parent,
+            Map<String, Object> tags,
+            @Nullable Conversation conversation,
+            @Nullable Object instance,
+            Map<String, ?> arguments,
+            long startNanos) {
         this.dispatcherName = dispatcherName;
         this.name = name;
         this.seq = Ids.next();
@@ -60,6 +88,8 @@ public abstract class SpanInvocation {
         this.instance = instance;
         this.arguments = arguments;
         this.startNanos = startNanos;
+        Conversation inherited = (parent != null) ? parent.conversation : null;
+        this.conversation = (conversation != null) ? conversation.within(inherited) : inherited;
     }
 
     /**
@@ -77,6 +107,7 @@ public abstract class SpanInvocation {
         this.instance = null;
         this.arguments = Map.of();
         this.startNanos = System.nanoTime();
+        this.conversation = null;
         this.id = remoteId;
     }
 
@@ -130,6 +161,16 @@ public abstract class SpanInvocation {
      */
     public final Map<String, Object> tags() {
         return this.tags;
+    }
+
+    /**
+     * Returns the conversation (session) and user this span belongs to: the one set where it started, else its
+     * parent's.
+     *
+     * @return the conversation, or {@code null} when none was set
+     */
+    public final @Nullable Conversation conversation() {
+        return this.conversation;
     }
 
     /**

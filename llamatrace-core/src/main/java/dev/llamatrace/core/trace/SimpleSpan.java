@@ -40,7 +40,7 @@ public final class SimpleSpan extends Span {
     private long droppedEventCount;
 
     SimpleSpan(SpanInvocation invocation, int maxEvents) {
-        super(invocation.id(), invocation.parentId(), invocation.tags());
+        super(invocation);
         this.name = invocation.name();
         this.startNanos = invocation.startNanos();
         this.maxEvents = maxEvents;

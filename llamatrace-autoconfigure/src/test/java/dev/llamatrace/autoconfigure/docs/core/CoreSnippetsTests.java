@@ -8,6 +8,8 @@ import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.Dispatchers;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.conversation.Conversation;
+import dev.llamatrace.core.event.EvaluationEvent;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
@@ -22,6 +24,8 @@ import dev.llamatrace.core.trace.SimpleSpanHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +91,29 @@ class CoreSnippetsTests {
     void spansEnteredInATagsBlockCarryTheTags() {
         TaggedWork.run("u-7", () -> this.registry.root().span("work", () -> "done"));
         assertThat(this.recorder.span("work").invocation().tags()).containsEntry("user", "u-7");
+    }
+
+    @Test
+    void spansOfAConversationTurnCarryItsIdsAlsoWhenWrappedForLater() throws Exception {
+        String answer =
+                ConversationTurn.answer("c-1", "u-7", () -> this.registry.root().span("turn", () -> "done"));
+        Callable<String> later =
+                ConversationTurn.later("c-2", () -> this.registry.root().span("later", () -> "done"));
+        assertThat(answer).isEqualTo("done");
+        assertThat(this.recorder.span("turn").invocation().conversation()).isEqualTo(new Conversation("c-1", "u-7"));
+        assertThat(Executors.newSingleThreadExecutor().submit(later).get()).isEqualTo("done");
+        assertThat(this.recorder.span("later").invocation().conversation()).isEqualTo(Conversation.of("c-2"));
+    }
+
+    @Test
+    void anEvaluationInsideASpanIsStampedWithIt() {
+        assertThat(JudgeAnswer.answer(this.registry.root(), "Capital of France?"))
+                .isEqualTo("Paris");
+        EvaluationEvent evaluation = this.recorder.events(EvaluationEvent.class).get(0);
+        assertThat(evaluation.spanId())
+                .isEqualTo(this.recorder.span("Rag.answer").id());
+        assertThat(evaluation.score()).isEqualTo(0.9);
+        assertThat(evaluation.label()).isEqualTo("relevant");
     }
 
     @Test
