@@ -1,6 +1,8 @@
 package dev.llamatrace.autoconfigure;
 
+import dev.llamatrace.autoconfigure.cost.LlamaTraceCostProperties;
 import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.cost.PriceTable;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
 import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
 import dev.llamatrace.core.handler.TokenCountPublisher;
@@ -9,10 +11,12 @@ import dev.llamatrace.core.handler.TokenCountingHandlerBuilder;
 import dev.llamatrace.core.token.JTokkitTokenizers;
 import dev.llamatrace.core.token.TokenizerResolver;
 import dev.llamatrace.core.trace.SimpleSpanHandler;
+import java.math.BigDecimal;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -25,7 +29,9 @@ import org.springframework.context.annotation.ImportRuntimeHints;
  * {@code content-max-length} characters with it on.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LlamaTraceCostProperties.class)
 @Import({
+    BuiltInHandlersConfiguration.CostConfiguration.class,
     BuiltInHandlersConfiguration.TokenCountsConfiguration.class,
     BuiltInHandlersConfiguration.TokenCountingConfiguration.class,
     BuiltInHandlersConfiguration.DebugConfiguration.class,
@@ -36,6 +42,9 @@ final class BuiltInHandlersConfiguration {
 
     /** Bean name of the counting step that puts token counts on the bus. */
     static final String TOKEN_COUNT_PUBLISHER = "llamatraceTokenCountPublisher";
+
+    /** Bean name of the price table the counting step prices calls with. */
+    static final String PRICE_TABLE = "llamatracePriceTable";
 
     /** Bean name of the token counting handler. */
     static final String TOKEN_COUNTING_HANDLER = "llamatraceTokenCountingHandler";
@@ -57,6 +66,18 @@ final class BuiltInHandlersConfiguration {
                 : JTokkitTokenizers.fixed(encoding);
     }
 
+    /** The prices of {@code llamatrace.cost.*}; a {@link PriceTable} bean of the application's replaces them. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = LlamaTraceCostProperties.ENABLED, matchIfMissing = true)
+    static final class CostConfiguration {
+
+        @Bean(PRICE_TABLE)
+        @ConditionalOnMissingBean
+        PriceTable llamatracePriceTable(LlamaTraceCostProperties properties) {
+            return properties.priceTable();
+        }
+    }
+
     /**
      * Token counts are part of the pipeline, not of a handler: they reach meters, spans and the endpoint whichever
      * handler beans exist.
@@ -68,9 +89,13 @@ final class BuiltInHandlersConfiguration {
         @Bean(TOKEN_COUNT_PUBLISHER)
         @ConditionalOnMissingBean
         TokenCountPublisher llamatraceTokenCountPublisher(
-                DispatcherRegistry registry, LlamaTraceProperties properties) {
+                DispatcherRegistry registry, LlamaTraceProperties properties, ObjectProvider<PriceTable> prices) {
+            // Each count carries its cost, so meters, spans, the endpoint and the budget all see the same amount.
             return new TokenCountPublisher(
-                    registry.root(), tokenizers(properties), TokenCountingHandlerBuilder.DEFAULT_MAX_OPEN_OPERATIONS);
+                    registry.root(),
+                    tokenizers(properties),
+                    TokenCountingHandlerBuilder.DEFAULT_MAX_OPEN_OPERATIONS,
+                    prices.getIfAvailable());
         }
     }
 
@@ -80,7 +105,8 @@ final class BuiltInHandlersConfiguration {
 
         @Bean(TOKEN_COUNTING_HANDLER)
         @ConditionalOnMissingBean
-        TokenCountingHandler llamatraceTokenCountingHandler(LlamaTraceProperties properties) {
+        TokenCountingHandler llamatraceTokenCountingHandler(
+                LlamaTraceProperties properties, LlamaTraceCostProperties cost, ObjectProvider<PriceTable> prices) {
             LlamaTraceProperties.TokenCounting settings =
                     properties.getHandlers().getTokenCounting();
             TokenCountingHandlerBuilder builder = TokenCountingHandler.builder()
@@ -90,6 +116,11 @@ final class BuiltInHandlersConfiguration {
             Long budget = settings.getTokenBudget();
             if (budget != null) {
                 builder.tokenBudget(budget);
+            }
+            prices.ifAvailable(builder::prices);
+            BigDecimal costBudget = cost.getBudget();
+            if (costBudget != null) {
+                builder.costBudget(costBudget, cost.getBudgetCurrency());
             }
             return builder.build();
         }

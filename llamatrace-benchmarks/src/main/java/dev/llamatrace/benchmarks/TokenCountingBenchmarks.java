@@ -3,21 +3,26 @@ package dev.llamatrace.benchmarks;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import dev.llamatrace.autoconfigure.metrics.CostMetrics;
 import dev.llamatrace.autoconfigure.metrics.GenAiMeterFilter;
 import dev.llamatrace.autoconfigure.metrics.TokenUsageMetrics;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.callback.EventPayload;
+import dev.llamatrace.core.cost.PriceTable;
 import dev.llamatrace.core.handler.TokenCountPublisher;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.handler.TokenCountingHandler;
+import dev.llamatrace.core.handler.TokenCountingHandlerBuilder;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.ChatRole;
+import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.UsageKeys;
 import dev.llamatrace.core.token.JTokkitTokenizers;
 import dev.llamatrace.core.token.Tokenizer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +69,9 @@ public class TokenCountingBenchmarks {
 
     static final long USAGE_COMPLETION_TOKENS = 12;
 
+    /** The model the priced payload names, priced by the shipped table. */
+    static final String PRICED_MODEL = "gpt-4o-mini";
+
     private Encoding cl100k;
 
     /** The strings the handler tokenizes: the message role, and the completion rendered as {@code role: text}. */
@@ -80,6 +88,14 @@ public class TokenCountingBenchmarks {
     TokenCountPublisher publisher;
 
     SimpleMeterRegistry meterRegistry;
+
+    TokenCountingHandler handlerWithCost;
+
+    TokenCountPublisher publisherWithCost;
+
+    SimpleMeterRegistry costMeterRegistry;
+
+    Map<String, Object> shortWithUsagePriced;
 
     Map<String, Object> shortWithoutUsage;
 
@@ -116,6 +132,23 @@ public class TokenCountingBenchmarks {
         root.addEventHandler(this.publisher);
         root.addEventHandler(this.handlerWithMetrics);
         root.addEventHandler(new TokenUsageMetrics(this.meterRegistry));
+        // The same with pricing, as the auto-configuration wires it by default: the counting step prices each count
+        // with the shipped table, the handler adds the cost up, and the cost meter records it.
+        Map<String, Object> priced = new HashMap<>(this.shortWithUsage);
+        priced.put(EventPayload.SERIALIZED.value(), ModelInfo.of("openai", PRICED_MODEL));
+        this.shortWithUsagePriced = Map.copyOf(priced);
+        this.handlerWithCost = TokenCountingHandler.create();
+        this.costMeterRegistry = new SimpleMeterRegistry();
+        Dispatcher pricedRoot = new DispatcherRegistry().root();
+        this.publisherWithCost = new TokenCountPublisher(
+                pricedRoot,
+                JTokkitTokenizers.byModel(),
+                TokenCountingHandlerBuilder.DEFAULT_MAX_OPEN_OPERATIONS,
+                PriceTable.defaults());
+        pricedRoot.addEventHandler(this.publisherWithCost);
+        pricedRoot.addEventHandler(this.handlerWithCost);
+        pricedRoot.addEventHandler(new TokenUsageMetrics(this.costMeterRegistry));
+        pricedRoot.addEventHandler(new CostMetrics(this.costMeterRegistry));
         // The first count loads the vocabulary; keep that out of the first warmup iteration.
         this.handler.countLlmEnd(this.shortWithoutUsage, EVENT_ID);
         this.handler.reset();
@@ -253,6 +286,19 @@ public class TokenCountingBenchmarks {
     @Benchmark
     public @Nullable TokenCountingEvent llamatrace_countLlmEnd_usage_60chars_metrics() {
         return this.publisher.countLlmEnd(this.shortWithUsage, EVENT_ID, EVENT_ID);
+    }
+
+    /**
+     * {@link #llamatrace_countLlmEnd_usage_60chars_metrics()} with pricing on, as the auto-configuration wires it by
+     * default: the payload names {@value #PRICED_MODEL}, the counting step prices the count with
+     * {@link PriceTable#defaults()} (the cost travels on the count), the handler adds it to its exact cost totals, and
+     * {@link CostMetrics} records it into {@code llamatrace.cost} next to the token meter.
+     *
+     * @return the recorded count, carrying its cost
+     */
+    @Benchmark
+    public @Nullable TokenCountingEvent llamatrace_countLlmEnd_usage_60chars_metrics_cost() {
+        return this.publisherWithCost.countLlmEnd(this.shortWithUsagePriced, EVENT_ID, EVENT_ID);
     }
 
     private static String longText(int length) {

@@ -63,6 +63,28 @@ class TokenCountingBenchmarksTests {
     }
 
     @Test
+    void pricedCountsCarryTheirCostToTheHandlerAndTheCostMeter() {
+        TokenCountingEvent count = this.benchmarks.llamatrace_countLlmEnd_usage_60chars_metrics_cost();
+        // 1,000 input at 0.15 and 12 output at 0.60 per million tokens
+        assertThat(count.cost().plainAmount()).isEqualTo("0.0001572");
+        assertThat(this.benchmarks.handlerWithCost.totalCost().get("USD")).isEqualByComparingTo("0.0001572");
+        assertThat(this.benchmarks
+                        .costMeterRegistry
+                        .get("llamatrace.cost")
+                        .tag("gen_ai.request.model", TokenCountingBenchmarks.PRICED_MODEL)
+                        .counter()
+                        .count())
+                .isCloseTo(1.572e-4, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(this.benchmarks
+                        .costMeterRegistry
+                        .get("gen_ai.client.token.usage")
+                        .tag("gen_ai.token.type", "input")
+                        .summary()
+                        .totalAmount())
+                .isEqualTo(TokenCountingBenchmarks.USAGE_PROMPT_TOKENS);
+    }
+
+    @Test
     void tokenUsageMetricsRecordBothSides() {
         this.benchmarks.llamatrace_countLlmEnd_usage_60chars_metrics();
         assertThat(this.benchmarks

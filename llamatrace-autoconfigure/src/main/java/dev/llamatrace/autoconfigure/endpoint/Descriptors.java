@@ -8,9 +8,12 @@ import dev.llamatrace.core.callback.CBEvent;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.EventStats;
 import dev.llamatrace.core.conversation.Conversation;
+import dev.llamatrace.core.cost.Cost;
+import dev.llamatrace.core.cost.PriceTable;
 import dev.llamatrace.core.event.EvaluationEvent;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventKind;
+import dev.llamatrace.core.handler.ModelCost;
 import dev.llamatrace.core.handler.ModelTokenUsage;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.handler.TokenCountingHandler;
@@ -22,12 +25,14 @@ import dev.llamatrace.core.llm.NodeWithScore;
 import dev.llamatrace.core.trace.SimpleSpan;
 import dev.llamatrace.core.trace.TraceNode;
 import dev.llamatrace.core.trace.TraceTree;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -69,6 +74,41 @@ final class Descriptors {
                 handler.reasoningTokenCount());
     }
 
+    static LlamaTraceDescriptors.Costs costs(TokenCountingHandler handler, @Nullable PriceTable prices) {
+        Map<String, String> total = new LinkedHashMap<>();
+        handler.totalCost().forEach((currency, amount) -> total.put(currency, amount.toPlainString()));
+        Map<String, LlamaTraceDescriptors.ModelCost> models = new LinkedHashMap<>();
+        for (Map.Entry<String, ModelCost> entry : handler.modelCost().entrySet()) {
+            ModelCost cost = entry.getValue();
+            models.put(
+                    entry.getKey(),
+                    new LlamaTraceDescriptors.ModelCost(
+                            cost.provider(),
+                            cost.currency(),
+                            cost.amount().toPlainString(),
+                            cost.counts(),
+                            cost.providerReported()));
+        }
+        BigDecimal limit = handler.costBudget();
+        LlamaTraceDescriptors.CostBudget budget = null;
+        if (limit != null) {
+            String currency = handler.costBudgetCurrency();
+            budget = new LlamaTraceDescriptors.CostBudget(
+                    limit.toPlainString(),
+                    currency,
+                    handler.totalCost().getOrDefault(currency, BigDecimal.ZERO).toPlainString());
+        }
+        return new LlamaTraceDescriptors.Costs(
+                total, models, handler.unpricedModels(), budget, (prices != null) ? prices.asOf() : null);
+    }
+
+    static LlamaTraceDescriptors.@Nullable CallCost callCost(@Nullable Cost cost) {
+        return (cost != null)
+                ? new LlamaTraceDescriptors.CallCost(
+                        cost.plainAmount(), cost.currency(), cost.source().value())
+                : null;
+    }
+
     static LlamaTraceDescriptors.EventTypeStats stats(EventStats stats) {
         return new LlamaTraceDescriptors.EventTypeStats(stats.totalCount(), stats.totalSecs(), stats.averageSecs());
     }
@@ -77,6 +117,7 @@ final class Descriptors {
         SimpleSpan root = tree.root().span();
         int errors = 0;
         long tokens = 0;
+        Map<String, Long> picos = new TreeMap<>();
         String conversationId = null;
         String userId = null;
         for (SimpleSpan span : spans(tree.root()).toList()) {
@@ -91,8 +132,14 @@ final class Descriptors {
             TokenCountingEvent count = tokensBySpan.get(span.id());
             if (count != null) {
                 tokens += count.totalTokenCount();
+                Cost cost = count.cost();
+                if (cost != null) {
+                    picos.merge(cost.currency(), cost.picos(), Descriptors::saturatedSum);
+                }
             }
         }
+        Map<String, String> cost = new LinkedHashMap<>();
+        picos.forEach((currency, sum) -> cost.put(currency, Cost.amount(sum).toPlainString()));
         return new LlamaTraceDescriptors.TraceSummary(
                 tree.rootId(),
                 root.name(),
@@ -102,8 +149,14 @@ final class Descriptors {
                 tree.spanCount(),
                 errors,
                 tokens,
+                cost,
                 conversationId,
                 userId);
+    }
+
+    private static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return (sum < 0) ? Long.MAX_VALUE : sum;
     }
 
     /** The spans of a node and its descendants, depth first. */
@@ -257,6 +310,7 @@ final class Descriptors {
                 (span.conversation() != null) ? span.conversation().id() : null,
                 (span.conversation() != null) ? span.conversation().userId() : null,
                 tokens,
+                callCost((count != null) ? count.cost() : null),
                 events.stream().map(this::spanEvent).toList(),
                 span.droppedEventCount(),
                 node.children().stream()

@@ -14,6 +14,7 @@ public final class LlamaTraceDescriptors {
      * The root view.
      *
      * @param tokens token totals
+     * @param cost cost totals, per model and unpriced models; {@code null} when token counting or pricing is off
      * @param events per event type: count, total and average seconds
      * @param spans span counts
      * @param handlerErrors handler failures isolated so far
@@ -23,6 +24,7 @@ public final class LlamaTraceDescriptors {
      */
     public record Summary(
             @Nullable Tokens tokens,
+            @Nullable Costs cost,
             @Nullable Map<String, EventTypeStats> events,
             @Nullable Spans spans,
             long handlerErrors,
@@ -78,6 +80,52 @@ public final class LlamaTraceDescriptors {
             long reasoning) {}
 
     /**
+     * Cost totals. Amounts are exact decimals written as plain text (e.g. {@code "0.00000405"}).
+     *
+     * @param total the cost per currency
+     * @param models the cost per model (a model priced in a second currency has an entry {@code model (currency)})
+     * @param unpriced the models counted without a price, with how many of their counts (LLM calls, embedded texts)
+     *     had none: they cost nothing in the totals rather than a guess
+     * @param budget the cost budget, {@code null} when there is none
+     * @param pricesAsOf when the prices of the price table were taken, as the table says
+     */
+    public record Costs(
+            Map<String, String> total,
+            Map<String, ModelCost> models,
+            Map<String, Long> unpriced,
+            @Nullable CostBudget budget,
+            @Nullable String pricesAsOf) {}
+
+    /**
+     * The cost of one model.
+     *
+     * @param provider the provider
+     * @param currency the currency of {@code amount}
+     * @param amount the exact sum, plain text
+     * @param counts the priced counts (LLM calls, embedded texts)
+     * @param providerReported how many of those carried a cost the provider reported
+     */
+    public record ModelCost(String provider, String currency, String amount, long counts, long providerReported) {}
+
+    /**
+     * The cost budget.
+     *
+     * @param limit the budget, plain text
+     * @param currency its currency; only costs in it count
+     * @param spent the cost counted in that currency so far, plain text
+     */
+    public record CostBudget(String limit, String currency, String spent) {}
+
+    /**
+     * The cost of one call.
+     *
+     * @param amount the exact amount, plain text
+     * @param currency the currency
+     * @param source {@code provider} when the provider reported it, {@code local} when computed from the price table
+     */
+    public record CallCost(String amount, String currency, String source) {}
+
+    /**
      * Timing of the event pairs of one type.
      *
      * @param count start/end groups
@@ -109,6 +157,7 @@ public final class LlamaTraceDescriptors {
      * @param spanCount spans in the trace
      * @param errorCount spans of the trace that were dropped by an error
      * @param tokens LLM tokens (prompt plus completion) counted in the trace's spans
+     * @param cost the cost of the trace's LLM calls per currency, plain text; empty when none was priced
      * @param conversationId the conversation of the trace's first span that has one, if any
      * @param userId the user of the trace's first span that names one, if any
      */
@@ -121,6 +170,7 @@ public final class LlamaTraceDescriptors {
             int spanCount,
             int errorCount,
             long tokens,
+            Map<String, String> cost,
             @Nullable String conversationId,
             @Nullable String userId) {}
 
@@ -202,6 +252,7 @@ public final class LlamaTraceDescriptors {
      * @param conversationId the conversation it belongs to, if any
      * @param userId the user it works for, if any
      * @param tokens the tokens counted for an LLM call in this span
+     * @param cost what that call cost; {@code null} when it was unpriced
      * @param events its events, oldest first
      * @param droppedEvents events beyond the per-span cap, not kept
      * @param children child spans by start time
@@ -223,6 +274,7 @@ public final class LlamaTraceDescriptors {
             @Nullable String conversationId,
             @Nullable String userId,
             @Nullable TokenCount tokens,
+            @Nullable CallCost cost,
             List<SpanEvent> events,
             long droppedEvents,
             List<SpanNode> children) {}

@@ -5,6 +5,7 @@ import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.LlamaTraceProperties;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.callback.CBEventType;
+import dev.llamatrace.core.cost.PriceTable;
 import dev.llamatrace.core.handler.AsyncHandler;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
 import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
@@ -33,8 +34,8 @@ import org.springframework.util.MimeType;
  * answers 404.
  *
  * <ul>
- *   <li>{@code GET /actuator/llamatrace}: token totals, per event type count and seconds, span counts, handler errors,
- *       recent trace ids.
+ *   <li>{@code GET /actuator/llamatrace}: token totals, cost totals (per currency, per model, unpriced models, the
+ *       cost budget), per event type count and seconds, span counts, handler errors, recent trace ids.
  *   <li>{@code GET /actuator/llamatrace/traces}: the retained traces, newest first, filtered and limited by
  *       {@code limit}, {@code name}, {@code errors}, {@code minDuration}, {@code search} and {@code sort};
  *       {@code /traces/{id}}: one trace as a tree; {@code conversation} lists the traces of one conversation.
@@ -89,6 +90,8 @@ public class LlamaTraceEndpoint {
 
     private final List<AsyncHandler> asyncHandlers;
 
+    private final @Nullable PriceTable prices;
+
     /**
      * Creates the endpoint.
      *
@@ -128,6 +131,31 @@ public class LlamaTraceEndpoint {
             @Nullable OpenAIFineTuningHandler fineTuning,
             ContentCapture content,
             List<AsyncHandler> asyncHandlers) {
+        this(registry, tokens, debug, spans, fineTuning, content, asyncHandlers, null);
+    }
+
+    /**
+     * Creates the endpoint, also naming the date of the prices calls are priced with.
+     *
+     * @param registry the dispatcher registry, for the handler error count
+     * @param tokens the token counting handler, if enabled
+     * @param debug the debug handler, if enabled
+     * @param spans the span handler keeping trace trees, if enabled
+     * @param fineTuning the fine-tuning handler, if enabled
+     * @param content what content responses may carry
+     * @param asyncHandlers the asynchronous handler wrappers whose drops the root view lists
+     * @param prices the price table calls are priced with, if pricing is on; the cost section is shown only with it
+     */
+    public LlamaTraceEndpoint(
+            DispatcherRegistry registry,
+            @Nullable TokenCountingHandler tokens,
+            @Nullable LlamaDebugHandler debug,
+            @Nullable SimpleSpanHandler spans,
+            @Nullable OpenAIFineTuningHandler fineTuning,
+            ContentCapture content,
+            List<AsyncHandler> asyncHandlers,
+            @Nullable PriceTable prices) {
+        this.prices = prices;
         this.registry = registry;
         this.tokens = tokens;
         this.debug = debug;
@@ -141,7 +169,7 @@ public class LlamaTraceEndpoint {
     /**
      * Returns the root view.
      *
-     * @return token totals, event statistics, span counts, handler errors and recent trace ids
+     * @return token totals, cost totals, event statistics, span counts, handler errors and recent trace ids
      */
     @ReadOperation
     public LlamaTraceDescriptors.Summary summary() {
@@ -160,6 +188,7 @@ public class LlamaTraceEndpoint {
         }
         return new LlamaTraceDescriptors.Summary(
                 (tokens != null) ? this.descriptors.tokens(tokens) : null,
+                (tokens != null && this.prices != null) ? Descriptors.costs(tokens, this.prices) : null,
                 events,
                 (spans != null)
                         ? new LlamaTraceDescriptors.Spans(
@@ -261,7 +290,7 @@ public class LlamaTraceEndpoint {
         }
     }
 
-    /** Resets the token counts and flushes the retained events, spans and fine-tuning examples. */
+    /** Resets the token counts and costs and flushes the retained events, spans and fine-tuning examples. */
     @DeleteOperation
     public void reset() {
         if (this.tokens != null) {

@@ -4,6 +4,7 @@ import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.autoconfigure.LlamaTraceProperties;
 import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.cost.PriceTable;
 import dev.llamatrace.core.handler.AsyncHandler;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
 import dev.llamatrace.core.handler.OpenAIFineTuningHandler;
@@ -47,7 +48,8 @@ public final class LlamaTraceEndpointAutoConfiguration {
             ObjectProvider<OpenAIFineTuningHandler> fineTuning,
             ObjectProvider<AsyncHandler> asyncHandlers,
             LlamaTraceProperties properties,
-            ObjectProvider<ContentCapture> content) {
+            ObjectProvider<ContentCapture> content,
+            ObjectProvider<PriceTable> prices) {
         return new LlamaTraceEndpoint(
                 registry,
                 tokens.getIfUnique(),
@@ -55,6 +57,7 @@ public final class LlamaTraceEndpointAutoConfiguration {
                 spans.getIfUnique(),
                 fineTuning.getIfUnique(),
                 content.getIfAvailable(() -> ContentCapture.of(properties)),
-                asyncHandlers.orderedStream().toList());
+                asyncHandlers.orderedStream().toList(),
+                prices.getIfAvailable());
     }
 }

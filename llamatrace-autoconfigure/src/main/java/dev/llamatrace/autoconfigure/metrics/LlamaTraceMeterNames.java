@@ -14,6 +14,18 @@ public final class LlamaTraceMeterNames {
     /** OpenTelemetry GenAI: duration of LLM and embedding client operations (see {@link GenAiMeter}). */
     public static final String GEN_AI_CLIENT_OPERATION_DURATION = GenAiMeter.CLIENT_OPERATION_DURATION_NAME;
 
+    /**
+     * The cost of GenAI client operations (LLM calls and embeddings), a counter in the currency of its
+     * {@value #TAG_CURRENCY} tag, tagged by provider and model. The GenAI conventions define no cost metric yet.
+     */
+    public static final String COST = "llamatrace.cost";
+
+    /** Counted operations of models without a price (no table entry, no cost reported), by provider and model. */
+    public static final String COST_UNPRICED = "llamatrace.cost.unpriced";
+
+    /** Tag: the ISO 4217 currency of a cost. */
+    public static final String TAG_CURRENCY = "currency";
+
     /** Events dispatched, by event class. */
     public static final String EVENTS = "llamatrace.events";
 

@@ -3,6 +3,7 @@ package dev.llamatrace.autoconfigure.metrics;
 import dev.llamatrace.autoconfigure.AsyncHandlers;
 import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.autoconfigure.LlamaTraceProperties;
+import dev.llamatrace.autoconfigure.cost.LlamaTraceCostProperties;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.handler.AsyncHandler;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
@@ -136,6 +137,14 @@ public final class LlamaTraceMetricsAutoConfiguration {
                 "OpenAIFineTuningHandler",
                 LlamaTraceMeterBinder.EvictionCount.of(handler, OpenAIFineTuningHandler::evictedExamples)));
         return new LlamaTraceMeterBinder(dispatchers, evictions);
+    }
+
+    /** Cost comes from the counts on the bus too: the amount each count carries. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = LlamaTraceCostProperties.ENABLED, matchIfMissing = true)
+    CostMetrics llamatraceCostMetrics(MeterRegistry registry) {
+        return new CostMetrics(registry);
     }
 
     /** Prometheus names carry units; the conventions' annotation units are left out of them. */

@@ -25,6 +25,18 @@ public final class GenAiAttributes {
     /** Output tokens produced by the operation. */
     public static final String USAGE_OUTPUT_TOKENS = "gen_ai.usage.output_tokens";
 
+    /**
+     * The cost of the operation, a decimal amount as text (e.g. {@code 0.00000405}); the shape of the conventions' open
+     * cost proposal (semantic-conventions-genai PR 443), not yet part of them.
+     */
+    public static final String USAGE_COST_AMOUNT = "gen_ai.usage.cost.amount";
+
+    /** The ISO 4217 currency of {@value #USAGE_COST_AMOUNT}. */
+    public static final String USAGE_COST_CURRENCY = "gen_ai.usage.cost.currency";
+
+    /** Where {@value #USAGE_COST_AMOUNT} came from: {@code provider} or {@code local} ({@code CostSource}). */
+    public static final String USAGE_COST_SOURCE = "gen_ai.usage.cost.source";
+
     /** The name of the tool an agent called. */
     public static final String TOOL_NAME = "gen_ai.tool.name";
 

@@ -33,6 +33,12 @@ public final class OpenInferenceAttributes {
     /** Completion tokens spent reasoning (a part of {@value #LLM_TOKEN_COUNT_COMPLETION}). */
     public static final String LLM_TOKEN_COUNT_COMPLETION_REASONING = "llm.token_count.completion_details.reasoning";
 
+    /** The total cost of an LLM span in US dollars (OpenInference assumes the currency); set for USD costs only. */
+    public static final String LLM_COST_TOTAL = "llm.cost.total";
+
+    /** The currency {@value #LLM_COST_TOTAL} is in. */
+    public static final String LLM_COST_CURRENCY = "USD";
+
     /** The model of an embedding span. */
     public static final String EMBEDDING_MODEL_NAME = "embedding.model_name";
 

@@ -4,6 +4,7 @@ import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.metrics.LlamaTraceMeterNames;
 import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
+import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.EvaluationEvent;
 import dev.llamatrace.core.event.Event;
@@ -158,6 +159,9 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
             // The count carries the span of the call it counted: provider usage or the tokenizer fallback, as the
             // meters and the endpoint show it.
             SpanAttributes.tokens(span, count);
+            if (count.operation() == CBEventType.LLM) {
+                SpanAttributes.cost(span, count.cost());
+            }
         } else if (event instanceof EvaluationEvent evaluation) {
             SpanEvents.evaluation(span, evaluation, this.content);
         } else {

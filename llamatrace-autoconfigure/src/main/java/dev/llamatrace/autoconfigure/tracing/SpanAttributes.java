@@ -9,6 +9,7 @@ import dev.llamatrace.autoconfigure.semconv.LlamaTraceAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.conversation.Conversation;
+import dev.llamatrace.core.cost.Cost;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
@@ -138,6 +139,23 @@ final class SpanAttributes {
     private static void detail(ObservedSpan span, String key, int tokens) {
         if (tokens > 0 || span.has(key)) {
             span.put(key, Integer.toString(tokens));
+        }
+    }
+
+    /**
+     * Adds the cost of the span's model call, as its count carries it: amount, currency and source in the shape of the
+     * GenAI cost proposal, and OpenInference's total for a cost in US dollars. An unpriced call gets none.
+     */
+    static void cost(ObservedSpan span, @Nullable Cost cost) {
+        if (cost == null) {
+            return;
+        }
+        String amount = cost.plainAmount();
+        span.put(GenAiAttributes.USAGE_COST_AMOUNT, amount);
+        span.put(GenAiAttributes.USAGE_COST_CURRENCY, cost.currency());
+        span.put(GenAiAttributes.USAGE_COST_SOURCE, cost.source().value());
+        if (OpenInferenceAttributes.LLM_COST_CURRENCY.equals(cost.currency())) {
+            span.put(OpenInferenceAttributes.LLM_COST_TOTAL, amount);
         }
     }
 

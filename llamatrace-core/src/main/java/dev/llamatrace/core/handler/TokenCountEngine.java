@@ -2,6 +2,9 @@ package dev.llamatrace.core.handler;
 
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.EventPayload;
+import dev.llamatrace.core.cost.Cost;
+import dev.llamatrace.core.cost.PriceTable;
+import dev.llamatrace.core.cost.ProviderCost;
 import dev.llamatrace.core.handler.TokenCounter.ModelRef;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.UsageKeys;
@@ -19,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * one count of the provider's (billable) tokens; otherwise each embedded text is a tokenizer count of its own, as in
  * LlamaIndex. Shared by {@link TokenCountPublisher} (the counting
  * step of the pipeline) and {@link TokenCountingHandler} used on its own as a callback handler, so both count alike.
+ * With a price table each count carries its cost, derived from the count itself: the provider's reported cost, else
+ * the table's price for the count's model and tokens.
  */
 final class TokenCountEngine {
 
@@ -26,8 +31,11 @@ final class TokenCountEngine {
 
     private final BoundedOpenMap<ModelRef> models;
 
-    TokenCountEngine(TokenizerResolver tokenizers, int maxOpenOperations) {
+    private final @Nullable PriceTable prices;
+
+    TokenCountEngine(TokenizerResolver tokenizers, int maxOpenOperations, @Nullable PriceTable prices) {
         this.tokenizers = tokenizers;
+        this.prices = prices;
         // An operation that never ends only loses its remembered model (its end falls back to the end payload).
         this.models = new BoundedOpenMap<>(
                 BoundedBuffer.requirePositive(maxOpenOperations, "maxOpenOperations"), (id, model) -> {});
@@ -53,7 +61,27 @@ final class TokenCountEngine {
         if (payload.isEmpty()) {
             return null;
         }
-        return TokenCounter.countLlm(payload, eventId, spanId, model, () -> this.tokenizers.forModel(model.name()));
+        TokenCountingEvent count =
+                TokenCounter.countLlm(payload, eventId, spanId, model, () -> this.tokenizers.forModel(model.name()));
+        if (count == null || this.prices == null) {
+            return count;
+        }
+        Object response = EventPayload.RESPONSE.in(payload)
+                ? EventPayload.RESPONSE.get(payload)
+                : EventPayload.COMPLETION.get(payload);
+        Cost reported = ProviderCost.of(response);
+        return count.priced((reported != null) ? reported : localCost(this.prices, count));
+    }
+
+    private static @Nullable Cost localCost(PriceTable prices, TokenCountingEvent count) {
+        TokenUsageDetails details = count.details();
+        return prices.cost(
+                count.model(),
+                count.promptTokenCount(),
+                details.cachedInputTokens(),
+                details.cacheWriteInputTokens(),
+                count.completionTokenCount(),
+                details.reasoningTokens());
     }
 
     List<TokenCountingEvent> countEmbeddingEnd(Map<String, ?> payload, String eventId, @Nullable String spanId) {
@@ -83,14 +111,15 @@ final class TokenCountEngine {
         List<TokenCountingEvent> events = new ArrayList<>(chunks.size());
         for (Object chunk : chunks) {
             String text = String.valueOf(chunk);
-            events.add(TokenCountingEvent.embedding(
+            TokenCountingEvent count = TokenCountingEvent.embedding(
                     text,
                     tokenizer.countTokens(text),
                     eventId,
                     spanId,
                     model.name(),
                     model.provider(),
-                    TokenSource.TOKENIZER));
+                    TokenSource.TOKENIZER);
+            events.add((this.prices != null) ? count.priced(localCost(this.prices, count)) : count);
         }
         return events;
     }

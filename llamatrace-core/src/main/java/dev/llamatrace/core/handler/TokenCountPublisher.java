@@ -5,6 +5,7 @@ import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.CallbackEvent;
 import dev.llamatrace.core.callback.EventPayload;
 import dev.llamatrace.core.callback.LegacyEventTranslator;
+import dev.llamatrace.core.cost.PriceTable;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.event.EventKind;
@@ -59,8 +60,24 @@ public final class TokenCountPublisher implements EventHandler {
      * @param maxOpenOperations how many started operations are remembered until their end (the model they named)
      */
     public TokenCountPublisher(Dispatcher dispatcher, TokenizerResolver tokenizers, int maxOpenOperations) {
+        this(dispatcher, tokenizers, maxOpenOperations, null);
+    }
+
+    /**
+     * Creates a publisher whose counts carry their cost: the cost the provider reported with the response, else the
+     * price of the count's model and tokens in {@code prices}; {@code null} when neither gives one (the model is
+     * unpriced).
+     *
+     * @param dispatcher where counts are dispatched
+     * @param tokenizers how texts are tokenized when the provider sent no usage
+     * @param maxOpenOperations how many started operations are remembered until their end (the model they named)
+     * @param prices the price table, e.g. {@link PriceTable#defaults()}; {@code null} to price nothing, not even with
+     *     a cost the provider reported
+     */
+    public TokenCountPublisher(
+            Dispatcher dispatcher, TokenizerResolver tokenizers, int maxOpenOperations, @Nullable PriceTable prices) {
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
-        this.engine = new TokenCountEngine(Objects.requireNonNull(tokenizers, "tokenizers"), maxOpenOperations);
+        this.engine = new TokenCountEngine(Objects.requireNonNull(tokenizers, "tokenizers"), maxOpenOperations, prices);
         this.openLlmSpans = new BoundedOpenMap<>(maxOpenOperations, (id, open) -> {});
     }
 

@@ -2,6 +2,7 @@ package dev.llamatrace.core.handler;
 
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.content.ContentLimit;
+import dev.llamatrace.core.cost.Cost;
 import dev.llamatrace.core.event.Event;
 import java.util.List;
 import java.util.Objects;
@@ -52,6 +53,9 @@ public final class TokenCountingEvent extends Event {
     private final boolean textCompletion;
 
     private final TokenUsageDetails details;
+
+    // Set by the counting step before the count is dispatched, never after: readers see it as final.
+    private @Nullable Cost cost;
 
     /**
      * Creates a count without usage details, recomputing the total.
@@ -295,7 +299,7 @@ public final class TokenCountingEvent extends Event {
         }
         String prompt = content.retained() ? content.text(prompt()) : "";
         String completion = content.retained() ? content.text(completion()) : "";
-        return new TokenCountingEvent(
+        TokenCountingEvent kept = new TokenCountingEvent(
                 null,
                 false,
                 null,
@@ -312,6 +316,24 @@ public final class TokenCountingEvent extends Event {
                 this.textCompletion,
                 this.details,
                 spanId());
+        kept.cost = this.cost;
+        return kept;
+    }
+
+    /** Attaches the cost of the call; the counting step does so before it dispatches the count. */
+    TokenCountingEvent priced(@Nullable Cost cost) {
+        this.cost = cost;
+        return this;
+    }
+
+    /**
+     * Returns what the call cost: as the provider reported it, else computed from these counts with the counting
+     * step's price table.
+     *
+     * @return the cost, or {@code null} when the model is unpriced (or no price table was given)
+     */
+    public @Nullable Cost cost() {
+        return this.cost;
     }
 
     /**
@@ -469,6 +491,7 @@ public final class TokenCountingEvent extends Event {
                 && this.promptSourceKind == that.promptSourceKind
                 && this.completionSourceKind == that.completionSourceKind
                 && this.details.equals(that.details)
+                && Objects.equals(this.cost, that.cost)
                 && prompt().equals(that.prompt())
                 && completion().equals(that.completion());
     }
@@ -488,7 +511,8 @@ public final class TokenCountingEvent extends Event {
                 this.promptSourceKind,
                 this.completionSourceKind,
                 this.textCompletion,
-                this.details);
+                this.details,
+                this.cost);
     }
 
     @Override
@@ -497,7 +521,8 @@ public final class TokenCountingEvent extends Event {
                 + this.promptTokenCount + ", completionTokenCount=" + this.completionTokenCount + ", totalTokenCount="
                 + totalTokenCount() + ", eventId=" + this.eventId + ", model=" + this.model + ", provider="
                 + this.provider + ", operation=" + this.operation + ", promptSource=" + this.promptSourceKind
-                + ", completionSource=" + this.completionSourceKind + ", details=" + this.details + "]";
+                + ", completionSource=" + this.completionSourceKind + ", details=" + this.details + ", cost="
+                + this.cost + "]";
     }
 
     private static String join(List<?> messages) {

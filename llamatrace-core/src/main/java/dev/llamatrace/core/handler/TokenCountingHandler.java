@@ -3,11 +3,13 @@ package dev.llamatrace.core.handler;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.CallbackHandler;
 import dev.llamatrace.core.content.ContentLimit;
+import dev.llamatrace.core.cost.Cost;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
 import java.lang.System.Logger.Level;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -39,6 +41,11 @@ import org.jspecify.annotations.Nullable;
  * {@link TokenBudgetExceededException}, the one handler exception that reaches the application. LlamaIndex checks the
  * budget at the start of every event type and again after each count; here only LLM starts are refused, so a running
  * query can still retrieve and embed, and no call that already happened fails afterwards.
+ *
+ * <p>Costs are kept the same way: each count's {@linkplain TokenCountingEvent#cost() cost} (the provider's, or the
+ * price table's) is added up exactly per model and currency, and models without a price are listed as unpriced. With
+ * a cost budget set, an LLM call that starts while the cost counted so far (in the budget's currency) exceeds it is
+ * refused with a {@link CostBudgetExceededException}, exactly as the token budget refuses it.
  */
 public final class TokenCountingHandler implements CallbackHandler, EventHandler {
 
@@ -65,8 +72,18 @@ public final class TokenCountingHandler implements CallbackHandler, EventHandler
 
     private final TokenTotals totals;
 
+    private final CostTotals costs;
+
+    private final @Nullable BigDecimal costBudget;
+
+    private final String costBudgetCurrency;
+
     TokenCountingHandler(TokenCountingHandlerBuilder builder) {
-        this.engine = new TokenCountEngine(builder.tokenizers, builder.maxOpenOperations);
+        this.engine = new TokenCountEngine(builder.tokenizers, builder.maxOpenOperations, builder.prices);
+        this.costBudget = builder.costBudget;
+        this.costBudgetCurrency = builder.costBudgetCurrency;
+        this.costs =
+                new CostTotals(builder.maxModels, (builder.costBudget != null) ? builder.costBudgetCurrency : null);
         this.tokenBudget = builder.tokenBudget;
         this.verbose = builder.verbose;
         this.startsToIgnore = Set.copyOf(builder.startsToIgnore);
@@ -131,7 +148,9 @@ public final class TokenCountingHandler implements CallbackHandler, EventHandler
             } else {
                 recordLlm(count);
             }
-        } else if (this.tokenBudget > 0 && event.kind() == EventKind.LLM && event.phase() == EventPhase.START) {
+        } else if ((this.tokenBudget > 0 || this.costBudget != null)
+                && event.kind() == EventKind.LLM
+                && event.phase() == EventPhase.START) {
             checkBudget();
         }
     }
@@ -173,15 +192,19 @@ public final class TokenCountingHandler implements CallbackHandler, EventHandler
                 event.promptTokenCount(),
                 event.completionTokenCount(),
                 event.details());
+        this.costs.add(event);
         this.llmEvents.add(event.kept(this.content));
         if (logging()) {
+            Cost cost = event.cost();
             log("LLM Prompt Token Usage: " + event.promptTokenCount() + "\nLLM Completion Token Usage: "
-                    + event.completionTokenCount());
+                    + event.completionTokenCount()
+                    + ((cost != null) ? "\nLLM Cost: " + cost.plainAmount() + " " + cost.currency() : ""));
         }
     }
 
     private void recordEmbedding(TokenCountingEvent event) {
         this.totals.addEmbedding(event.model(), event.provider(), event.promptTokenCount());
+        this.costs.add(event);
         this.embeddingEvents.add(event.kept(this.content));
         if (logging()) {
             log("Embedding Token Usage: " + event.promptTokenCount());
@@ -307,9 +330,60 @@ public final class TokenCountingHandler implements CallbackHandler, EventHandler
         return (this.tokenBudget > 0) ? OptionalLong.of(this.tokenBudget) : OptionalLong.empty();
     }
 
-    /** Clears totals, retained records, eviction counts and remembered models; the budget starts from zero again. */
+    /**
+     * Returns the total cost per currency of the counts that had a cost.
+     *
+     * @return currency code to the exact sum, in code order; empty when nothing priced was counted
+     */
+    public Map<String, BigDecimal> totalCost() {
+        return this.costs.totals();
+    }
+
+    /**
+     * Returns the cost per model of the counts that had a cost; a model priced in two currencies (a provider reporting
+     * in another) has a second entry keyed {@code model (currency)}.
+     *
+     * @return model to its cost, a snapshot
+     */
+    public Map<String, ModelCost> modelCost() {
+        return this.costs.byModel();
+    }
+
+    /**
+     * Returns the models counted without a cost: no price matched them and the provider reported none. They cost
+     * nothing in the totals rather than a guess.
+     *
+     * @return model name to the number of counts (LLM calls, embedded texts) without a cost
+     */
+    public Map<String, Long> unpricedModels() {
+        return this.costs.unpriced();
+    }
+
+    /**
+     * Returns the cost budget.
+     *
+     * @return the limit in {@link #costBudgetCurrency()}, or {@code null} when there is none
+     */
+    public @Nullable BigDecimal costBudget() {
+        return this.costBudget;
+    }
+
+    /**
+     * Returns the currency of the cost budget.
+     *
+     * @return the ISO 4217 code (only costs in it count towards the budget)
+     */
+    public String costBudgetCurrency() {
+        return this.costBudgetCurrency;
+    }
+
+    /**
+     * Clears totals, costs, retained records, eviction counts and remembered models; both budgets start from zero
+     * again.
+     */
     public void reset() {
         this.totals.reset();
+        this.costs.reset();
         this.llmEvents.clear();
         this.embeddingEvents.clear();
         this.engine.clear();
@@ -330,6 +404,13 @@ public final class TokenCountingHandler implements CallbackHandler, EventHandler
             long current = totalLlmTokenCount();
             if (current > this.tokenBudget) {
                 throw new TokenBudgetExceededException(this.tokenBudget, current);
+            }
+        }
+        BigDecimal costBudget = this.costBudget;
+        if (costBudget != null) {
+            BigDecimal current = this.costs.budgetSpend();
+            if (current.compareTo(costBudget) > 0) {
+                throw new CostBudgetExceededException(costBudget, current, this.costBudgetCurrency);
             }
         }
     }

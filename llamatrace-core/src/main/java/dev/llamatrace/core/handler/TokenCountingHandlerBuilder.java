@@ -2,10 +2,15 @@ package dev.llamatrace.core.handler;
 
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.content.ContentLimit;
+import dev.llamatrace.core.cost.Cost;
+import dev.llamatrace.core.cost.ModelPrice;
+import dev.llamatrace.core.cost.PriceTable;
 import dev.llamatrace.core.token.JTokkitTokenizers;
 import dev.llamatrace.core.token.TokenizerResolver;
+import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Configures a {@link TokenCountingHandler}. */
 public final class TokenCountingHandlerBuilder {
@@ -22,6 +27,14 @@ public final class TokenCountingHandlerBuilder {
     TokenizerResolver tokenizers = JTokkitTokenizers.byModel();
 
     long tokenBudget;
+
+    @Nullable
+    PriceTable prices;
+
+    @Nullable
+    BigDecimal costBudget;
+
+    String costBudgetCurrency = "USD";
 
     boolean verbose;
 
@@ -61,6 +74,42 @@ public final class TokenCountingHandlerBuilder {
             throw new IllegalArgumentException("tokenBudget must not be negative, was " + tokenBudget);
         }
         this.tokenBudget = tokenBudget;
+        return this;
+    }
+
+    /**
+     * Sets the prices the handler's own counts are priced with, when it counts events itself (as a callback handler);
+     * on a dispatcher it records the costs the {@link TokenCountPublisher}'s counts carry. Default: none, so counts
+     * made here carry no cost.
+     *
+     * @param prices e.g. {@link PriceTable#defaults()}
+     * @return this builder
+     */
+    public TokenCountingHandlerBuilder prices(PriceTable prices) {
+        this.prices = Objects.requireNonNull(prices, "prices");
+        return this;
+    }
+
+    /**
+     * Sets the cost budget: LLM calls starting while the cost counted so far exceeds it are refused with a
+     * {@link CostBudgetExceededException}. Only costs in its currency count towards it. Default: none.
+     *
+     * @param limit the budget, at least 0, with at most 12 decimals
+     * @param currency the ISO 4217 code of the budget, e.g. {@code USD}
+     * @return this builder
+     */
+    public TokenCountingHandlerBuilder costBudget(BigDecimal limit, String currency) {
+        Objects.requireNonNull(limit, "limit");
+        if (limit.signum() < 0 || limit.stripTrailingZeros().scale() > Cost.SCALE) {
+            throw new IllegalArgumentException(
+                    "costBudget must be at least 0 with at most " + Cost.SCALE + " decimals, was " + limit);
+        }
+        if (!ModelPrice.isCurrencyCode(currency)) {
+            throw new IllegalArgumentException(
+                    "costBudget currency must be a three-letter ISO 4217 code in capitals, was " + currency);
+        }
+        this.costBudget = limit;
+        this.costBudgetCurrency = currency;
         return this;
     }
 
