@@ -391,7 +391,8 @@ public class LlamaTraceProperties implements InitializingBean {
 
         /**
          * Maximum number of per-call token records kept (per kind: LLM, embedding); older ones are evicted and counted.
-         * Totals stay exact.
+         * Totals stay exact. About 0.2 KB per record with content capture off (0.4 MB at the default for both kinds);
+         * with it on, each also keeps its prompt and completion, cut to content-max-length characters.
          */
         private int maxRecords = 1_000;
 
@@ -479,7 +480,11 @@ public class LlamaTraceProperties implements InitializingBean {
         /** Whether the debug handler is registered. */
         private boolean enabled = true;
 
-        /** Maximum number of events kept; older events are evicted and counted. */
+        /**
+         * Maximum number of events kept; older events are evicted and counted. About 0.3 KB per event with content
+         * capture off (3 MB at the default); with it on, up to two values per event, cut to content-max-length
+         * characters.
+         */
         private int maxEvents = 10_000;
 
         /** Maximum number of ended callback traces (trace maps) kept; older ones are evicted and counted. */
@@ -571,10 +576,16 @@ public class LlamaTraceProperties implements InitializingBean {
         /** Whether the span handler keeping trace trees is registered. */
         private boolean enabled = true;
 
-        /** Maximum number of ended spans kept for trace trees; the oldest span is evicted and counted. */
+        /**
+         * Maximum number of ended spans kept for trace trees; the oldest span is evicted and counted. About 0.4 KB per
+         * span plus 0.1 KB per kept event with content capture off (about 1 MB for 1,000 spans of 5 events).
+         */
         private int capacity = 1_000;
 
-        /** Maximum number of events kept per span; later events of the span are counted, not kept. */
+        /**
+         * Maximum number of events kept per span; later events of the span are counted, not kept. It multiplies with
+         * the span caps (ended and open spans): about 0.1 KB per kept event with content capture off.
+         */
         private int maxEventsPerSpan = 256;
 
         /**
@@ -642,7 +653,10 @@ public class LlamaTraceProperties implements InitializingBean {
         /** Whether the fine-tuning handler is registered. It retains chat content, so it is off by default. */
         private boolean enabled = false;
 
-        /** Maximum number of chat examples kept; older examples are evicted and counted. */
+        /**
+         * Maximum number of chat examples kept; older examples are evicted and counted. Each keeps its messages, cut to
+         * content-max-length characters each.
+         */
         private int maxExamples = 1_000;
 
         /**

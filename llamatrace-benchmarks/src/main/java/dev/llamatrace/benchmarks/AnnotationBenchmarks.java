@@ -1,6 +1,7 @@
 package dev.llamatrace.benchmarks;
 
 import dev.llamatrace.autoconfigure.aop.LlamaSpan;
+import dev.llamatrace.autoconfigure.aop.LlamaSpanAdvisor;
 import dev.llamatrace.autoconfigure.aop.LlamaSpanAspect;
 import dev.llamatrace.autoconfigure.metrics.EventMetrics;
 import dev.llamatrace.autoconfigure.metrics.GenAiClientMetrics;
@@ -34,6 +35,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
+import org.springframework.aop.framework.ProxyFactory;
 
 /**
  * One call of an annotated service method through a Spring AOP proxy, as an application gets it: {@code @LlamaSpan}
@@ -120,10 +122,10 @@ public class AnnotationBenchmarks {
         new LlamaTraceMeterBinder(this.registry, evictions).bindTo(this.llamatraceMeters);
 
         this.plain = new LlamaSpanService();
-        AspectJProxyFactory llamaSpanFactory = new AspectJProxyFactory(new LlamaSpanService());
+        ProxyFactory llamaSpanFactory = new ProxyFactory(new LlamaSpanService());
         llamaSpanFactory.setProxyTargetClass(true);
-        llamaSpanFactory.addAspect(new LlamaSpanAspect(this.registry, false));
-        this.llamaSpanProxy = llamaSpanFactory.getProxy();
+        llamaSpanFactory.addAdvisor(new LlamaSpanAdvisor(new LlamaSpanAspect(this.registry, false)));
+        this.llamaSpanProxy = (LlamaSpanService) llamaSpanFactory.getProxy();
 
         this.micrometerMeters = new SimpleMeterRegistry();
         ObservationRegistry observations = ObservationRegistry.create();

@@ -9,8 +9,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.aspectj.lang.ProceedingJoinPoint;
-import org.aspectj.lang.annotation.Around;
-import org.aspectj.lang.annotation.Aspect;
 import org.aspectj.lang.reflect.MethodSignature;
 import org.jspecify.annotations.Nullable;
 
@@ -18,12 +16,12 @@ import org.jspecify.annotations.Nullable;
  * The aspect behind {@link LlamaSpan}: enters a span on the dispatcher named after the bean's class (or the one the
  * annotation names) around each annotated call.
  *
- * <p>It needs nothing but a {@link DispatcherRegistry}, so it also works outside an application context, e.g. with
- * {@code AspectJProxyFactory} in a benchmark. When no span handler listens on the dispatcher's chain, the call runs
+ * <p>It is applied by {@link LlamaSpanAdvisor} (a Spring AOP advisor, not an AspectJ aspect, so no AspectJ pointcut is
+ * matched against every bean at startup). It needs nothing but a {@link DispatcherRegistry}, so it also works outside an
+ * application context, e.g. through a {@code ProxyFactory} with {@code new LlamaSpanAdvisor(aspect)} in a benchmark. When no span handler listens on the dispatcher's chain, the call runs
  * with no span and no allocation beyond the annotation's tags block. The application's result, and its exception
  * (the same instance), reach the caller unchanged.
  */
-@Aspect
 public final class LlamaSpanAspect {
 
     private final DispatcherRegistry registry;
@@ -50,8 +48,6 @@ public final class LlamaSpanAspect {
      * @return what the method returned, or a future/stream/publisher that behaves like it and ends the span
      * @throws Throwable what the method threw, the same instance
      */
-    @Around("execution(* *(..)) && (@annotation(dev.llamatrace.autoconfigure.aop.LlamaSpan)"
-            + " || @within(dev.llamatrace.autoconfigure.aop.LlamaSpan))")
     public @Nullable Object around(ProceedingJoinPoint joinPoint) throws Throwable {
         Object target = joinPoint.getTarget();
         Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();

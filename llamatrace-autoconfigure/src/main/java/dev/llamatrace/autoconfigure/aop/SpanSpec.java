@@ -103,6 +103,12 @@ final class SpanSpec {
         return -1;
     }
 
+    /** Returns whether a call of {@code method} on a {@code targetClass} bean gets a span (before it is resolved). */
+    static boolean isAnnotated(Class<?> targetClass, Method method) {
+        return method.getDeclaringClass() != Object.class
+                && findAnnotation(ClassUtils.getUserClass(targetClass), method) != null;
+    }
+
     private static @Nullable LlamaSpan findAnnotation(Class<?> userClass, Method method) {
         Method specific = AopUtils.getMostSpecificMethod(method, userClass);
         LlamaSpan annotation = AnnotatedElementUtils.findMergedAnnotation(specific, LlamaSpan.class);

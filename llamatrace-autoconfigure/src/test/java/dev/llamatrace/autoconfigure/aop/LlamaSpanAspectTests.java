@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
+import org.springframework.aop.framework.ProxyFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Hooks;
@@ -38,11 +38,12 @@ class LlamaSpanAspectTests {
         this.service = proxy(new Service(), false);
     }
 
+    @SuppressWarnings("unchecked")
     private <T> T proxy(T target, boolean captureArguments) {
-        AspectJProxyFactory factory = new AspectJProxyFactory(target);
+        ProxyFactory factory = new ProxyFactory(target);
         factory.setProxyTargetClass(true);
-        factory.addAspect(new LlamaSpanAspect(this.registry, captureArguments));
-        T proxy = factory.getProxy();
+        factory.addAdvisor(new LlamaSpanAdvisor(new LlamaSpanAspect(this.registry, captureArguments)));
+        T proxy = (T) factory.getProxy();
         if (target instanceof Service service) {
             service.self = (Service) proxy;
             service.registry = this.registry;

@@ -24,7 +24,8 @@ class LlamaTraceAopAutoConfigurationTests {
                     AopAutoConfiguration.class))
             .withBean(DispatcherRegistry.class, DispatcherRegistry::new)
             .withBean("spans", RecordingSpanHandler.class)
-            .withBean(Greeter.class);
+            .withBean(Greeter.class)
+            .withBean(Plain.class);
 
     @Test
     void annotatedBeanMethodsOpenSpans() {
@@ -42,6 +43,16 @@ class LlamaTraceAopAutoConfigurationTests {
     }
 
     @Test
+    void theAspectIsAppliedByAnAdvisorMatchingAnnotatedMethodsOnly() {
+        this.runner.run((context) -> {
+            LlamaSpanAdvisor advisor = context.getBean(LlamaSpanAdvisor.class);
+            assertThat(AopUtils.canApply(advisor, Greeter.class)).isTrue();
+            assertThat(AopUtils.canApply(advisor, Plain.class)).isFalse();
+            assertThat(AopUtils.isAopProxy(context.getBean(Plain.class))).isFalse();
+        });
+    }
+
+    @Test
     void argumentCaptureFollowsTheProperty() {
         this.runner.withPropertyValues("llamatrace.aop.capture-arguments=true").run((context) -> {
             context.getBean(Greeter.class).greet("Ada");
@@ -55,7 +66,9 @@ class LlamaTraceAopAutoConfigurationTests {
     void noAspectWhenAspectJIsMissing() {
         this.runner
                 .withClassLoader(new FilteredClassLoader("org.aspectj.weaver"))
-                .run((context) -> assertThat(context).doesNotHaveBean(LlamaSpanAspect.class));
+                .run((context) -> assertThat(context)
+                        .doesNotHaveBean(LlamaSpanAspect.class)
+                        .doesNotHaveBean(LlamaSpanAdvisor.class));
     }
 
     @Test
@@ -92,6 +105,13 @@ class LlamaTraceAopAutoConfigurationTests {
         this.runner.withBean(LlamaSpanAspect.class, () -> custom).run((context) -> assertThat(context)
                 .getBean(LlamaSpanAspect.class)
                 .isSameAs(custom));
+    }
+
+    static class Plain {
+
+        public String greet(String name) {
+            return "hi " + name;
+        }
     }
 
     static class Greeter {

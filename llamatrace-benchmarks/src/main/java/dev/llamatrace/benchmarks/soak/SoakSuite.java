@@ -247,7 +247,7 @@ public final class SoakSuite {
         return new Async(sent, small.droppedCount(), large.droppedCount(), delivered.sum());
     }
 
-    private static long usedHeapAfterGc() {
+    static long usedHeapAfterGc() {
         Runtime runtime = Runtime.getRuntime();
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 4; i++) {

@@ -1,0 +1,94 @@
+package dev.llamatrace.autoconfigure.aop;
+
+import java.lang.reflect.Method;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.aopalliance.aop.Advice;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.aop.Pointcut;
+import org.springframework.aop.ProxyMethodInvocation;
+import org.springframework.aop.aspectj.MethodInvocationProceedingJoinPoint;
+import org.springframework.aop.support.AbstractPointcutAdvisor;
+import org.springframework.aop.support.StaticMethodMatcherPointcut;
+import org.springframework.core.annotation.AnnotationUtils;
+
+/**
+ * Applies {@link LlamaSpanAspect} to the methods {@link LlamaSpan} covers, as a plain Spring AOP advisor: any
+ * auto-proxy creator applies it, and matching a bean is a cached annotation lookup per method, where an AspectJ
+ * pointcut would load and run the AspectJ weaver's matcher over every method of every bean at startup.
+ *
+ * <p>The aspect is resolved on the first advised call, so the advisor (which auto-proxy creators create before other
+ * beans) does not create the dispatcher registry early. Outside an application context:
+ * {@code ProxyFactory factory = new ProxyFactory(target); factory.addAdvisor(new LlamaSpanAdvisor(aspect));}.
+ */
+public final class LlamaSpanAdvisor extends AbstractPointcutAdvisor implements MethodInterceptor {
+
+    private static final Pointcut POINTCUT = new LlamaSpanPointcut();
+
+    /** Supplies the aspect on the first advised call. */
+    private final transient Supplier<LlamaSpanAspect> aspects;
+
+    /** The aspect once resolved. */
+    private transient volatile @Nullable LlamaSpanAspect aspect;
+
+    /**
+     * Creates the advisor.
+     *
+     * @param aspect the aspect the advised calls run through
+     */
+    public LlamaSpanAdvisor(LlamaSpanAspect aspect) {
+        this(() -> aspect);
+        Objects.requireNonNull(aspect, "aspect must not be null");
+    }
+
+    /**
+     * Creates the advisor with an aspect resolved on the first advised call.
+     *
+     * @param aspects supplies the aspect once
+     */
+    public LlamaSpanAdvisor(Supplier<LlamaSpanAspect> aspects) {
+        this.aspects = Objects.requireNonNull(aspects, "aspects must not be null");
+    }
+
+    @Override
+    public Pointcut getPointcut() {
+        return POINTCUT;
+    }
+
+    @Override
+    public Advice getAdvice() {
+        return this;
+    }
+
+    @Override
+    public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+        if (!(invocation instanceof ProxyMethodInvocation proxied)) {
+            return invocation.proceed();
+        }
+        return aspect().around(new MethodInvocationProceedingJoinPoint(proxied));
+    }
+
+    private LlamaSpanAspect aspect() {
+        LlamaSpanAspect aspect = this.aspect;
+        if (aspect == null) {
+            aspect = Objects.requireNonNull(this.aspects.get(), "aspect");
+            this.aspect = aspect;
+        }
+        return aspect;
+    }
+
+    /** The methods {@link LlamaSpan} covers, decided as the aspect decides them ({@link SpanSpec}). */
+    private static final class LlamaSpanPointcut extends StaticMethodMatcherPointcut {
+
+        LlamaSpanPointcut() {
+            setClassFilter((type) -> AnnotationUtils.isCandidateClass(type, LlamaSpan.class));
+        }
+
+        @Override
+        public boolean matches(Method method, Class<?> targetClass) {
+            return SpanSpec.isAnnotated(targetClass, method);
+        }
+    }
+}
