@@ -1,5 +1,6 @@
 package dev.llamatrace.demo.localmodel;
 
+import dev.llamatrace.demo.tools.PropertyDefaults;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * With {@code "stream": true} the answer is sent as server-sent events, one word per chunk, and, when
  * {@code stream_options.include_usage} is true, a final chunk with the token usage. Usage is counted with the GPT-4o
  * tokenizer, so it is what OpenAI would bill for the same text.
+ *
+ * <p>Asked for a property's default while the {@value PropertyDefaults#TOOL_NAME} tool is offered (a blocking request),
+ * it answers with a call of that tool, and once the tool's result is in the conversation it answers from it (see
+ * {@link PropertyLookup}).
  */
 @RestController
 final class ChatCompletionsController {
@@ -50,14 +55,20 @@ final class ChatCompletionsController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'messages' must hold at least one message");
         }
         PromptReader.Reading reading = PromptReader.read(messages);
-        String answer = this.generator.answer(reading.question(), reading.passages());
-        OpenAiJson.Usage usage = OpenAiJson.Usage.of(this.tokens.countPrompt(messages), this.tokens.count(answer));
         String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
         String model = (request.model() != null) ? request.model() : DEFAULT_MODEL;
         long created = Instant.now().getEpochSecond();
+        String property = request.streaming() ? null : PropertyLookup.propertyToLookUp(request, reading.question());
+        if (property != null) {
+            return toolCall(id, created, model, messages, PropertyLookup.arguments(this.json, property));
+        }
+        OpenAiJson.Message toolResult = PropertyLookup.toolResult(messages);
+        String answer = (toolResult != null)
+                ? PropertyLookup.answer(this.json, toolResult)
+                : this.generator.answer(reading.question(), reading.passages());
+        OpenAiJson.Usage usage = OpenAiJson.Usage.of(this.tokens.countPrompt(messages), this.tokens.count(answer));
         if (!request.streaming()) {
-            OpenAiJson.Choice choice =
-                    new OpenAiJson.Choice(0, new OpenAiJson.AssistantMessage("assistant", answer), "stop");
+            OpenAiJson.Choice choice = new OpenAiJson.Choice(0, OpenAiJson.AssistantMessage.answer(answer), "stop");
             OpenAiJson.ChatCompletion completion =
                     new OpenAiJson.ChatCompletion(id, "chat.completion", created, model, List.of(choice), usage);
             byte[] body = this.json.writeValueAsBytes(completion);
@@ -77,6 +88,22 @@ final class ChatCompletionsController {
             out.flush();
         };
         return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(body);
+    }
+
+    /** Asks the client to call the property-default tool; a blocking answer only (the demo streams without tools). */
+    private ResponseEntity<StreamingResponseBody> toolCall(
+            String id, long created, String model, List<OpenAiJson.Message> messages, String arguments) {
+        OpenAiJson.ToolCall call = new OpenAiJson.ToolCall(
+                "call_" + id.substring(id.length() - 8),
+                "function",
+                new OpenAiJson.FunctionCall(PropertyDefaults.TOOL_NAME, arguments));
+        OpenAiJson.Choice choice = new OpenAiJson.Choice(
+                0, new OpenAiJson.AssistantMessage("assistant", null, List.of(call)), "tool_calls");
+        OpenAiJson.Usage usage = OpenAiJson.Usage.of(this.tokens.countPrompt(messages), this.tokens.count(arguments));
+        OpenAiJson.ChatCompletion completion =
+                new OpenAiJson.ChatCompletion(id, "chat.completion", created, model, List.of(choice), usage);
+        byte[] body = this.json.writeValueAsBytes(completion);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body((out) -> out.write(body));
     }
 
     private void send(OutputStream out, OpenAiJson.ChatChunk chunk) throws IOException {

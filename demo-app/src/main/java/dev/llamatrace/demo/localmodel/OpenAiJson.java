@@ -19,12 +19,14 @@ final class OpenAiJson {
      * @param messages the conversation
      * @param stream whether to answer with server-sent events
      * @param streamOptions streaming options
+     * @param tools the tools the model may call
      */
     record ChatRequest(
             @Nullable String model,
             @Nullable List<Message> messages,
             @Nullable Boolean stream,
-            @JsonProperty("stream_options") @Nullable StreamOptions streamOptions) {
+            @JsonProperty("stream_options") @Nullable StreamOptions streamOptions,
+            @Nullable List<Tool> tools) {
 
         boolean streaming() {
             return Boolean.TRUE.equals(this.stream);
@@ -34,6 +36,39 @@ final class OpenAiJson {
             return this.streamOptions != null && Boolean.TRUE.equals(this.streamOptions.includeUsage());
         }
     }
+
+    /**
+     * A tool offered to the model.
+     *
+     * @param type always {@code function}
+     * @param function the function
+     */
+    record Tool(@Nullable String type, @Nullable ToolFunction function) {}
+
+    /**
+     * The function of an offered tool.
+     *
+     * @param name its name
+     * @param description what it does
+     */
+    record ToolFunction(String name, @Nullable String description) {}
+
+    /**
+     * A call the model asks the client to make.
+     *
+     * @param id the call's id, which the tool result message quotes
+     * @param type always {@code function}
+     * @param function the function and its arguments
+     */
+    record ToolCall(String id, String type, FunctionCall function) {}
+
+    /**
+     * The function of a tool call.
+     *
+     * @param name the tool's name
+     * @param arguments the arguments as JSON text
+     */
+    record FunctionCall(String name, String arguments) {}
 
     /**
      * Streaming options.
@@ -91,12 +126,20 @@ final class OpenAiJson {
     record Choice(int index, AssistantMessage message, @JsonProperty("finish_reason") String finishReason) {}
 
     /**
-     * The assistant's message.
+     * The assistant's message: an answer, or tool calls.
      *
      * @param role always {@code assistant}
-     * @param content the answer
+     * @param content the answer, or {@code null} with tool calls
+     * @param toolCalls the calls to make, or {@code null} with an answer
      */
-    record AssistantMessage(String role, String content) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AssistantMessage(
+            String role, @Nullable String content, @JsonProperty("tool_calls") @Nullable List<ToolCall> toolCalls) {
+
+        static AssistantMessage answer(String content) {
+            return new AssistantMessage("assistant", content, null);
+        }
+    }
 
     /**
      * A streamed chunk.

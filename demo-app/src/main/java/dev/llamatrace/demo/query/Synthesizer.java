@@ -12,6 +12,7 @@ import dev.llamatrace.core.event.SynthesizeStartEvent;
 import dev.llamatrace.core.llm.NodeWithScore;
 import dev.llamatrace.core.span.SpanInvocation;
 import dev.llamatrace.core.span.SpanNames;
+import dev.llamatrace.demo.tools.PropertyDefaults;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the answer: renders the question-answering prompt from the retrieved chunks (a TEMPLATING event of the
  * callback API), then asks the chat model through Spring AI's {@link ChatClient} (the llamatrace Spring AI adapter
- * turns that call into an LLM span). Both methods are spans and emit the built-in synthesize events (SYNTHESIZE).
+ * turns that call into an LLM span). Both methods are spans and emit the built-in synthesize events (SYNTHESIZE). The
+ * blocking answer offers the model the {@link PropertyDefaults} tool, so a question about a property's default becomes
+ * an agent loop: model, tool, model.
  *
  * <p>Not {@code final}: {@code @LlamaSpan} works through a Spring AOP proxy, which subclasses the bean.
  */
@@ -36,8 +39,12 @@ public class Synthesizer {
 
     private final CallbackManager callbacks;
 
-    Synthesizer(ChatClient.Builder chatClientBuilder, DispatcherRegistry dispatchers) {
+    private final PropertyDefaults propertyDefaults;
+
+    Synthesizer(
+            ChatClient.Builder chatClientBuilder, DispatcherRegistry dispatchers, PropertyDefaults propertyDefaults) {
         this.chatClient = chatClientBuilder.defaultSystem(QaPrompt.SYSTEM).build();
+        this.propertyDefaults = propertyDefaults;
         this.dispatcher = dispatchers.get(Synthesizer.class);
         this.callbacks = new CallbackManager(this.dispatcher);
     }
@@ -53,8 +60,15 @@ public class Synthesizer {
     public String synthesize(String question, List<NodeWithScore> nodes) {
         this.dispatcher.event(() -> new SynthesizeStartEvent(question));
         String prompt = template(question, nodes);
+        // The model may call the property-default tool first; Spring AI runs it and asks the model again.
         String answer = Objects.requireNonNullElse(
-                this.chatClient.prompt().user(prompt).call().content(), "");
+                this.chatClient
+                        .prompt()
+                        .user(prompt)
+                        .tools(this.propertyDefaults)
+                        .call()
+                        .content(),
+                "");
         this.dispatcher.event(() -> new SynthesizeEndEvent(question, answer));
         return answer;
     }

@@ -67,6 +67,38 @@ class QueryEngineTests extends DemoServer {
     }
 
     @Test
+    void aQuestionAboutAPropertyDefaultIsAnsweredThroughTheToolBetweenTwoModelRounds() {
+        JsonNode answer = json(ask("What is the default of llamatrace.handlers.spans.capacity?"));
+
+        assertThat(answer.get("answer").asString())
+                .startsWith("The default of `llamatrace.handlers.spans.capacity` is 1000.");
+        JsonNode root = trace(answer.get("traceId").asString()).get("root");
+        JsonNode chatClient = single(root, (node) -> node.get("name").asString().equals("ChatClient.call"));
+        assertThat(eventTypes(chatClient)).contains("agent_step");
+        List<JsonNode> rounds = children(chatClient);
+        assertThat(rounds)
+                .extracting((node) -> node.get("name").asString())
+                .containsExactly(
+                        "chat llamatrace-extractive", "execute_tool property_default", "chat llamatrace-extractive");
+        JsonNode tool = rounds.get(1);
+        assertThat(eventTypes(tool)).containsExactly("function_call");
+        assertThat(instant(tool, "startTime")).isAfterOrEqualTo(instant(rounds.get(0), "endTime"));
+        assertThat(instant(rounds.get(2), "startTime")).isAfterOrEqualTo(instant(tool, "endTime"));
+        assertThat(descendants(root))
+                .allSatisfy((node) -> assertThat(node.get("outcome").asString()).isEqualTo("EXITED"));
+    }
+
+    @Test
+    void aQuestionTheGuideAnswersMakesOneModelRoundAndNoToolCall() {
+        JsonNode root = trace(json(ask(QUESTION)).get("traceId").asString()).get("root");
+
+        JsonNode chatClient = single(root, (node) -> node.get("name").asString().equals("ChatClient.call"));
+        assertThat(children(chatClient))
+                .extracting((node) -> node.get("name").asString())
+                .containsExactly("chat llamatrace-extractive");
+    }
+
+    @Test
     void theCustomGroundingEventIsPartOfTheQuerySpan() {
         String traceId = json(ask(QUESTION)).get("traceId").asString();
 

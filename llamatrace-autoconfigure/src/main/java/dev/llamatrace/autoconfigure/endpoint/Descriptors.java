@@ -5,7 +5,6 @@ import dev.llamatrace.autoconfigure.EventContent;
 import dev.llamatrace.autoconfigure.semconv.EventSemantics;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
 import dev.llamatrace.core.callback.CBEvent;
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.EventStats;
 import dev.llamatrace.core.conversation.Conversation;
 import dev.llamatrace.core.cost.Cost;
@@ -215,7 +214,7 @@ final class Descriptors {
         TokenCountingEvent first = null;
         int tokens = 0;
         for (Event event : events) {
-            if (event instanceof TokenCountingEvent counted && counted.operation() == CBEventType.EMBEDDING) {
+            if (event instanceof TokenCountingEvent counted && counted.operation() == EventKind.EMBEDDING) {
                 first = (first != null) ? first : counted;
                 tokens += counted.promptTokenCount();
             }
@@ -231,7 +230,7 @@ final class Descriptors {
                 first.eventId(),
                 first.model(),
                 first.provider(),
-                CBEventType.EMBEDDING,
+                EventKind.EMBEDDING,
                 first.promptSource(),
                 TokenSource.NONE,
                 TokenUsageDetails.NONE);
@@ -247,7 +246,7 @@ final class Descriptors {
             return count;
         }
         for (Event event : span.events()) {
-            if (event instanceof TokenCountingEvent counted && counted.operation() == CBEventType.LLM) {
+            if (event instanceof TokenCountingEvent counted && counted.operation() == EventKind.LLM) {
                 return counted;
             }
         }

@@ -3,10 +3,14 @@ package dev.llamatrace.autoconfigure.langchain4j;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.observability.api.listener.AiServiceListener;
 import dev.llamatrace.autoconfigure.IntegrationDispatchers;
+import dev.llamatrace.autoconfigure.LlamaTraceProperties;
+import dev.llamatrace.autoconfigure.metrics.LlamaTraceMeterBinder;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -69,6 +73,22 @@ public final class LlamaTraceLangChain4jAutoConfiguration {
         LlamaTraceAiServiceListeners llamatraceAiServiceListeners(
                 DispatcherRegistry registry, Environment environment) {
             return new LlamaTraceAiServiceListeners(dispatcher(registry, environment));
+        }
+
+        /** The open-invocation cap's evictions as a {@code llamatrace.evictions} series, when llamatrace and its meters are on. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(MeterBinder.class)
+        @ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
+        @ConditionalOnBooleanProperty(name = LlamaTraceProperties.METRICS_ENABLED, matchIfMissing = true)
+        static class AiServiceListenersMetricsConfiguration {
+
+            @Bean
+            MeterBinder llamatraceAiServiceEvictions(LlamaTraceAiServiceListeners listeners) {
+                return (registry) -> LlamaTraceMeterBinder.evictions(
+                        registry,
+                        "LlamaTraceAiServiceListeners",
+                        LlamaTraceMeterBinder.EvictionCount.of(listeners, LlamaTraceAiServiceListeners::evictedCount));
+            }
         }
     }
 

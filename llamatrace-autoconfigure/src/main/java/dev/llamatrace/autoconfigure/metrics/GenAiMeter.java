@@ -46,7 +46,28 @@ public enum GenAiMeter {
             Boundaries.SECONDS,
             GenAiAttributes.OPERATION_NAME,
             GenAiAttributes.PROVIDER_NAME,
-            GenAiAttributes.REQUEST_MODEL);
+            GenAiAttributes.REQUEST_MODEL),
+
+    /** Duration of agent invocations (an AI service, a {@code ChatClient} call with tools): seconds. */
+    INVOKE_AGENT_DURATION(
+            GenAiMeter.INVOKE_AGENT_DURATION_NAME,
+            GenAiMeter.UNIT_SECONDS,
+            "Duration of GenAI agent invocations",
+            Boundaries.AGENT_SECONDS,
+            GenAiAttributes.OPERATION_NAME,
+            GenAiAttributes.AGENT_NAME,
+            GenAiAttributes.ERROR_TYPE),
+
+    /** Duration of tool executions: seconds, with the client operations' boundaries. */
+    EXECUTE_TOOL_DURATION(
+            GenAiMeter.EXECUTE_TOOL_DURATION_NAME,
+            GenAiMeter.UNIT_SECONDS,
+            "Duration of tool executions requested by a GenAI model",
+            Boundaries.SECONDS,
+            GenAiAttributes.OPERATION_NAME,
+            GenAiAttributes.TOOL_NAME,
+            GenAiAttributes.TOOL_TYPE,
+            GenAiAttributes.ERROR_TYPE);
 
     /** The name of {@link #CLIENT_TOKEN_USAGE}. */
     public static final String CLIENT_TOKEN_USAGE_NAME = "gen_ai.client.token.usage";
@@ -56,6 +77,12 @@ public enum GenAiMeter {
 
     /** The name of {@link #CLIENT_TIME_TO_FIRST_CHUNK}. */
     public static final String CLIENT_TIME_TO_FIRST_CHUNK_NAME = "gen_ai.client.operation.time_to_first_chunk";
+
+    /** The name of {@link #INVOKE_AGENT_DURATION}. */
+    public static final String INVOKE_AGENT_DURATION_NAME = "gen_ai.invoke_agent.duration";
+
+    /** The name of {@link #EXECUTE_TOOL_DURATION}. */
+    public static final String EXECUTE_TOOL_DURATION_NAME = "gen_ai.execute_tool.duration";
 
     /** The unit of token histograms, as the conventions write it (an annotation, no unit symbol). */
     public static final String UNIT_TOKEN = "{token}";
@@ -157,6 +184,10 @@ public enum GenAiMeter {
         /** Durations in seconds: doubling from 0.01 to 81.92. */
         static final double[] SECONDS = {
             0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92
+        };
+
+        /** Agent durations in seconds: doubling from 0.1 to 409.6 (agents loop through several calls). */
+        static final double[] AGENT_SECONDS = {0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 6.4, 12.8, 25.6, 51.2, 102.4, 204.8, 409.6
         };
 
         private Boundaries() {}

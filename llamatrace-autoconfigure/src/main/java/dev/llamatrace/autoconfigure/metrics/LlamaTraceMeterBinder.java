@@ -35,11 +35,22 @@ public final class LlamaTraceMeterBinder implements MeterBinder {
                         LlamaTraceMeterNames.HANDLER_ERRORS, this.dispatchers.failures(), HandlerFailures::count)
                 .description("llamatrace handler failures isolated from the application")
                 .register(registry);
-        this.evictions.forEach((handler, count) -> FunctionCounter.builder(
-                        LlamaTraceMeterNames.EVICTIONS, count, (value) -> value.count())
+        this.evictions.forEach((handler, count) -> evictions(registry, handler, count));
+    }
+
+    /**
+     * Registers the {@value LlamaTraceMeterNames#EVICTIONS} series of one bounded store, for stores that live outside
+     * the built-in handlers (an integration's open invocations).
+     *
+     * @param registry where the meter is registered
+     * @param handler the {@value LlamaTraceMeterNames#TAG_HANDLER} tag value
+     * @param count the eviction count
+     */
+    public static void evictions(MeterRegistry registry, String handler, EvictionCount count) {
+        FunctionCounter.builder(LlamaTraceMeterNames.EVICTIONS, count, (value) -> value.count())
                 .description("Records evicted or not kept by bounded llamatrace handlers")
                 .tag(LlamaTraceMeterNames.TAG_HANDLER, handler)
-                .register(registry));
+                .register(registry);
     }
 
     /** A source of an eviction count, read when the meter is published. */

@@ -1,9 +1,9 @@
 package dev.llamatrace.autoconfigure.metrics;
 
 import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
+import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,7 +42,7 @@ public final class TokenUsageMetrics implements EventHandler {
     }
 
     private void record(TokenCountingEvent count) {
-        if (count.operation() == CBEventType.EMBEDDING) {
+        if (count.operation() == EventKind.EMBEDDING) {
             record(
                     count,
                     GenAiAttributes.OPERATION_EMBEDDINGS,

@@ -43,6 +43,24 @@ public final class GenAiAttributes {
     /** The description of the tool an agent called. */
     public static final String TOOL_DESCRIPTION = "gen_ai.tool.description";
 
+    /** The id the model gave a tool call. */
+    public static final String TOOL_CALL_ID = "gen_ai.tool.call.id";
+
+    /** The kind of tool called, e.g. {@value #TOOL_TYPE_FUNCTION}. */
+    public static final String TOOL_TYPE = "gen_ai.tool.type";
+
+    /** The arguments of a tool call as JSON text; content, so exported only with content capture on. */
+    public static final String TOOL_CALL_ARGUMENTS = "gen_ai.tool.call.arguments";
+
+    /** The result of a tool call; content, so exported only with content capture on. */
+    public static final String TOOL_CALL_RESULT = "gen_ai.tool.call.result";
+
+    /** The name of the agent an {@code invoke_agent} span runs. */
+    public static final String AGENT_NAME = "gen_ai.agent.name";
+
+    /** {@value #TOOL_TYPE} of a function the application provides (a {@code @Tool} method). */
+    public static final String TOOL_TYPE_FUNCTION = "function";
+
     /** The conversation (session) a span belongs to; a span attribute only, never a meter tag. */
     public static final String CONVERSATION_ID = "gen_ai.conversation.id";
 

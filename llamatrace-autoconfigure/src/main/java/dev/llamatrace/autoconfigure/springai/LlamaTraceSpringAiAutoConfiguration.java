@@ -22,7 +22,7 @@ import org.springframework.core.env.Environment;
 /**
  * Instruments Spring AI with no application code: registers observation handlers (Spring Boot attaches every
  * {@link ObservationHandler} bean to the application's {@code ObservationRegistry}) that turn Spring AI's chat,
- * embedding, tool, chat client and vector store observations into llamatrace spans and events, and adds the
+ * embedding, tool, chat client, advisor and vector store observations into llamatrace spans and events, and adds the
  * time-to-first-chunk advisor to auto-configured {@code ChatClient} builders. Spans and events go to the dispatcher
  * named after this package, below the root, so every application handler sees them.
  *
@@ -83,6 +83,12 @@ public final class LlamaTraceSpringAiAutoConfiguration {
             @ConditionalOnMissingBean
             ChatClientObservationHandler llamatraceChatClientObservationHandler(DispatcherRegistry registry) {
                 return new ChatClientObservationHandler(dispatcher(registry));
+            }
+
+            @Bean
+            @ConditionalOnMissingBean
+            AdvisorObservationHandler llamatraceAdvisorObservationHandler(DispatcherRegistry registry) {
+                return new AdvisorObservationHandler(dispatcher(registry));
             }
 
             @Bean

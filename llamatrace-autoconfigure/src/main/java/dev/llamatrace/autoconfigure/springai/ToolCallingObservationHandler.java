@@ -32,7 +32,8 @@ public final class ToolCallingObservationHandler extends SpanObservationHandler<
 
     @Override
     void started(ToolCallingObservationContext context, Dispatcher dispatcher, @Nullable String spanId) {
-        dispatcher.event(() -> new AgentToolCallEvent(spanId, context.getToolCallArguments(), tool(context)));
+        dispatcher.event(() ->
+                new AgentToolCallEvent(spanId, context.getToolCallArguments(), tool(context), context.getToolCallId()));
     }
 
     @Override

@@ -4,11 +4,11 @@ import dev.llamatrace.autoconfigure.ContentCapture;
 import dev.llamatrace.autoconfigure.metrics.LlamaTraceMeterNames;
 import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.EvaluationEvent;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventHandler;
+import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.span.AbstractSpanHandler;
 import dev.llamatrace.core.span.SpanInvocation;
@@ -159,7 +159,7 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
             // The count carries the span of the call it counted: provider usage or the tokenizer fallback, as the
             // meters and the endpoint show it.
             SpanAttributes.tokens(span, count);
-            if (count.operation() == CBEventType.LLM) {
+            if (count.operation() == EventKind.LLM) {
                 SpanAttributes.cost(span, count.cost());
             }
         } else if (event instanceof EvaluationEvent evaluation) {

@@ -7,9 +7,10 @@ import dev.llamatrace.autoconfigure.semconv.GenAiAttributes;
 import dev.llamatrace.autoconfigure.semconv.LangfuseAttributes;
 import dev.llamatrace.autoconfigure.semconv.LlamaTraceAttributes;
 import dev.llamatrace.autoconfigure.semconv.OpenInferenceAttributes;
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.conversation.Conversation;
 import dev.llamatrace.core.cost.Cost;
+import dev.llamatrace.core.event.AgentRunStepStartEvent;
+import dev.llamatrace.core.event.AgentToolCallEvent;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
@@ -81,18 +82,35 @@ final class SpanAttributes {
             span.put(OpenInferenceAttributes.RERANKER_MODEL_NAME, rerank.modelName());
             span.put(OpenInferenceAttributes.RERANKER_TOP_K, Integer.toString(rerank.topN()));
         } else if (event instanceof ToolEvent tool && event.phase() == EventPhase.START) {
-            span.put(GenAiAttributes.TOOL_NAME, tool.tool().name());
-            span.put(OpenInferenceAttributes.TOOL_NAME, tool.tool().name());
-            String description = tool.tool().description();
-            if (description != null) {
-                span.put(GenAiAttributes.TOOL_DESCRIPTION, description);
-                span.put(OpenInferenceAttributes.TOOL_DESCRIPTION, description);
-            }
+            tool(span, event, tool);
+        } else if (event instanceof AgentRunStepStartEvent step) {
+            put(span, GenAiAttributes.AGENT_NAME, step.step());
         }
         if (content.enabled() && event.kind() != EventKind.EXCEPTION) {
             put(span, OpenInferenceAttributes.INPUT_VALUE, content.capture(EventContent.input(event)));
             put(span, OpenInferenceAttributes.OUTPUT_VALUE, content.capture(EventContent.output(event)));
+            if (event instanceof ToolEvent && event.kind() == EventKind.FUNCTION_CALL) {
+                boolean start = event.phase() == EventPhase.START;
+                put(
+                        span,
+                        start ? GenAiAttributes.TOOL_CALL_ARGUMENTS : GenAiAttributes.TOOL_CALL_RESULT,
+                        content.capture(start ? EventContent.input(event) : EventContent.output(event)));
+            }
             FlattenedContent.apply(span, event, content);
+        }
+    }
+
+    private static void tool(ObservedSpan span, Event event, ToolEvent tool) {
+        span.put(GenAiAttributes.TOOL_NAME, tool.tool().name());
+        span.put(OpenInferenceAttributes.TOOL_NAME, tool.tool().name());
+        span.put(GenAiAttributes.TOOL_TYPE, GenAiAttributes.TOOL_TYPE_FUNCTION);
+        String description = tool.tool().description();
+        if (description != null) {
+            span.put(GenAiAttributes.TOOL_DESCRIPTION, description);
+            span.put(OpenInferenceAttributes.TOOL_DESCRIPTION, description);
+        }
+        if (event instanceof AgentToolCallEvent call) {
+            put(span, GenAiAttributes.TOOL_CALL_ID, call.toolCallId());
         }
     }
 
@@ -105,7 +123,7 @@ final class SpanAttributes {
     static void tokens(ObservedSpan span, TokenCountingEvent count) {
         long input;
         long output;
-        if (count.operation() == CBEventType.EMBEDDING) {
+        if (count.operation() == EventKind.EMBEDDING) {
             input = span.addEmbeddingTokens(count.promptTokenCount());
             output = 0;
         } else {

@@ -9,10 +9,15 @@ import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.llamatrace.autoconfigure.support.Recorder;
 import dev.llamatrace.core.DispatcherRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Tests for {@link LlamaTraceLangChain4jAutoConfiguration}. */
@@ -35,6 +40,32 @@ class LlamaTraceLangChain4jAutoConfigurationTests {
                     .singleElement()
                     .isInstanceOf(LlamaTraceChatModelListener.class);
         });
+    }
+
+    @Test
+    void openInvocationEvictionsArePublishedWithTheOtherEvictionCounts() {
+        this.runner
+                .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
+                .withBean(SimpleMeterRegistry.class)
+                .run((context) -> assertThat(context.getBean(MeterRegistry.class)
+                                .get("llamatrace.evictions")
+                                .tag("handler", "LlamaTraceAiServiceListeners")
+                                .functionCounter()
+                                .count())
+                        .isZero());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"llamatrace.metrics.enabled=false", "llamatrace.enabled=false"})
+    void noEvictionMeterWhenMetersOrLlamatraceAreSwitchedOff(String switchedOff) {
+        this.runner
+                .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
+                .withBean(SimpleMeterRegistry.class)
+                .withPropertyValues(switchedOff)
+                .run((context) -> assertThat(context.getBean(MeterRegistry.class)
+                                .find("llamatrace.evictions")
+                                .functionCounter())
+                        .isNull());
     }
 
     @Test

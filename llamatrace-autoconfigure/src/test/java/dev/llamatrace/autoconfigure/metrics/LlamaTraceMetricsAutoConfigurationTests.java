@@ -9,17 +9,22 @@ import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.CallbackManager;
+import dev.llamatrace.core.event.AgentRunStepEndEvent;
+import dev.llamatrace.core.event.AgentRunStepStartEvent;
+import dev.llamatrace.core.event.AgentToolCallEvent;
 import dev.llamatrace.core.event.EmbeddingEndEvent;
 import dev.llamatrace.core.event.EmbeddingStartEvent;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatInProgressEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
+import dev.llamatrace.core.event.ToolCallResultEvent;
 import dev.llamatrace.core.handler.TokenCountingHandler;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
 import dev.llamatrace.core.llm.CompletionResponse;
 import dev.llamatrace.core.llm.ModelInfo;
+import dev.llamatrace.core.llm.ToolMetadata;
 import dev.llamatrace.core.llm.UsageKeys;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +36,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -241,6 +247,79 @@ class LlamaTraceMetricsAutoConfigurationTests {
             }
             assertThat(seconds).containsExactly(GenAiMeter.CLIENT_OPERATION_DURATION.boundaries(), within(1e-12));
         });
+    }
+
+    @Test
+    void agentAndToolDurationsAreTimedWithTheirConventionsBuckets() {
+        this.runner.run((context) -> {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).root();
+            ToolMetadata weather = new ToolMetadata("weather", "Current weather", null);
+            dispatcher.span("invoke_agent Assistant", () -> {
+                dispatcher.event(new AgentRunStepStartEvent("task-1", "Assistant", "Weather?"));
+                dispatcher.span("execute_tool weather", () -> {
+                    dispatcher.event(new AgentToolCallEvent("{}", weather));
+                    dispatcher.event(new ToolCallResultEvent(weather, "sunny"));
+                    return null;
+                });
+                chatWithUsage(dispatcher, 11, 4);
+                dispatcher.event(new AgentRunStepEndEvent("sunny"));
+                return null;
+            });
+            IllegalStateException failure = new IllegalStateException("boom");
+            assertThatException()
+                    .isThrownBy(() -> dispatcher.span("invoke_agent Assistant", () -> {
+                        dispatcher.event(new AgentRunStepStartEvent("task-2", "Assistant", "Weather?"));
+                        throw failure;
+                    }));
+
+            Timer agent = meters.get(GenAiMeter.INVOKE_AGENT_DURATION_NAME)
+                    .tags(
+                            "gen_ai.operation.name",
+                            "invoke_agent",
+                            "gen_ai.agent.name",
+                            "Assistant",
+                            "error.type",
+                            "none")
+                    .timer();
+            assertThat(agent.count()).isEqualTo(1);
+            assertThat(seconds(agent)).containsExactly(GenAiMeter.INVOKE_AGENT_DURATION.boundaries(), within(1e-12));
+            assertThat(GenAiMeter.INVOKE_AGENT_DURATION.boundaries())
+                    .hasSize(13)
+                    .startsWith(0.1, 0.2, 0.4)
+                    .endsWith(204.8, 409.6);
+            assertThat(meters.get(GenAiMeter.INVOKE_AGENT_DURATION_NAME)
+                            .tag("error.type", IllegalStateException.class.getName())
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
+            Timer tool = meters.get(GenAiMeter.EXECUTE_TOOL_DURATION_NAME)
+                    .tags(
+                            "gen_ai.operation.name",
+                            "execute_tool",
+                            "gen_ai.tool.name",
+                            "weather",
+                            "gen_ai.tool.type",
+                            "function",
+                            "error.type",
+                            "none")
+                    .timer();
+            assertThat(tool.count()).isEqualTo(1);
+            assertThat(seconds(tool)).containsExactly(GenAiMeter.CLIENT_OPERATION_DURATION.boundaries(), within(1e-12));
+            // The model round inside the agent is still a client operation of its own.
+            assertThat(operation(meters, "chat", "openai", "gpt-4o", "none").count())
+                    .isEqualTo(1);
+            assertThat(agent.totalTime(TimeUnit.NANOSECONDS))
+                    .isGreaterThanOrEqualTo(tool.totalTime(TimeUnit.NANOSECONDS));
+        });
+    }
+
+    private static double[] seconds(Timer timer) {
+        double[] seconds = boundaries(timer.takeSnapshot());
+        for (int i = 0; i < seconds.length; i++) {
+            seconds[i] /= 1e9;
+        }
+        return seconds;
     }
 
     @Test

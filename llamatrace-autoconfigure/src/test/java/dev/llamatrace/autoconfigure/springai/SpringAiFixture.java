@@ -38,6 +38,7 @@ final class SpringAiFixture implements AfterEachCallback {
                 .observationHandler(new ChatModelObservationHandler(this.dispatcher))
                 .observationHandler(new EmbeddingModelObservationHandler(this.dispatcher))
                 .observationHandler(new ChatClientObservationHandler(this.dispatcher))
+                .observationHandler(new AdvisorObservationHandler(this.dispatcher))
                 .observationHandler(new ToolCallingObservationHandler(this.dispatcher))
                 .observationHandler(new VectorStoreObservationHandler(this.dispatcher));
     }

@@ -93,7 +93,7 @@ public abstract class Event {
     public final String id() {
         String id = this.id;
         if (id == null) {
-            id = Ids.prefixed("evt-", this.seq);
+            id = "evt-" + Ids.format(this.seq);
             this.id = id;
         }
         return id;

@@ -1,9 +1,9 @@
 package dev.llamatrace.core.handler;
 
-import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.content.ContentLimit;
 import dev.llamatrace.core.cost.Cost;
 import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.EventKind;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +44,7 @@ public final class TokenCountingEvent extends Event {
 
     private final String provider;
 
-    private final CBEventType operation;
+    private final EventKind operation;
 
     private final TokenSource promptSourceKind;
 
@@ -69,7 +69,7 @@ public final class TokenCountingEvent extends Event {
      * @param eventId the id of the event counted
      * @param model the model name, {@code unknown} when the start of the operation did not say
      * @param provider the provider, {@code unknown} when the start of the operation did not say
-     * @param operation {@link CBEventType#LLM} or {@link CBEventType#EMBEDDING}
+     * @param operation {@link EventKind#LLM} or {@link EventKind#EMBEDDING}
      * @param promptSource where the prompt count came from
      * @param completionSource where the completion count came from
      */
@@ -82,7 +82,7 @@ public final class TokenCountingEvent extends Event {
             String eventId,
             String model,
             String provider,
-            CBEventType operation,
+            EventKind operation,
             TokenSource promptSource,
             TokenSource completionSource) {
         this(
@@ -109,7 +109,7 @@ public final class TokenCountingEvent extends Event {
      * @param eventId the id of the event counted
      * @param model the model name, {@code unknown} when the start of the operation did not say
      * @param provider the provider, {@code unknown} when the start of the operation did not say
-     * @param operation {@link CBEventType#LLM} or {@link CBEventType#EMBEDDING}
+     * @param operation {@link EventKind#LLM} or {@link EventKind#EMBEDDING}
      * @param promptSource where the prompt count came from
      * @param completionSource where the completion count came from
      * @param details cached input, cache write and reasoning tokens the provider reported
@@ -122,7 +122,7 @@ public final class TokenCountingEvent extends Event {
             String eventId,
             String model,
             String provider,
-            CBEventType operation,
+            EventKind operation,
             TokenSource promptSource,
             TokenSource completionSource,
             TokenUsageDetails details) {
@@ -156,7 +156,7 @@ public final class TokenCountingEvent extends Event {
             String eventId,
             String model,
             String provider,
-            CBEventType operation,
+            EventKind operation,
             TokenSource promptSourceKind,
             TokenSource completionSourceKind,
             boolean textCompletion,
@@ -217,7 +217,7 @@ public final class TokenCountingEvent extends Event {
                 eventId,
                 model,
                 provider,
-                CBEventType.LLM,
+                EventKind.LLM,
                 promptSource,
                 completionSource,
                 textCompletion,
@@ -248,7 +248,7 @@ public final class TokenCountingEvent extends Event {
                 eventId,
                 model,
                 provider,
-                CBEventType.EMBEDDING,
+                EventKind.EMBEDDING,
                 source,
                 TokenSource.NONE,
                 false,
@@ -394,9 +394,9 @@ public final class TokenCountingEvent extends Event {
     /**
      * Returns the operation counted.
      *
-     * @return {@link CBEventType#LLM} or {@link CBEventType#EMBEDDING}
+     * @return {@link EventKind#LLM} or {@link EventKind#EMBEDDING}
      */
-    public CBEventType operation() {
+    public EventKind operation() {
         return this.operation;
     }
 

@@ -143,7 +143,7 @@ public final class TokenCountingHandler implements CallbackHandler, EventHandler
     @Override
     public void handle(Event event) {
         if (event instanceof TokenCountingEvent count) {
-            if (count.operation() == CBEventType.EMBEDDING) {
+            if (count.operation() == EventKind.EMBEDDING) {
                 recordEmbedding(count);
             } else {
                 recordLlm(count);

@@ -1,7 +1,7 @@
 package dev.llamatrace.core.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,10 +31,6 @@ public final class Ids {
 
     private static final long SEQUENCE_MASK = 0x3FFF_FFFF_FFFF_FFFFL;
 
-    private static final int UUID_LENGTH = 36;
-
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
-
     private Ids() {}
 
     /**
@@ -60,7 +56,7 @@ public final class Ids {
      * @return the UUID text, 36 characters
      */
     public static String format(long seq) {
-        return prefixed("", seq);
+        return new UUID(PROCESS_BITS, VARIANT | (seq & SEQUENCE_MASK)).toString();
     }
 
     /**
@@ -72,42 +68,7 @@ public final class Ids {
      * @return the id
      */
     public static String spanId(String name, long seq) {
-        return prefixed(urlSafe(name) + "-", seq);
-    }
-
-    /**
-     * Returns {@code prefix} followed by {@link #format(long) the unique part} of {@code seq}, written in one pass
-     * (the id is built on every exported span and event, so it is not assembled from a {@code UUID} and its text).
-     *
-     * @param prefix ASCII text
-     * @param seq a value of {@link #next()}
-     * @return the id
-     */
-    public static String prefixed(String prefix, long seq) {
-        int start = prefix.length();
-        byte[] text = new byte[start + UUID_LENGTH];
-        for (int i = 0; i < start; i++) {
-            text[i] = (byte) prefix.charAt(i);
-        }
-        long low = VARIANT | (seq & SEQUENCE_MASK);
-        int at = hex(PROCESS_BITS >>> 32, 8, text, start);
-        text[at++] = '-';
-        at = hex(PROCESS_BITS >>> 16, 4, text, at);
-        text[at++] = '-';
-        at = hex(PROCESS_BITS, 4, text, at);
-        text[at++] = '-';
-        at = hex(low >>> 48, 4, text, at);
-        text[at++] = '-';
-        hex(low, 12, text, at);
-        return new String(text, StandardCharsets.ISO_8859_1);
-    }
-
-    private static int hex(long value, int digits, byte[] text, int at) {
-        for (int i = digits - 1; i >= 0; i--) {
-            text[at + i] = HEX[(int) (value & 0xF)];
-            value >>>= 4;
-        }
-        return at + digits;
+        return urlSafe(name) + "-" + format(seq);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.llamatrace.core.callback.CallbackEventHandler;
 import dev.llamatrace.core.callback.CallbackManager;
 import dev.llamatrace.core.event.EmbeddingEndEvent;
 import dev.llamatrace.core.event.EmbeddingStartEvent;
+import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.ExceptionEvent;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatInProgressEvent;
@@ -104,7 +105,7 @@ class TokenCountingHandlerTests {
                         event.eventId(),
                         "gpt-4o-mini",
                         "openai",
-                        CBEventType.LLM,
+                        EventKind.LLM,
                         TokenSource.PROVIDER,
                         TokenSource.PROVIDER))
                 .hasSameHashCodeAs(event);
@@ -492,7 +493,7 @@ class TokenCountingHandlerTests {
             return null;
         });
         assertThat(seen).hasSize(3);
-        assertThat(seen.get(0).operation()).isEqualTo(CBEventType.LLM);
+        assertThat(seen.get(0).operation()).isEqualTo(EventKind.LLM);
         assertThat(seen.get(0).completionSource()).isEqualTo(TokenSource.TOKENIZER);
         assertThat(handler.totalLlmTokenCount()).isEqualTo(seen.get(0).totalTokenCount());
         assertThat(handler.totalEmbeddingTokenCount()).isEqualTo(3);

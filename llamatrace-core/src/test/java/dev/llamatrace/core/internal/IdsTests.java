@@ -63,7 +63,6 @@ class IdsTests {
             assertThat(uuid.getMostSignificantBits())
                     .isEqualTo(UUID.fromString(Ids.format(7)).getMostSignificantBits());
         }
-        assertThat(Ids.prefixed("evt-", 5)).isEqualTo("evt-" + Ids.format(5));
     }
 
     @Test
