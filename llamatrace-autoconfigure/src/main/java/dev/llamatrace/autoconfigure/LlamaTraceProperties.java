@@ -47,6 +47,9 @@ public class LlamaTraceProperties implements InitializingBean {
     /** Switch of the Micrometer meters. */
     public static final String METRICS_ENABLED = PREFIX + ".metrics.enabled";
 
+    /** The property keeping Spring AI's own {@code gen_ai.client.token.usage} counter. */
+    public static final String METRICS_KEEP_SPRING_AI_TOKEN_USAGE = PREFIX + ".metrics.keep-spring-ai-token-usage";
+
     /** Switch of the bridge from llamatrace spans to Micrometer observations. */
     public static final String TRACING_ENABLED = PREFIX + ".tracing.enabled";
 
@@ -771,6 +774,31 @@ public class LlamaTraceProperties implements InitializingBean {
 
         /** Whether llamatrace and GenAI meters are registered when a MeterRegistry exists. */
         private boolean enabled = true;
+
+        /**
+         * Whether to keep Spring AI's own gen_ai.client.token.usage counter next to llamatrace's histogram of that
+         * name (two meters of one name merge into one inconsistent series).
+         */
+        private boolean keepSpringAiTokenUsage;
+
+        /**
+         * Returns {@code keep-spring-ai-token-usage}: Whether to keep Spring AI's own gen_ai.client.token.usage
+         * counter.
+         *
+         * @return the value
+         */
+        public boolean isKeepSpringAiTokenUsage() {
+            return this.keepSpringAiTokenUsage;
+        }
+
+        /**
+         * Sets {@code keep-spring-ai-token-usage}: Whether to keep Spring AI's own gen_ai.client.token.usage counter.
+         *
+         * @param keepSpringAiTokenUsage the new value
+         */
+        public void setKeepSpringAiTokenUsage(boolean keepSpringAiTokenUsage) {
+            this.keepSpringAiTokenUsage = keepSpringAiTokenUsage;
+        }
 
         /**
          * Returns {@code enabled}: Whether llamatrace and GenAI meters are registered when a MeterRegistry exists.

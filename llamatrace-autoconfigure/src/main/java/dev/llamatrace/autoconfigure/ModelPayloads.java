@@ -86,6 +86,21 @@ public final class ModelPayloads {
     }
 
     /**
+     * Returns the usage map of an embedding call ({@code EmbeddingEndEvent}'s usage), or an empty map when the
+     * provider reported no tokens, so that token counting falls back to tokenizing each text.
+     *
+     * @param inputTokens the input tokens reported, {@code null} when not reported
+     * @return {@code {"prompt_tokens": n, "total_tokens": n}}, or empty
+     */
+    public static Map<String, Object> embeddingUsage(@Nullable Integer inputTokens) {
+        if (inputTokens == null || inputTokens <= 0) {
+            return Map.of();
+        }
+        long tokens = inputTokens;
+        return Map.of(UsageKeys.PROMPT_TOKEN_KEYS.get(0), tokens, UsageKeys.TOTAL_TOKENS, tokens);
+    }
+
+    /**
      * Returns the sampling parameters both frameworks expose, under their keys, leaving out those not set. The caller
      * adds what only its framework has (stop sequences, streaming).
      *

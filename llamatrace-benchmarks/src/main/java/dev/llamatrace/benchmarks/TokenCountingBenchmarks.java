@@ -4,6 +4,7 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import dev.llamatrace.autoconfigure.metrics.CostMetrics;
+import dev.llamatrace.autoconfigure.metrics.GenAiMeterFilter;
 import dev.llamatrace.autoconfigure.metrics.TokenUsageMetrics;
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
@@ -122,6 +123,8 @@ public class TokenCountingBenchmarks {
         this.handler = TokenCountingHandler.create();
         this.handlerWithMetrics = TokenCountingHandler.create();
         this.meterRegistry = new SimpleMeterRegistry();
+        // The conventions' histogram buckets, as the auto-configuration's meter filter gives them.
+        this.meterRegistry.config().meterFilter(new GenAiMeterFilter());
         // As the auto-configuration wires it: the counting step publishes on the root dispatcher, the handler and the
         // meters consume the count there.
         Dispatcher root = new DispatcherRegistry().root();
@@ -275,8 +278,8 @@ public class TokenCountingBenchmarks {
     /**
      * {@link #llamatrace_countLlmEnd_usage_60chars()} wired as the auto-configuration wires it: the
      * {@link TokenCountPublisher} counts and dispatches the count on the root dispatcher, where the handler records it
-     * and {@link TokenUsageMetrics} records both sides into {@code gen_ai.client.token.usage} on a
-     * {@link SimpleMeterRegistry}.
+     * and {@link TokenUsageMetrics} records both sides into the {@code gen_ai.client.token.usage} histogram (the
+     * conventions' buckets, from {@link GenAiMeterFilter}) on a {@link SimpleMeterRegistry}.
      *
      * @return the recorded count
      */

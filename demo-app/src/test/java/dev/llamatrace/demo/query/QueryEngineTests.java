@@ -134,8 +134,8 @@ class QueryEngineTests extends DemoServer {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
                 .contains("gen_ai_client_token_usage")
-                .containsPattern("gen_ai_client_token_usage_tokens_count\\{[^}]*gen_ai_token_type=\"input\"")
-                .containsPattern("gen_ai_client_token_usage_tokens_count\\{[^}]*gen_ai_token_type=\"output\"")
+                .containsPattern("gen_ai_client_token_usage_count\\{[^}]*gen_ai_token_type=\"input\"")
+                .containsPattern("gen_ai_client_token_usage_count\\{[^}]*gen_ai_token_type=\"output\"")
                 .contains("demo_answer_grounding_count")
                 .containsPattern(
                         "llamatrace_evaluation_score_percent_count\\{[^}]*gen_ai_evaluation_name=\"grounding\"");

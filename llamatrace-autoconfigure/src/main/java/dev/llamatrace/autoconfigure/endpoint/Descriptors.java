@@ -16,6 +16,8 @@ import dev.llamatrace.core.handler.ModelCost;
 import dev.llamatrace.core.handler.ModelTokenUsage;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.handler.TokenCountingHandler;
+import dev.llamatrace.core.handler.TokenSource;
+import dev.llamatrace.core.handler.TokenUsageDetails;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.NodeWithScore;
@@ -54,7 +56,10 @@ final class Descriptors {
                             usage.promptTokens(),
                             usage.completionTokens(),
                             usage.totalLlmTokens(),
-                            usage.embeddingTokens()));
+                            usage.embeddingTokens(),
+                            usage.cachedInputTokens(),
+                            usage.cacheWriteInputTokens(),
+                            usage.reasoningTokens()));
         }
         return new LlamaTraceDescriptors.Tokens(
                 handler.promptLlmTokenCount(),
@@ -62,7 +67,10 @@ final class Descriptors {
                 handler.totalLlmTokenCount(),
                 handler.totalEmbeddingTokenCount(),
                 handler.llmCallCount(),
-                models);
+                models,
+                handler.cachedInputTokenCount(),
+                handler.cacheWriteInputTokenCount(),
+                handler.reasoningTokenCount());
     }
 
     static LlamaTraceDescriptors.Costs costs(TokenCountingHandler handler, @Nullable PriceTable prices) {
@@ -199,6 +207,36 @@ final class Descriptors {
     }
 
     /**
+     * Returns the embedding tokens of a span as one count: the provider's count of the call, or the sum of the
+     * tokenizer's counts of its texts (the span attribute shows the same sum).
+     */
+    private static @Nullable TokenCountingEvent embeddingCount(List<Event> events) {
+        TokenCountingEvent first = null;
+        int tokens = 0;
+        for (Event event : events) {
+            if (event instanceof TokenCountingEvent counted && counted.operation() == EventKind.EMBEDDING) {
+                first = (first != null) ? first : counted;
+                tokens += counted.promptTokenCount();
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        return new TokenCountingEvent(
+                "",
+                "",
+                tokens,
+                0,
+                first.eventId(),
+                first.model(),
+                first.provider(),
+                EventKind.EMBEDDING,
+                first.promptSource(),
+                TokenSource.NONE,
+                TokenUsageDetails.NONE);
+    }
+
+    /**
      * The LLM token count of a span: the token counting handler's record, else the count dispatched inside the span
      * (when that handler and its records are not there).
      */
@@ -232,6 +270,9 @@ final class Descriptors {
                 events.add(event);
             }
         }
+        if (count == null) {
+            count = embeddingCount(span.events());
+        }
         LlamaTraceDescriptors.TokenCount tokens = (count != null)
                 ? new LlamaTraceDescriptors.TokenCount(
                         count.promptTokenCount(),
@@ -240,7 +281,11 @@ final class Descriptors {
                         count.model(),
                         count.provider(),
                         count.promptSource().name(),
-                        count.completionSource().name())
+                        count.completionSource().name(),
+                        count.cachedInputTokenCount(),
+                        count.cacheWriteInputTokenCount(),
+                        count.reasoningTokenCount(),
+                        count.source().value())
                 : null;
         ModelInfo model = events.stream()
                 .map(EventSemantics::model)

@@ -40,9 +40,20 @@ public final class LlamaTraceDescriptors {
      * @param embedding embedding tokens
      * @param llmCalls LLM calls counted
      * @param models the same per model
+     * @param cachedInput the part of the prompt tokens the providers read from their caches
+     * @param cacheWriteInput the part of the prompt tokens the providers wrote to their caches
+     * @param reasoning the part of the completion tokens spent reasoning
      */
     public record Tokens(
-            long prompt, long completion, long total, long embedding, long llmCalls, Map<String, ModelTokens> models) {}
+            long prompt,
+            long completion,
+            long total,
+            long embedding,
+            long llmCalls,
+            Map<String, ModelTokens> models,
+            long cachedInput,
+            long cacheWriteInput,
+            long reasoning) {}
 
     /**
      * Token totals of one model.
@@ -53,9 +64,20 @@ public final class LlamaTraceDescriptors {
      * @param completion completion tokens
      * @param total prompt plus completion tokens
      * @param embedding embedding tokens
+     * @param cachedInput the part of the prompt tokens read from the provider's cache
+     * @param cacheWriteInput the part of the prompt tokens written to the provider's cache
+     * @param reasoning the part of the completion tokens spent reasoning
      */
     public record ModelTokens(
-            String provider, long llmCalls, long prompt, long completion, long total, long embedding) {}
+            String provider,
+            long llmCalls,
+            long prompt,
+            long completion,
+            long total,
+            long embedding,
+            long cachedInput,
+            long cacheWriteInput,
+            long reasoning) {}
 
     /**
      * Cost totals. Amounts are exact decimals written as plain text (e.g. {@code "0.00000405"}).
@@ -258,15 +280,20 @@ public final class LlamaTraceDescriptors {
             List<SpanNode> children) {}
 
     /**
-     * Tokens of one LLM call.
+     * Tokens of one LLM call, or of one embedding call (the sum of its counts), exactly as exported on its span.
      *
-     * @param prompt prompt tokens
+     * @param prompt prompt (or embedding) tokens
      * @param completion completion tokens
      * @param total both
      * @param model the model
      * @param provider the provider
      * @param promptSource where the prompt count came from: {@code PROVIDER}, {@code TOKENIZER} or {@code NONE}
      * @param completionSource where the completion count came from
+     * @param cachedInput the part of the prompt tokens read from the provider's cache
+     * @param cacheWriteInput the part of the prompt tokens written to the provider's cache
+     * @param reasoning the part of the completion tokens spent reasoning
+     * @param source where the count came from as a whole: {@code provider}, {@code tokenizer} (either side estimated)
+     *     or {@code none}, the value of the span attribute {@code llamatrace.token_count.source}
      */
     public record TokenCount(
             long prompt,
@@ -275,7 +302,11 @@ public final class LlamaTraceDescriptors {
             String model,
             String provider,
             String promptSource,
-            String completionSource) {}
+            String completionSource,
+            long cachedInput,
+            long cacheWriteInput,
+            long reasoning,
+            String source) {}
 
     /**
      * An event inside a span.

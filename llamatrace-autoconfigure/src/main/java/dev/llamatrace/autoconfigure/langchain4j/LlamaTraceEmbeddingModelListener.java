@@ -7,6 +7,7 @@ import dev.langchain4j.model.embedding.listener.EmbeddingModelErrorContext;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelRequestContext;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelResponseContext;
+import dev.langchain4j.model.output.TokenUsage;
 import dev.llamatrace.autoconfigure.ModelPayloads;
 import dev.llamatrace.autoconfigure.semconv.GenAiNames;
 import dev.llamatrace.core.Dispatcher;
@@ -70,7 +71,12 @@ public final class LlamaTraceEmbeddingModelListener implements EmbeddingModelLis
             for (Embedding embedding : context.embeddingResponse().embeddings()) {
                 vectors.add(embedding.vector());
             }
-            return new EmbeddingEndEvent(spanId, chunks, vectors);
+            TokenUsage usage = context.embeddingResponse().tokenUsage();
+            return new EmbeddingEndEvent(
+                    spanId,
+                    chunks,
+                    vectors,
+                    ModelPayloads.embeddingUsage((usage != null) ? usage.inputTokenCount() : null));
         });
     }
 

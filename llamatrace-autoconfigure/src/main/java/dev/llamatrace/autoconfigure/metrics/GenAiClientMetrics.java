@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,8 +25,11 @@ import org.jspecify.annotations.Nullable;
  * for events outside any span, of the same thread): {@link GenAiMeter#CLIENT_OPERATION_DURATION} for chat, text
  * completion and embeddings calls, {@link GenAiMeter#INVOKE_AGENT_DURATION} for agent steps (tagged with
  * {@code gen_ai.agent.name}) and {@link GenAiMeter#EXECUTE_TOOL_DURATION} for tool calls (tagged with
- * {@code gen_ai.tool.name} and {@code gen_ai.tool.type}). An operation whose span is dropped before its end event is
- * recorded with {@code error.type} set to the exception class. The buckets come from {@link GenAiMeterFilter}.
+ * {@code gen_ai.tool.name} and {@code gen_ai.tool.type}); and {@link GenAiMeter#CLIENT_TIME_TO_FIRST_CHUNK} for
+ * streamed calls, from the start to their first in-progress event. An operation whose span is dropped before its end
+ * event is recorded with {@code error.type} set to the exception class (low-cardinality: see {@link ErrorTypes}); one
+ * that succeeded with {@code error.type} {@value GenAiAttributes#NO_ERROR}, so that every series of a meter has the
+ * same tag keys. The buckets come from {@link GenAiMeterFilter}.
  *
  * <p>Operations in flight are bounded: beyond {@value #MAX_IN_FLIGHT} unmatched starts, the oldest are forgotten
  * (never recorded) and counted in {@link #evictedCount()}, so operations that never end cannot stop new ones from being
@@ -42,6 +46,10 @@ public final class GenAiClientMetrics implements EventHandler {
 
     private final ConcurrentMap<Tags, Timer> timers = new ConcurrentHashMap<>();
 
+    private final ConcurrentMap<Tags, Timer> firstChunks = new ConcurrentHashMap<>();
+
+    private final ErrorTypes errorTypes = new ErrorTypes();
+
     /**
      * Creates the handler.
      *
@@ -56,7 +64,7 @@ public final class GenAiClientMetrics implements EventHandler {
         if (event instanceof SpanDropEvent drop) {
             InFlight call = this.inFlight.take(drop.spanId());
             if (call != null) {
-                record(call, drop.nanoTime(), drop.error().getClass().getName());
+                record(call, drop.nanoTime(), this.errorTypes.of(drop.error()));
             }
             return;
         }
@@ -65,11 +73,19 @@ public final class GenAiClientMetrics implements EventHandler {
             this.inFlight.put(key(event), started, event.nanoTime());
             return;
         }
+        if (event.kind() == EventKind.LLM && event.phase() == EventPhase.IN_PROGRESS) {
+            InFlight call = this.inFlight.get(key(event));
+            if (call != null && call.firstChunk.compareAndSet(false, true)) {
+                timer(this.firstChunks, GenAiMeter.CLIENT_TIME_TO_FIRST_CHUNK, call.tags)
+                        .record(event.nanoTime() - call.startNanos, TimeUnit.NANOSECONDS);
+            }
+            return;
+        }
         EventKind ended = endedKind(event);
         if (ended != null) {
             // Only the end of the same kind of operation ends it (without spans, nested operations share a key).
             this.inFlight.end(key(event), (call) -> {
-                if (call.kind() != ended) {
+                if (call.kind != ended) {
                     return false;
                 }
                 record(call, event.nanoTime(), GenAiAttributes.NO_ERROR);
@@ -138,13 +154,15 @@ public final class GenAiClientMetrics implements EventHandler {
     }
 
     private void record(InFlight call, long endNanos, String errorType) {
-        Tags tags = call.tags().and(GenAiAttributes.ERROR_TYPE, errorType);
-        Timer timer = this.timers.computeIfAbsent(
-                tags, (key) -> Timer.builder(call.meter().meterName())
-                        .description(call.meter().description())
-                        .tags(key)
-                        .register(this.registry));
-        timer.record(endNanos - call.startNanos(), TimeUnit.NANOSECONDS);
+        Tags tags = call.tags.and(GenAiAttributes.ERROR_TYPE, errorType);
+        timer(this.timers, call.meter, tags).record(endNanos - call.startNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer timer(ConcurrentMap<Tags, Timer> timers, GenAiMeter meter, Tags tags) {
+        return timers.computeIfAbsent(tags, (key) -> Timer.builder(meter.meterName())
+                .description(meter.description())
+                .tags(key)
+                .register(this.registry));
     }
 
     private static String key(Event event) {
@@ -160,5 +178,23 @@ public final class GenAiClientMetrics implements EventHandler {
      * @param tags its tags but {@code error.type}
      * @param startNanos when it started
      */
-    private record InFlight(GenAiMeter meter, @Nullable EventKind kind, Tags tags, long startNanos) {}
+    private static final class InFlight {
+
+        final GenAiMeter meter;
+
+        final @Nullable EventKind kind;
+
+        final Tags tags;
+
+        final long startNanos;
+
+        final AtomicBoolean firstChunk = new AtomicBoolean();
+
+        InFlight(GenAiMeter meter, @Nullable EventKind kind, Tags tags, long startNanos) {
+            this.meter = meter;
+            this.kind = kind;
+            this.tags = tags;
+            this.startNanos = startNanos;
+        }
+    }
 }

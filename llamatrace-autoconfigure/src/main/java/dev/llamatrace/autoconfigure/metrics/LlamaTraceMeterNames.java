@@ -43,7 +43,8 @@ public final class LlamaTraceMeterNames {
 
     /**
      * The name of the Micrometer observation each llamatrace span becomes when the tracing bridge is on. Boot's meter
-     * handler turns it into a timer of that name tagged only with {@code openinference.span.kind} and {@code error}.
+     * handler would turn it into a timer of that name (and a long-task timer) duplicating {@value #SPAN_DURATION}
+     * without help text; {@link LlamaTraceMeterFilters} denies both.
      */
     public static final String OBSERVATION = "llamatrace.observation";
 
@@ -82,9 +83,6 @@ public final class LlamaTraceMeterNames {
 
     /** Base unit of {@value #EVALUATION_SCORE}: a score of 0..1 times 100. */
     public static final String UNIT_PERCENT = "percent";
-
-    /** Base unit of token meters. */
-    public static final String UNIT_TOKENS = "tokens";
 
     private LlamaTraceMeterNames() {}
 }

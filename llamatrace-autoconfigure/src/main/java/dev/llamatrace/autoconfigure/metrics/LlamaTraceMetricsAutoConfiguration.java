@@ -12,6 +12,8 @@ import dev.llamatrace.core.handler.TokenCountingHandler;
 import dev.llamatrace.core.span.AbstractSpanHandler;
 import dev.llamatrace.core.trace.SimpleSpanHandler;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,7 +22,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of llamatrace's Micrometer meters, when a {@link MeterRegistry} exists (e.g. with
@@ -46,6 +50,22 @@ public final class LlamaTraceMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     static GenAiMeterFilter llamatraceGenAiMeterFilter() {
         return new GenAiMeterFilter();
+    }
+
+    /** Boot's timers of the tracing bridge's observations duplicate the span timers; they are not registered. */
+    @Bean
+    static MeterFilter llamatraceObservationTimerFilter() {
+        return LlamaTraceMeterFilters.observationTimers();
+    }
+
+    /** Spring AI's token counter would share the name of the token histogram; it is dropped unless kept. */
+    @Bean
+    @ConditionalOnBooleanProperty(
+            name = LlamaTraceProperties.METRICS_KEEP_SPRING_AI_TOKEN_USAGE,
+            havingValue = false,
+            matchIfMissing = true)
+    static MeterFilter llamatraceTokenUsageCounterFilter() {
+        return LlamaTraceMeterFilters.tokenUsageCounters();
     }
 
     @Bean
@@ -125,6 +145,17 @@ public final class LlamaTraceMetricsAutoConfiguration {
     @ConditionalOnBooleanProperty(name = LlamaTraceCostProperties.ENABLED, matchIfMissing = true)
     CostMetrics llamatraceCostMetrics(MeterRegistry registry) {
         return new CostMetrics(registry);
+    }
+
+    /** Prometheus names carry units; the conventions' annotation units are left out of them. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(PrometheusMeterRegistry.class)
+    static class PrometheusConfiguration {
+
+        @Bean
+        static MeterRegistryCustomizer<PrometheusMeterRegistry> llamatracePrometheusAnnotationUnits() {
+            return (registry) -> registry.config().meterFilter(LlamaTraceMeterFilters.annotationUnits());
+        }
     }
 
     /** Token usage comes from the counts on the bus, whichever handler beans exist. */

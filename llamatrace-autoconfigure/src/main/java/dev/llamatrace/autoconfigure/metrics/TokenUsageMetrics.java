@@ -12,11 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Records {@value LlamaTraceMeterNames#GEN_AI_CLIENT_TOKEN_USAGE} from the {@link TokenCountingEvent}s on the bus
+ * Records the histogram {@value GenAiMeter#CLIENT_TOKEN_USAGE_NAME} from the {@link TokenCountingEvent}s on the bus
  * (provider usage or its tokenizer fallback), the same counts every other consumer sees, so tokens are never counted
- * twice. One input and one output sample
- * per LLM call; one input sample per embedded text, so the sum over an embedding call is its token count. The
- * operation ({@code chat} or {@code text_completion}) is the one the count itself reports.
+ * twice. One input and one output sample per LLM call; one input sample per embedding count (the whole call when the
+ * provider reported its usage, else each embedded text), so the sum over an embedding call is its token count. The
+ * operation ({@code chat} or {@code text_completion}) is the one the count itself reports. The bucket boundaries come
+ * from {@link GenAiMeterFilter}.
  */
 public final class TokenUsageMetrics implements EventHandler {
 
@@ -66,12 +67,11 @@ public final class TokenUsageMetrics implements EventHandler {
                 GenAiAttributes.REQUEST_MODEL,
                 count.model());
         this.summaries
-                .computeIfAbsent(
-                        tags, (key) -> DistributionSummary.builder(LlamaTraceMeterNames.GEN_AI_CLIENT_TOKEN_USAGE)
-                                .description("Tokens used by GenAI client operations")
-                                .baseUnit(LlamaTraceMeterNames.UNIT_TOKENS)
-                                .tags(key)
-                                .register(this.registry))
+                .computeIfAbsent(tags, (key) -> DistributionSummary.builder(GenAiMeter.CLIENT_TOKEN_USAGE.meterName())
+                        .description(GenAiMeter.CLIENT_TOKEN_USAGE.description())
+                        .baseUnit(GenAiMeter.CLIENT_TOKEN_USAGE.unit())
+                        .tags(key)
+                        .register(this.registry))
                 .record(tokens);
     }
 }

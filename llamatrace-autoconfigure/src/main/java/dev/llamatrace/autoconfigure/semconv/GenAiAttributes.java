@@ -115,5 +115,26 @@ public final class GenAiAttributes {
     /** The value of {@value #ERROR_TYPE} when an operation succeeded; meters need the tag on every series. */
     public static final String NO_ERROR = "none";
 
+    /** The conventions' fallback value of {@value #ERROR_TYPE} for errors without a value of their own. */
+    public static final String ERROR_TYPE_OTHER = "_OTHER";
+
+    /** Span attribute: seconds from the start of a streamed call to its first chunk. */
+    public static final String RESPONSE_TIME_TO_FIRST_CHUNK = "gen_ai.response.time_to_first_chunk";
+
+    /** Input tokens read from the provider's cache (a part of {@value #USAGE_INPUT_TOKENS}). */
+    public static final String USAGE_CACHE_READ_INPUT_TOKENS = "gen_ai.usage.cache_read.input_tokens";
+
+    /** Input tokens written to the provider's cache (a part of {@value #USAGE_INPUT_TOKENS}). */
+    public static final String USAGE_CACHE_CREATION_INPUT_TOKENS = "gen_ai.usage.cache_creation.input_tokens";
+
+    /** Output tokens spent reasoning (a part of {@value #USAGE_OUTPUT_TOKENS}). */
+    public static final String USAGE_REASONING_OUTPUT_TOKENS = "gen_ai.usage.reasoning.output_tokens";
+
+    /**
+     * Input plus output tokens. Not a GenAI attribute; Spring AI sets it on its spans, so llamatrace sets it to the
+     * same count as the other two wherever it sets those.
+     */
+    public static final String USAGE_TOTAL_TOKENS = "gen_ai.usage.total_tokens";
+
     private GenAiAttributes() {}
 }

@@ -15,6 +15,12 @@ public final class LlamaTraceAttributes {
     /** The dispatcher the span was entered on. */
     public static final String DISPATCHER = "llamatrace.dispatcher";
 
+    /**
+     * Where the span's token counts came from: {@code provider} (the provider's usage) or {@code tokenizer} (estimated
+     * locally because the provider reported none); {@code none} when there was nothing to count.
+     */
+    public static final String TOKEN_COUNT_SOURCE = "llamatrace.token_count.source";
+
     /** Prefix of the span's tags: tag {@code user} becomes {@code llamatrace.tag.user}. */
     public static final String TAG_PREFIX = "llamatrace.tag.";
 

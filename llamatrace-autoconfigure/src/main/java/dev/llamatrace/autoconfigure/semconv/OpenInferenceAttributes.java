@@ -24,6 +24,15 @@ public final class OpenInferenceAttributes {
     /** Prompt plus completion tokens of an LLM span. */
     public static final String LLM_TOKEN_COUNT_TOTAL = "llm.token_count.total";
 
+    /** Prompt tokens read from the provider's cache (a part of {@value #LLM_TOKEN_COUNT_PROMPT}). */
+    public static final String LLM_TOKEN_COUNT_PROMPT_CACHE_READ = "llm.token_count.prompt_details.cache_read";
+
+    /** Prompt tokens written to the provider's cache (a part of {@value #LLM_TOKEN_COUNT_PROMPT}). */
+    public static final String LLM_TOKEN_COUNT_PROMPT_CACHE_WRITE = "llm.token_count.prompt_details.cache_write";
+
+    /** Completion tokens spent reasoning (a part of {@value #LLM_TOKEN_COUNT_COMPLETION}). */
+    public static final String LLM_TOKEN_COUNT_COMPLETION_REASONING = "llm.token_count.completion_details.reasoning";
+
     /** The total cost of an LLM span in US dollars (OpenInference assumes the currency); set for USD costs only. */
     public static final String LLM_COST_TOTAL = "llm.cost.total";
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.embedding.Embedding;
 import org.springframework.ai.embedding.EmbeddingOptions;
 import org.springframework.ai.embedding.EmbeddingRequest;
@@ -19,7 +20,8 @@ import org.springframework.ai.embedding.observation.EmbeddingModelObservationCon
 
 /**
  * Turns Spring AI embedding model observations into EMBEDDING spans named {@code embeddings <model>} with
- * {@link EmbeddingStartEvent} and {@link EmbeddingEndEvent} (the texts and their vectors).
+ * {@link EmbeddingStartEvent} and {@link EmbeddingEndEvent} (the texts, their vectors and the usage the provider
+ * reported, which token counting prefers to tokenizing the texts).
  */
 public final class EmbeddingModelObservationHandler extends SpanObservationHandler<EmbeddingModelObservationContext> {
 
@@ -49,12 +51,18 @@ public final class EmbeddingModelObservationHandler extends SpanObservationHandl
             List<String> chunks = (request != null) ? request.getInstructions() : List.of();
             EmbeddingResponse response = context.getResponse();
             List<float[]> vectors = new ArrayList<>();
+            Usage usage = null;
             if (response != null) {
                 for (Embedding embedding : response.getResults()) {
                     vectors.add(embedding.getOutput());
                 }
+                usage = response.getMetadata().getUsage();
             }
-            return new EmbeddingEndEvent(spanId, chunks, vectors);
+            return new EmbeddingEndEvent(
+                    spanId,
+                    chunks,
+                    vectors,
+                    ModelPayloads.embeddingUsage((usage != null) ? usage.getPromptTokens() : null));
         });
     }
 

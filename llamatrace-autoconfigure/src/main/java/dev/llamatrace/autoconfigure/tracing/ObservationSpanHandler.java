@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The observation is named {@value LlamaTraceMeterNames#OBSERVATION} with the llamatrace span name as contextual
  * (exported) name. Its attributes come from the events of the span ({@link SpanAttributes}): OpenTelemetry GenAI and
  * OpenInference keys, and content only when content capture is on. Only the OpenInference span kind is a
- * low-cardinality key-value, so Boot's meter handler derives one bounded timer from these observations; per-name
- * timings are {@value LlamaTraceMeterNames#SPAN_DURATION}.
+ * low-cardinality key-value. The timer Boot's meter handler would derive from these observations is denied by
+ * {@code LlamaTraceMeterFilters#observationTimers()}: per-name timings are {@value LlamaTraceMeterNames#SPAN_DURATION}.
  *
  * <p>Spans of the {@code mirroredDispatchers} stand for an observation someone else owns and exports (Spring AI's
  * chat, embedding, tool, vector store and {@code ChatClient} observations, whose context the Spring AI handlers pass as
@@ -152,18 +152,19 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
     public void handle(Event event) {
         String spanId = event.spanId();
         ObservedSpan span = (spanId != null) ? openSpan(spanId) : null;
+        if (span == null) {
+            return;
+        }
         if (event instanceof TokenCountingEvent count) {
             // The count carries the span of the call it counted: provider usage or the tokenizer fallback, as the
-            // meters record it.
-            if (span != null && count.operation() == EventKind.LLM) {
-                SpanAttributes.tokens(span, count.promptTokenCount(), count.completionTokenCount());
+            // meters and the endpoint show it.
+            SpanAttributes.tokens(span, count);
+            if (count.operation() == EventKind.LLM) {
                 SpanAttributes.cost(span, count.cost());
             }
         } else if (event instanceof EvaluationEvent evaluation) {
-            if (span != null) {
-                SpanEvents.evaluation(span, evaluation, this.content);
-            }
-        } else if (span != null) {
+            SpanEvents.evaluation(span, evaluation, this.content);
+        } else {
             SpanAttributes.apply(span, event, this.content);
         }
     }

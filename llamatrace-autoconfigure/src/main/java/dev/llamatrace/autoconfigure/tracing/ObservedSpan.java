@@ -17,12 +17,20 @@ public final class ObservedSpan extends Span {
 
     private final @Nullable Observation observation;
 
+    private final long startNanos;
+
     private volatile boolean kindSet;
+
+    private volatile boolean firstChunkSeen;
+
+    // Embedding counts of the tokenizer arrive one per text; the span shows their sum.
+    private long embeddingTokens;
 
     private ObservedSpan(SpanInvocation invocation, Observation.Context context, @Nullable Observation observation) {
         super(invocation);
         this.context = context;
         this.observation = observation;
+        this.startNanos = invocation.startNanos();
     }
 
     /** A span whose observation the bridge started and stops. */
@@ -38,6 +46,31 @@ public final class ObservedSpan extends Span {
     /** Returns the context of the observation standing for this span: the bridge's own or the mirrored one. */
     Observation.Context context() {
         return this.context;
+    }
+
+    /** Returns when the llamatrace span started, in {@link System#nanoTime()} terms. */
+    long startNanos() {
+        return this.startNanos;
+    }
+
+    /** Returns {@code true} the first time it is called: the span's first chunk. */
+    boolean claimFirstChunk() {
+        if (this.firstChunkSeen) {
+            return false;
+        }
+        this.firstChunkSeen = true;
+        return true;
+    }
+
+    /** Adds an embedding count and returns the span's embedding tokens so far. */
+    synchronized long addEmbeddingTokens(int tokens) {
+        this.embeddingTokens += tokens;
+        return this.embeddingTokens;
+    }
+
+    /** Returns whether the observation already carries an attribute (e.g. one its owner's convention set). */
+    boolean has(String key) {
+        return this.context.getHighCardinalityKeyValue(key) != null;
     }
 
     /** Returns the observation the bridge started, or {@code null} for a mirrored one. */

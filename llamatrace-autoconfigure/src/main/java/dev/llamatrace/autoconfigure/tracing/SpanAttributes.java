@@ -16,6 +16,7 @@ import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
 import dev.llamatrace.core.event.ReRankStartEvent;
 import dev.llamatrace.core.event.ToolEvent;
+import dev.llamatrace.core.handler.TokenCountingEvent;
 import dev.llamatrace.core.llm.ModelInfo;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * capture is on; the flattened lists come from {@link FlattenedContent}.
  */
 final class SpanAttributes {
+
+    private static final double NANOS_PER_SECOND = 1e9;
 
     private SpanAttributes() {}
 
@@ -62,6 +65,7 @@ final class SpanAttributes {
     }
 
     static void apply(ObservedSpan span, Event event, ContentCapture content) {
+        firstChunk(span, event);
         String kind = EventSemantics.spanKind(event);
         if (kind != null && span.claimKind()) {
             span.putKind(OpenInferenceAttributes.SPAN_KIND, kind);
@@ -110,13 +114,50 @@ final class SpanAttributes {
         }
     }
 
-    /** Adds the token counts of the span's model call, as counted by the token counting handler. */
-    static void tokens(ObservedSpan span, long promptTokens, long completionTokens) {
-        span.put(GenAiAttributes.USAGE_INPUT_TOKENS, Long.toString(promptTokens));
-        span.put(GenAiAttributes.USAGE_OUTPUT_TOKENS, Long.toString(completionTokens));
-        span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT, Long.toString(promptTokens));
-        span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_COMPLETION, Long.toString(completionTokens));
-        span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_TOTAL, Long.toString(promptTokens + completionTokens));
+    /**
+     * Adds the token count of the span's model call, the count on the bus (provider usage, else the tokenizer), under
+     * the GenAI and OpenInference keys; these replace what a mirrored observation's owner set under the same keys, so
+     * the exported span shows the same numbers as the meters and the endpoint. An embedding span shows the sum of its
+     * counts (one per text when the tokenizer counted them).
+     */
+    static void tokens(ObservedSpan span, TokenCountingEvent count) {
+        long input;
+        long output;
+        if (count.operation() == EventKind.EMBEDDING) {
+            input = span.addEmbeddingTokens(count.promptTokenCount());
+            output = 0;
+        } else {
+            input = count.promptTokenCount();
+            output = count.completionTokenCount();
+            span.put(GenAiAttributes.USAGE_OUTPUT_TOKENS, Long.toString(output));
+            span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_COMPLETION, Long.toString(output));
+            detail(span, GenAiAttributes.USAGE_CACHE_READ_INPUT_TOKENS, count.cachedInputTokenCount());
+            detail(span, OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT_CACHE_READ, count.cachedInputTokenCount());
+            detail(span, GenAiAttributes.USAGE_CACHE_CREATION_INPUT_TOKENS, count.cacheWriteInputTokenCount());
+            detail(span, OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT_CACHE_WRITE, count.cacheWriteInputTokenCount());
+            detail(span, GenAiAttributes.USAGE_REASONING_OUTPUT_TOKENS, count.reasoningTokenCount());
+            detail(span, OpenInferenceAttributes.LLM_TOKEN_COUNT_COMPLETION_REASONING, count.reasoningTokenCount());
+        }
+        span.put(GenAiAttributes.USAGE_INPUT_TOKENS, Long.toString(input));
+        span.put(GenAiAttributes.USAGE_TOTAL_TOKENS, Long.toString(input + output));
+        span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT, Long.toString(input));
+        span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_TOTAL, Long.toString(input + output));
+        span.put(LlamaTraceAttributes.TOKEN_COUNT_SOURCE, count.source().value());
+    }
+
+    /** Adds the seconds from the start of a streamed call to its first chunk, once per span. */
+    static void firstChunk(ObservedSpan span, Event event) {
+        if (event.kind() == EventKind.LLM && event.phase() == EventPhase.IN_PROGRESS && span.claimFirstChunk()) {
+            double seconds = (event.nanoTime() - span.startNanos()) / NANOS_PER_SECOND;
+            span.put(GenAiAttributes.RESPONSE_TIME_TO_FIRST_CHUNK, Double.toString(seconds));
+        }
+    }
+
+    // A detail is shown when reported, or set to the count's value where the owner's convention set one already.
+    private static void detail(ObservedSpan span, String key, int tokens) {
+        if (tokens > 0 || span.has(key)) {
+            span.put(key, Integer.toString(tokens));
+        }
     }
 
     /**

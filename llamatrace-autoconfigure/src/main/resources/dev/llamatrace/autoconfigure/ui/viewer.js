@@ -242,10 +242,13 @@ function renderTrace(trace) {
   const now = Date.now();
   const end = Math.max(...rows.map(({ span }) => (span.endTime ? instant(span.endTime) : now)));
   const total = Math.max(end - origin, 0.001);
-  const llm = rows.filter(({ span }) => span.tokens);
-  const tokens = llm.reduce((sum, { span }) => sum + span.tokens.total, 0);
-  const prompt = llm.reduce((sum, { span }) => sum + span.tokens.prompt, 0);
-  const completion = llm.reduce((sum, { span }) => sum + span.tokens.completion, 0);
+  // Embedding spans carry their token counts too; the trace's tokens add up every counted span, the LLM calls are
+  // the LLM spans, and the first of those is selected.
+  const counted = rows.filter(({ span }) => span.tokens);
+  const llm = counted.filter(({ span }) => span.kind === 'LLM');
+  const tokens = counted.reduce((sum, { span }) => sum + span.tokens.total, 0);
+  const prompt = counted.reduce((sum, { span }) => sum + span.tokens.prompt, 0);
+  const completion = counted.reduce((sum, { span }) => sum + span.tokens.completion, 0);
   if (!rows.some(({ span }) => span.id === state.spanId)) {
     state.spanId = (llm[0] || rows[0]).span.id;
   }
@@ -256,7 +259,7 @@ function renderTrace(trace) {
       el('span', { text: started(trace.root.startTime) }),
       el('span', { text: duration(trace.root.durationSeconds) }),
       el('span', { text: count(rows.length) + ' spans' }),
-      el('span', { class: 'trace-tokens', text: count(tokens) + ' tokens' + (llm.length ? ' (' + count(prompt) + ' prompt, ' + count(completion) + ' completion, ' + llm.length + ' LLM call' + (llm.length > 1 ? 's' : '') + ')' : '') }),
+      el('span', { class: 'trace-tokens', text: count(tokens) + ' tokens' + (counted.length ? ' (' + count(prompt) + ' prompt, ' + count(completion) + ' completion, ' + llm.length + ' LLM call' + (llm.length !== 1 ? 's' : '') + ')' : '') }),
       el('code', { text: trace.id })),
     trace.missingParentId ? el('p', { class: 'note', text: 'Its parent span ' + trace.missingParentId + ' is no longer retained.' }) : null);
 

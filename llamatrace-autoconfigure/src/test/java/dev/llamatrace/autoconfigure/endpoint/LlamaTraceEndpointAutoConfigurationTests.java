@@ -212,8 +212,8 @@ class LlamaTraceEndpointAutoConfigurationTests {
             assertThat(root.model()).isEqualTo("gpt-4o");
             assertThat(root.provider()).isEqualTo("openai");
             assertThat(root.tokens())
-                    .isEqualTo(
-                            new LlamaTraceDescriptors.TokenCount(7, 3, 10, "gpt-4o", "openai", "PROVIDER", "PROVIDER"));
+                    .isEqualTo(new LlamaTraceDescriptors.TokenCount(
+                            7, 3, 10, "gpt-4o", "openai", "PROVIDER", "PROVIDER", 0, 0, 0, "provider"));
             assertThat(root.events())
                     .extracting(LlamaTraceDescriptors.SpanEvent::messages)
                     .containsOnlyNulls();

@@ -16,6 +16,7 @@ import dev.llamatrace.core.event.EmbeddingEndEvent;
 import dev.llamatrace.core.event.EmbeddingStartEvent;
 import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.event.LLMChatEndEvent;
+import dev.llamatrace.core.event.LLMChatInProgressEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
 import dev.llamatrace.core.event.ToolCallResultEvent;
 import dev.llamatrace.core.handler.TokenCountingHandler;
@@ -27,10 +28,12 @@ import dev.llamatrace.core.llm.ToolMetadata;
 import dev.llamatrace.core.llm.UsageKeys;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -136,6 +139,63 @@ class LlamaTraceMetricsAutoConfigurationTests {
     }
 
     @Test
+    void timeToFirstChunkIsRecordedOncePerStreamedCallOnly() {
+        this.runner.run((context) -> {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).root();
+            ChatResponse chunk = ChatResponse.of(ChatMessage.assistant("he"), Map.of());
+            dispatcher.span("ChatModel.stream", () -> {
+                dispatcher.event(new LLMChatStartEvent(MESSAGES, Map.of(), ModelInfo.of("openai", "gpt-4o")));
+                dispatcher.event(new LLMChatInProgressEvent(MESSAGES, chunk));
+                dispatcher.event(new LLMChatInProgressEvent(MESSAGES, chunk));
+                dispatcher.event(new LLMChatEndEvent(MESSAGES, chunk));
+                return null;
+            });
+            chatWithUsage(dispatcher, 1, 1);
+            Timer firstChunk = meters.get(GenAiMeter.CLIENT_TIME_TO_FIRST_CHUNK_NAME)
+                    .tag("gen_ai.operation.name", "chat")
+                    .tag("gen_ai.provider.name", "openai")
+                    .tag("gen_ai.request.model", "gpt-4o")
+                    .timer();
+            assertThat(firstChunk.count()).isOne();
+            assertThat(operation(meters, "chat", "openai", "gpt-4o", "none").count())
+                    .isEqualTo(2);
+        });
+    }
+
+    @Test
+    void springAiTokenCounterAndTheBridgeObservationTimersAreNotRegistered() {
+        this.runner.run((context) -> {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            meters.counter(GenAiMeter.CLIENT_TOKEN_USAGE_NAME, "gen_ai.system", "openai")
+                    .increment();
+            meters.timer(LlamaTraceMeterNames.OBSERVATION).record(Duration.ofMillis(1));
+            meters.more()
+                    .longTaskTimer(LlamaTraceMeterNames.OBSERVATION + ".active", Tags.empty())
+                    .start()
+                    .stop();
+            assertThat(meters.find(GenAiMeter.CLIENT_TOKEN_USAGE_NAME).counters())
+                    .isEmpty();
+            assertThat(meters.find(LlamaTraceMeterNames.OBSERVATION).meters()).isEmpty();
+            assertThat(meters.find(LlamaTraceMeterNames.OBSERVATION + ".active").meters())
+                    .isEmpty();
+        });
+    }
+
+    @Test
+    void springAiTokenCounterIsKeptWhenAsked() {
+        this.runner
+                .withPropertyValues("llamatrace.metrics.keep-spring-ai-token-usage=true")
+                .run((context) -> {
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    meters.counter(GenAiMeter.CLIENT_TOKEN_USAGE_NAME, "gen_ai.system", "openai")
+                            .increment();
+                    assertThat(meters.find(GenAiMeter.CLIENT_TOKEN_USAGE_NAME).counters())
+                            .hasSize(1);
+                });
+    }
+
+    @Test
     void tokenUsageComesFromTheTokenCountingHandlerCountedOnce() {
         this.runner.run((context) -> {
             MeterRegistry meters = context.getBean(MeterRegistry.class);
@@ -157,7 +217,7 @@ class LlamaTraceMetricsAutoConfigurationTests {
             assertThat(input.count()).isOne();
             assertThat(input.totalAmount()).isEqualTo(11);
             assertThat(output.totalAmount()).isEqualTo(4);
-            assertThat(input.getId().getBaseUnit()).isEqualTo("tokens");
+            assertThat(input.getId().getBaseUnit()).isEqualTo(GenAiMeter.UNIT_TOKEN);
             TokenCountingHandler handler = context.getBean(TokenCountingHandler.class);
             DistributionSummary embedding = tokens(meters, "input", "embeddings", "local", "minilm");
             assertThat(embedding.totalAmount())

@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An OpenAI-compatible HTTP server for tests, on a free local port: {@code POST /v1/chat/completions} (JSON, or SSE
  * when the request streams; the usage chunk only when the request asks for it with
- * {@code stream_options.include_usage}, as OpenAI does), a tool call (streamed when the request streams; usage 20 and 7)
- * when the request offers tools and carries no tool result yet, an HTTP 500 when a message contains {@value #FAIL}, and {@code POST /v1/embeddings} (a small vector
+ * {@code stream_options.include_usage}, as OpenAI does), a tool call (streamed when the request streams; usage
+ * {@link #TOOL_CALL_USAGE}) when the request offers tools and carries no tool result yet, an HTTP 500 when a message
+ * contains {@value #FAIL}, and {@code POST /v1/embeddings} (a small vector
  * per input, derived from the words "cat" and "dog" so similarity search has something to rank).
  */
 public final class OpenAiStub implements AutoCloseable {
@@ -42,6 +43,12 @@ public final class OpenAiStub implements AutoCloseable {
 
     /** Usage reported in the final chunk of a stream that asked for it: prompt, completion. */
     public static final int[] STREAM_USAGE = {9, 2};
+
+    /** Usage reported for the model round that answers with a tool call (streamed or not): prompt, completion. */
+    public static final int[] TOOL_CALL_USAGE = {20, 7};
+
+    /** Usage reported for the embeddings of one request, whatever its texts. */
+    public static final int EMBEDDING_USAGE = 5;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -126,16 +133,18 @@ public final class OpenAiStub implements AutoCloseable {
         for (JsonNode message : request.path("messages")) {
             hasToolResult |= "tool".equals(message.path("role").asString());
         }
+        boolean streams = request.path("stream").asBoolean(false);
+        boolean includeUsage =
+                request.path("stream_options").path("include_usage").asBoolean(false);
+        if (offersTools && !hasToolResult && streams) {
+            String tool =
+                    request.get("tools").get(0).get("function").get("name").asString();
+            sseToolCall(exchange, tool, includeUsage);
+            return;
+        }
         if (offersTools && !hasToolResult) {
             String tool =
                     request.get("tools").get(0).get("function").get("name").asString();
-            if (request.path("stream").asBoolean(false)) {
-                sseToolCall(
-                        exchange,
-                        tool,
-                        request.path("stream_options").path("include_usage").asBoolean(false));
-                return;
-            }
             json(
                     exchange,
                     200,
@@ -144,14 +153,16 @@ public final class OpenAiStub implements AutoCloseable {
                      "choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[
                        {"id":"call_1","type":"function","function":{"name":"%s","arguments":"{\\"city\\":\\"Paris\\"}"}}]},
                        "logprobs":null,"finish_reason":"tool_calls"}],
-                     "usage":{"prompt_tokens":20,"completion_tokens":7,"total_tokens":27}}
+                     "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d}}
                     """
-                            .formatted(tool));
+                            .formatted(
+                                    tool,
+                                    TOOL_CALL_USAGE[0],
+                                    TOOL_CALL_USAGE[1],
+                                    TOOL_CALL_USAGE[0] + TOOL_CALL_USAGE[1]));
             return;
         }
-        if (request.path("stream").asBoolean(false)) {
-            boolean includeUsage =
-                    request.path("stream_options").path("include_usage").asBoolean(false);
+        if (streams) {
             sse(exchange, includeUsage);
             return;
         }
@@ -197,9 +208,9 @@ public final class OpenAiStub implements AutoCloseable {
                 exchange,
                 200,
                 """
-                {"object":"list","data":[%s],"model":"text-embedding-3-small","usage":{"prompt_tokens":5,"total_tokens":5}}
+                {"object":"list","data":[%s],"model":"text-embedding-3-small","usage":{"prompt_tokens":%d,"total_tokens":%d}}
                 """
-                        .formatted(data));
+                        .formatted(data, EMBEDDING_USAGE, EMBEDDING_USAGE));
     }
 
     private static void json(HttpExchange exchange, int status, String json) throws IOException {
@@ -212,8 +223,6 @@ public final class OpenAiStub implements AutoCloseable {
     }
 
     private static void sse(HttpExchange exchange, boolean includeUsage) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
         List<String> events = new ArrayList<>();
         events.add(chunk("{\"role\":\"assistant\",\"content\":\"\"}", "null"));
         for (String text : STREAM_CHUNKS) {
@@ -225,6 +234,12 @@ public final class OpenAiStub implements AutoCloseable {
                     + ",\"completion_tokens\":" + STREAM_USAGE[1] + ",\"total_tokens\":"
                     + (STREAM_USAGE[0] + STREAM_USAGE[1]) + "}}");
         }
+        send(exchange, events);
+    }
+
+    private static void send(HttpExchange exchange, List<String> events) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
             for (String event : events) {
                 out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
@@ -237,8 +252,6 @@ public final class OpenAiStub implements AutoCloseable {
 
     /** Streams the same tool call as the blocking answer: a name chunk, an arguments chunk, then the finish. */
     private static void sseToolCall(HttpExchange exchange, String tool, boolean includeUsage) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
         List<String> events = new ArrayList<>();
         events.add(chunk(
                 "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"call_1\","
@@ -249,17 +262,11 @@ public final class OpenAiStub implements AutoCloseable {
                 "null"));
         events.add(chunk("{}", "\"tool_calls\""));
         if (includeUsage) {
-            events.add("{" + CHUNK_HEAD
-                    + ",\"choices\":[],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":7,\"total_tokens\":27}}");
+            events.add("{" + CHUNK_HEAD + ",\"choices\":[],\"usage\":{\"prompt_tokens\":" + TOOL_CALL_USAGE[0]
+                    + ",\"completion_tokens\":" + TOOL_CALL_USAGE[1] + ",\"total_tokens\":"
+                    + (TOOL_CALL_USAGE[0] + TOOL_CALL_USAGE[1]) + "}}");
         }
-        try (OutputStream out = exchange.getResponseBody()) {
-            for (String event : events) {
-                out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            }
-            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        }
+        send(exchange, events);
     }
 
     private static String chunk(String delta, String finishReason) {

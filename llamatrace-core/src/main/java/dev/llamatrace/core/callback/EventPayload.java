@@ -74,7 +74,13 @@ public enum EventPayload {
     QUERY_WRAPPER_PROMPT("query_wrapper_prompt"),
 
     /** The exception that ended an operation ({@code exception}). */
-    EXCEPTION("exception");
+    EXCEPTION("exception"),
+
+    /**
+     * The token usage a provider reported for an embedding call ({@code usage}): a map keyed as
+     * {@link dev.llamatrace.core.llm.UsageKeys} lists. Not a LlamaIndex key: LlamaIndex tokenizes embedded texts.
+     */
+    USAGE("usage");
 
     /** The parent id of events outside any open event: the base of every trace map. */
     public static final String BASE_TRACE_EVENT = "root";

@@ -125,6 +125,11 @@ public final class LegacyEventTranslator {
         }
 
         @Override
+        public void usage(Map<String, Object> usage) {
+            put(EventPayload.USAGE, usage);
+        }
+
+        @Override
         public void model(ModelInfo model) {
             put(EventPayload.SERIALIZED, model);
             put(EventPayload.MODEL_NAME, model.name());

@@ -1,6 +1,7 @@
 package dev.llamatrace.core.event;
 
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A batch of texts was embedded. */
@@ -9,6 +10,8 @@ public final class EmbeddingEndEvent extends Event implements ContentEvent, Desc
     private final List<String> chunks;
 
     private final List<float[]> embeddings;
+
+    private final Map<String, Object> usage;
 
     /**
      * Creates the event, stamped with the active span.
@@ -20,6 +23,7 @@ public final class EmbeddingEndEvent extends Event implements ContentEvent, Desc
         super();
         this.chunks = List.copyOf(chunks);
         this.embeddings = List.copyOf(embeddings);
+        this.usage = Map.of();
     }
 
     /**
@@ -30,9 +34,25 @@ public final class EmbeddingEndEvent extends Event implements ContentEvent, Desc
      * @param embeddings their vectors, in the same order
      */
     public EmbeddingEndEvent(@Nullable String spanId, List<String> chunks, List<float[]> embeddings) {
+        this(spanId, chunks, embeddings, Map.of());
+    }
+
+    /**
+     * Creates the event with the usage the provider reported, stamped with an explicit span. Token counting then
+     * counts the call once, with the provider's (billable) count, instead of tokenizing each text.
+     *
+     * @param spanId the span the event belongs to
+     * @param chunks the texts embedded
+     * @param embeddings their vectors, in the same order
+     * @param usage the provider's usage, keyed as {@link dev.llamatrace.core.llm.UsageKeys} lists (e.g.
+     *     {@code {"prompt_tokens": 6, "total_tokens": 6}}); empty when it reported none
+     */
+    public EmbeddingEndEvent(
+            @Nullable String spanId, List<String> chunks, List<float[]> embeddings, Map<String, Object> usage) {
         super(spanId);
         this.chunks = List.copyOf(chunks);
         this.embeddings = List.copyOf(embeddings);
+        this.usage = Map.copyOf(usage);
     }
 
     /**
@@ -53,6 +73,15 @@ public final class EmbeddingEndEvent extends Event implements ContentEvent, Desc
         return this.embeddings;
     }
 
+    /**
+     * Returns the usage the provider reported.
+     *
+     * @return the usage map, empty when none was reported
+     */
+    public Map<String, Object> usage() {
+        return this.usage;
+    }
+
     @Override
     public @Nullable String inputText() {
         // The texts embedded are the input of an embedding call; they arrive with its end.
@@ -67,6 +96,9 @@ public final class EmbeddingEndEvent extends Event implements ContentEvent, Desc
     @Override
     public void describeTo(EventFields fields) {
         fields.embeddings(this.chunks, this.embeddings);
+        if (!this.usage.isEmpty()) {
+            fields.usage(this.usage);
+        }
     }
 
     @Override

@@ -81,6 +81,14 @@ public interface EventFields {
     default void embeddings(List<String> chunks, List<?> embeddings) {}
 
     /**
+     * The token usage the provider reported for a call that has no response object of its own (an embedding call).
+     *
+     * @param usage the usage map, keyed as {@link dev.llamatrace.core.llm.UsageKeys} lists (e.g.
+     *     {@code prompt_tokens}, {@code total_tokens})
+     */
+    default void usage(Map<String, Object> usage) {}
+
+    /**
      * The model called.
      *
      * @param model the model

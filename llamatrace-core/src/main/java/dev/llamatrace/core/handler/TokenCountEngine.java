@@ -7,6 +7,7 @@ import dev.llamatrace.core.cost.PriceTable;
 import dev.llamatrace.core.cost.ProviderCost;
 import dev.llamatrace.core.handler.TokenCounter.ModelRef;
 import dev.llamatrace.core.llm.ModelInfo;
+import dev.llamatrace.core.llm.UsageKeys;
 import dev.llamatrace.core.span.BoundedOpenMap;
 import dev.llamatrace.core.token.Tokenizer;
 import dev.llamatrace.core.token.TokenizerResolver;
@@ -17,7 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the start and end payloads of LLM and embedding operations into counts: remembers the model named at the start,
- * counts at the end (provider usage first, tokenizer fallback). Shared by {@link TokenCountPublisher} (the counting
+ * counts at the end (provider usage first, tokenizer fallback). An embedding call whose provider reported its usage is
+ * one count of the provider's (billable) tokens; otherwise each embedded text is a tokenizer count of its own, as in
+ * LlamaIndex. Shared by {@link TokenCountPublisher} (the counting
  * step of the pipeline) and {@link TokenCountingHandler} used on its own as a callback handler, so both count alike.
  * With a price table each count carries its cost, derived from the count itself: the provider's reported cost, else
  * the table's price for the count's model and tokens.
@@ -86,6 +89,23 @@ final class TokenCountEngine {
         List<?> chunks = TokenCounter.asList(EventPayload.CHUNKS.get(payload));
         if (chunks.isEmpty()) {
             return List.of();
+        }
+        ProviderUsage usage = (EventPayload.USAGE.get(payload) instanceof Map<?, ?> reported)
+                ? ProviderUsage.of(Map.of(UsageKeys.USAGE, reported), Map.of())
+                : ProviderUsage.NONE;
+        if (usage.promptTokens() > 0) {
+            // The provider's billable count of the whole call: one count, not one per text.
+            String texts = (chunks.size() == 1)
+                    ? String.valueOf(chunks.get(0))
+                    : String.join("\n", chunks.stream().map(String::valueOf).toList());
+            return List.of(TokenCountingEvent.embedding(
+                    texts,
+                    (int) Math.min(Integer.MAX_VALUE, usage.promptTokens()),
+                    eventId,
+                    spanId,
+                    model.name(),
+                    model.provider(),
+                    TokenSource.PROVIDER));
         }
         Tokenizer tokenizer = this.tokenizers.forModel(model.name());
         List<TokenCountingEvent> events = new ArrayList<>(chunks.size());
