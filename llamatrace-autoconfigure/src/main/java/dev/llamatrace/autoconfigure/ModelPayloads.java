@@ -86,6 +86,23 @@ public final class ModelPayloads {
     }
 
     /**
+     * Adds the cost a provider reported to a call's usage entries, where token counting reads it.
+     *
+     * @param usage the entries of {@link #usage(Integer, Integer, long, long, long)}, possibly empty
+     * @param cost the {@code cost} (and {@code cost_currency}) entries the provider reported, possibly empty
+     * @return the usage entries with the cost, or {@code usage} itself when either is empty
+     */
+    public static Map<String, Object> withReportedCost(Map<String, Object> usage, Map<String, Object> cost) {
+        if (usage.isEmpty() || cost.isEmpty() || !(usage.get(UsageKeys.USAGE) instanceof Map<?, ?> entries)) {
+            return usage;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>();
+        entries.forEach((key, value) -> merged.put(String.valueOf(key), value));
+        merged.putAll(cost);
+        return Map.of(UsageKeys.USAGE, merged);
+    }
+
+    /**
      * Returns the usage map of an embedding call ({@code EmbeddingEndEvent}'s usage), or an empty map when the
      * provider reported no tokens, so that token counting falls back to tokenizing each text.
      *

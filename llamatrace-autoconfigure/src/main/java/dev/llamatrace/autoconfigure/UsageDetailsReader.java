@@ -1,5 +1,7 @@
 package dev.llamatrace.autoconfigure;
 
+import dev.llamatrace.core.cost.ProviderCost;
+import dev.llamatrace.core.llm.UsageKeys;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -8,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the usage details (cached input, cache writes, reasoning tokens) off a provider's own usage object, which the
@@ -15,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * ({@code inputTokensDetails().cachedTokens()}, {@code outputTokensDetails().reasoningTokens()}) and
  * {@code AnthropicTokenUsage} ({@code cacheReadInputTokens()}, {@code cacheCreationInputTokens()}), or the OpenAI
  * SDK's {@code CompletionUsage} under Spring AI's {@code Usage.getNativeUsage()}
- * ({@code completionTokensDetails().reasoningTokens()}, values wrapped in {@code Optional}).
+ * ({@code completionTokensDetails().reasoningTokens()}, values wrapped in {@code Optional}), and the cost a gateway
+ * reported beside them ({@link #reportedCost}, or in a raw response body: {@link #reportedCostInRawBody}).
  *
  * <p>Those types live in provider modules llamatrace does not depend on, so they are read by the accessor names above,
  * looked up once per class. Anything else (another provider, an accessor that fails) reads as {@code 0}: a detail is
@@ -35,6 +41,12 @@ public final class UsageDetailsReader {
             List.of("outputTokensDetails", "reasoningTokens"),
             List.of("completionTokensDetails", "reasoningTokens"),
             List.of("thoughtsTokenCount"));
+
+    private static final String ADDITIONAL_PROPERTIES = "_additionalProperties";
+
+    private static final String COST_KEY = "\"" + ProviderCost.COST + "\"";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
         @Override
@@ -81,6 +93,63 @@ public final class UsageDetailsReader {
      */
     public static long reasoningTokens(@Nullable Object usage) {
         return first(usage, REASONING);
+    }
+
+    /**
+     * Returns the cost a provider reported beside a usage object's own fields, as OpenRouter and LiteLLM-style
+     * gateways send {@code usage.cost}: the OpenAI SDK keeps such fields in {@code _additionalProperties()} (values
+     * that answer {@code asNumber()} or {@code asString()}).
+     *
+     * @param usage the provider's usage object, or {@code null}
+     * @return the {@value ProviderCost#COST} and {@value ProviderCost#CURRENCY} entries found, possibly none
+     */
+    public static Map<String, Object> reportedCost(@Nullable Object usage) {
+        if (usage == null || !(invoke(usage, ADDITIONAL_PROPERTIES) instanceof Map<?, ?> additional)) {
+            return Map.of();
+        }
+        Map<String, Object> cost = new HashMap<>();
+        for (String key : List.of(ProviderCost.COST, ProviderCost.CURRENCY)) {
+            Object value = additional.get(key);
+            Object plain = (value != null) ? invoke(value, "asNumber") : null;
+            plain = (plain == null && value != null) ? invoke(value, "asString") : plain;
+            if (plain != null) {
+                cost.put(key, plain);
+            }
+        }
+        return cost;
+    }
+
+    /**
+     * Returns the cost a provider reported under {@code usage} in the raw HTTP body a response's metadata keeps, as
+     * LangChain4j's {@code OpenAiChatResponseMetadata.rawHttpResponse().body()} does (its {@code TokenUsage} drops
+     * fields it does not know). The body is parsed only when it contains a {@code "cost"} key.
+     *
+     * @param metadata the framework's response metadata, or {@code null}
+     * @return the {@value ProviderCost#COST} and {@value ProviderCost#CURRENCY} entries found, possibly none
+     */
+    public static Map<String, Object> reportedCostInRawBody(@Nullable Object metadata) {
+        Object raw = (metadata != null) ? invoke(metadata, "rawHttpResponse") : null;
+        Object body = (raw != null) ? invoke(raw, "body") : null;
+        if (!(body instanceof String text) || !text.contains(COST_KEY)) {
+            return Map.of();
+        }
+        try {
+            JsonNode usage = JSON.readTree(text).path(UsageKeys.USAGE);
+            Map<String, Object> cost = new HashMap<>();
+            JsonNode amount = usage.path(ProviderCost.COST);
+            if (amount.isNumber()) {
+                cost.put(ProviderCost.COST, amount.decimalValue());
+            } else if (amount.isString()) {
+                cost.put(ProviderCost.COST, amount.asString());
+            }
+            JsonNode currency = usage.path(ProviderCost.CURRENCY);
+            if (!cost.isEmpty() && currency.isString()) {
+                cost.put(ProviderCost.CURRENCY, currency.asString());
+            }
+            return cost;
+        } catch (JacksonException ex) {
+            return Map.of();
+        }
     }
 
     private static long first(@Nullable Object usage, List<List<String>> paths) {

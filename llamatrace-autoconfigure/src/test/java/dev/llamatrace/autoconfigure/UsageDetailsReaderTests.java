@@ -1,7 +1,9 @@
 package dev.llamatrace.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
+import com.openai.core.JsonValue;
 import com.openai.models.completions.CompletionUsage;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.TokenUsage;
@@ -78,4 +80,41 @@ class UsageDetailsReaderTests {
             return 20;
         }
     }
+
+    @Test
+    void aCostAndCurrencyTheOpenAiSdkKeptAsUnknownFieldsAreRead() {
+        CompletionUsage usage = CompletionUsage.builder()
+                .promptTokens(100)
+                .completionTokens(50)
+                .totalTokens(150)
+                .putAdditionalProperty("cost", JsonValue.from(0.00042))
+                .putAdditionalProperty("cost_currency", JsonValue.from("EUR"))
+                .build();
+        assertThat(UsageDetailsReader.reportedCost(usage))
+                .containsOnly(entry("cost", 0.00042), entry("cost_currency", "EUR"));
+        assertThat(UsageDetailsReader.reportedCost(CompletionUsage.builder()
+                        .promptTokens(1)
+                        .completionTokens(1)
+                        .totalTokens(2)
+                        .build()))
+                .isEmpty();
+        assertThat(UsageDetailsReader.reportedCost("not a usage")).isEmpty();
+    }
+
+    @Test
+    void aCostInARawBodyIsReadAndABodyWithoutOneOrNotJsonReadsAsNone() {
+        assertThat(UsageDetailsReader.reportedCostInRawBody(new Metadata(new Raw("{\"usage\":{\"cost\":0.5}}"))))
+                .containsOnly(entry("cost", new java.math.BigDecimal("0.5")));
+        assertThat(UsageDetailsReader.reportedCostInRawBody(new Metadata(new Raw("{\"usage\":{\"prompt_tokens\":1}}"))))
+                .isEmpty();
+        assertThat(UsageDetailsReader.reportedCostInRawBody(new Metadata(new Raw("\"cost\" is not JSON {"))))
+                .isEmpty();
+        assertThat(UsageDetailsReader.reportedCostInRawBody(new Metadata(null))).isEmpty();
+    }
+
+    /** Shaped as LangChain4j's OpenAiChatResponseMetadata and SuccessfulHttpResponse, by accessor name. */
+    public record Metadata(Raw rawHttpResponse) {}
+
+    /** The raw response's body accessor. */
+    public record Raw(String body) {}
 }

@@ -80,12 +80,14 @@ final class LangChain4jPayloads {
         }
         TokenUsage usage = response.tokenUsage();
         if (usage != null) {
-            raw.putAll(ModelPayloads.usage(
-                    usage.inputTokenCount(),
-                    usage.outputTokenCount(),
-                    UsageDetailsReader.cachedInputTokens(usage),
-                    UsageDetailsReader.cacheWriteInputTokens(usage),
-                    UsageDetailsReader.reasoningTokens(usage)));
+            raw.putAll(ModelPayloads.withReportedCost(
+                    ModelPayloads.usage(
+                            usage.inputTokenCount(),
+                            usage.outputTokenCount(),
+                            UsageDetailsReader.cachedInputTokens(usage),
+                            UsageDetailsReader.cacheWriteInputTokens(usage),
+                            UsageDetailsReader.reasoningTokens(usage)),
+                    UsageDetailsReader.reportedCostInRawBody(response.metadata())));
         }
         return dev.llamatrace.core.llm.ChatResponse.of(assistant(response.aiMessage()), raw);
     }

@@ -83,19 +83,22 @@ final class SpringAiPayloads {
     }
 
     /**
-     * Translates Spring AI's usage, with the cache tokens it exposes and the reasoning tokens of the provider's native
-     * usage object (e.g. the OpenAI SDK's {@code completionTokensDetails().reasoningTokens()}).
+     * Translates Spring AI's usage, with the cache tokens it exposes and the reasoning tokens and reported cost of the
+     * provider's native usage object (e.g. the OpenAI SDK's {@code completionTokensDetails().reasoningTokens()} and
+     * an OpenRouter {@code usage.cost} in its {@code _additionalProperties()}).
      */
     static Map<String, Object> usage(Usage usage) {
         Long cacheRead = usage.getCacheReadInputTokens();
         Long cacheWrite = usage.getCacheWriteInputTokens();
         Object nativeUsage = usage.getNativeUsage();
-        return ModelPayloads.usage(
-                usage.getPromptTokens(),
-                usage.getCompletionTokens(),
-                (cacheRead != null) ? cacheRead : UsageDetailsReader.cachedInputTokens(nativeUsage),
-                (cacheWrite != null) ? cacheWrite : UsageDetailsReader.cacheWriteInputTokens(nativeUsage),
-                UsageDetailsReader.reasoningTokens(nativeUsage));
+        return ModelPayloads.withReportedCost(
+                ModelPayloads.usage(
+                        usage.getPromptTokens(),
+                        usage.getCompletionTokens(),
+                        (cacheRead != null) ? cacheRead : UsageDetailsReader.cachedInputTokens(nativeUsage),
+                        (cacheWrite != null) ? cacheWrite : UsageDetailsReader.cacheWriteInputTokens(nativeUsage),
+                        UsageDetailsReader.reasoningTokens(nativeUsage)),
+                UsageDetailsReader.reportedCost(nativeUsage));
     }
 
     static ModelInfo chatModel(@Nullable Prompt prompt, AiOperationMetadata operation, boolean streaming) {

@@ -253,6 +253,34 @@ class CostTests {
     }
 
     @Test
+    void aCostTheProviderReportsInTheUsageWinsForSpringAiAndLangChain4jCalls() {
+        run(List.of(), (context) -> {
+            context.getBean(ChatModel.class).call("Hi " + OpenAiStub.REPORT_COST);
+            langChain4j(context, "gpt-4o").chat(UserMessage.from("Hi " + OpenAiStub.REPORT_COST));
+            langChain4j(context, "my-local-model").chat(UserMessage.from("Hi " + OpenAiStub.REPORT_COST));
+
+            String summary = get(context, "");
+            List<SpanData> spans = exported(context);
+            for (String model : List.of("gpt-4o-mini", "gpt-4o", "my-local-model")) {
+                assertThat((String) JsonPath.read(summary, "$.cost.models['" + model + "'].amount"))
+                        .as(model)
+                        .isEqualTo(OpenAiStub.REPORTED_COST);
+                assertThat((Integer) JsonPath.read(summary, "$.cost.models['" + model + "'].providerReported"))
+                        .isEqualTo(1);
+                SpanData span = spanOf(spans, model);
+                assertThat(span.getAttributes().get(AttributeKey.stringKey("gen_ai.usage.cost.amount")))
+                        .isEqualTo(OpenAiStub.REPORTED_COST);
+                assertThat(span.getAttributes().get(AttributeKey.stringKey("gen_ai.usage.cost.source")))
+                        .isEqualTo("provider");
+            }
+            assertThat((Map<String, Object>) JsonPath.read(summary, "$.cost.unpriced"))
+                    .as("a model without a price is priced by what its provider reported")
+                    .isEmpty();
+            assertThat((String) JsonPath.read(summary, "$.cost.total.USD")).isEqualTo("0.00126");
+        });
+    }
+
+    @Test
     void configuredPricesComeBeforeTheShippedOnesAndTheShippedOnesCanBeLeftOut() {
         run(
                 List.of(

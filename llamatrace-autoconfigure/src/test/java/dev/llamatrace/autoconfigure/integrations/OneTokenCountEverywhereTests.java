@@ -67,6 +67,9 @@ class OneTokenCountEverywhereTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The model calls streamed through the ChatClient: one stream, the two rounds of a streamed tool loop. */
+    private static final int STREAMED_THROUGH_CHAT_CLIENT = 3;
+
     private final OpenAiStub stub = OpenAiStub.start();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -336,11 +339,14 @@ class OneTokenCountEverywhereTests {
         assertThat(firstChunk.samples("gen_ai_client_operation_time_to_first_chunk_seconds_count").stream()
                         .mapToDouble(PrometheusScrape.Sample::value)
                         .sum())
-                // At most one sample per streamed model call, as on the spans; the first chunk of a streamed tool-call
-                // round can race the end of that round, so a round may show on its span and not in the meter.
-                .as("one sample per streamed model call, as on the spans")
+                // At most one sample per model call streamed through the ChatClient: its stream and the two rounds of
+                // its streamed tool loop. ChatModel.stream() called directly and LangChain4j's stream have no hook that
+                // sees a chunk (docs/limitations.md). The first chunk of a streamed tool-call round can race the end of
+                // that round, so a round may show in the meter and not on its span, or the other way round.
+                .as("at most one sample per model call streamed through the ChatClient")
                 .isPositive()
-                .isLessThanOrEqualTo(streamedSpans);
+                .isLessThanOrEqualTo(STREAMED_THROUGH_CHAT_CLIENT);
+        assertThat(streamedSpans).isPositive().isLessThanOrEqualTo(STREAMED_THROUGH_CHAT_CLIENT);
     }
 
     private static double sum(PrometheusScrape.Family family, String tokenType, String operation) {

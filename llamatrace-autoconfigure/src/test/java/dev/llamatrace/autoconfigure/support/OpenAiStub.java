@@ -51,6 +51,12 @@ public final class OpenAiStub implements AutoCloseable {
     /** Usage reported for the embeddings of one request, whatever its texts. */
     public static final int EMBEDDING_USAGE = 5;
 
+    /** A chat request with a message containing this gets {@link #REPORTED_COST} under {@code usage.cost}. */
+    public static final String REPORT_COST = "report-cost";
+
+    /** The cost the stub reports for a chat request containing {@link #REPORT_COST}, as OpenRouter reports one. */
+    public static final String REPORTED_COST = "0.00042";
+
     /** An embedding request with a text containing this gets a usage of 0 tokens, so the tokenizer counts its texts. */
     public static final String NO_USAGE = "no-usage";
 
@@ -166,8 +172,9 @@ public final class OpenAiStub implements AutoCloseable {
                                     TOOL_CALL_USAGE[0] + TOOL_CALL_USAGE[1]));
             return;
         }
+        String cost = body.contains(REPORT_COST) ? ",\"cost\":" + REPORTED_COST : "";
         if (streams) {
-            sse(exchange, includeUsage);
+            sse(exchange, includeUsage, cost);
             return;
         }
         json(
@@ -177,7 +184,7 @@ public final class OpenAiStub implements AutoCloseable {
                 {"id":"chatcmpl-123","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini-2024-07-18",
                  "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"logprobs":null,"finish_reason":"stop"}],
                  "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d,
-                  "prompt_tokens_details":{"cached_tokens":%d},"completion_tokens_details":{"reasoning_tokens":%d}}}
+                  "prompt_tokens_details":{"cached_tokens":%d},"completion_tokens_details":{"reasoning_tokens":%d}%s}}
                 """
                         .formatted(
                                 ANSWER,
@@ -185,7 +192,8 @@ public final class OpenAiStub implements AutoCloseable {
                                 CALL_USAGE[1],
                                 CALL_USAGE[0] + CALL_USAGE[1],
                                 CALL_USAGE_DETAILS[0],
-                                CALL_USAGE_DETAILS[1]));
+                                CALL_USAGE_DETAILS[1],
+                                cost));
     }
 
     private static void embeddings(HttpExchange exchange, JsonNode request) throws IOException {
@@ -227,7 +235,7 @@ public final class OpenAiStub implements AutoCloseable {
         }
     }
 
-    private static void sse(HttpExchange exchange, boolean includeUsage) throws IOException {
+    private static void sse(HttpExchange exchange, boolean includeUsage, String cost) throws IOException {
         List<String> events = new ArrayList<>();
         events.add(chunk("{\"role\":\"assistant\",\"content\":\"\"}", "null"));
         for (String text : STREAM_CHUNKS) {
@@ -237,7 +245,7 @@ public final class OpenAiStub implements AutoCloseable {
         if (includeUsage) {
             events.add("{" + CHUNK_HEAD + ",\"choices\":[],\"usage\":{\"prompt_tokens\":" + STREAM_USAGE[0]
                     + ",\"completion_tokens\":" + STREAM_USAGE[1] + ",\"total_tokens\":"
-                    + (STREAM_USAGE[0] + STREAM_USAGE[1]) + "}}");
+                    + (STREAM_USAGE[0] + STREAM_USAGE[1]) + cost + "}}");
         }
         send(exchange, events);
     }
