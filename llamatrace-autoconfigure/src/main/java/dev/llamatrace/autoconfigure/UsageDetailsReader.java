@@ -48,6 +48,8 @@ public final class UsageDetailsReader {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final int LAST_EVENTS = 3;
+
     private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
         @Override
         protected Map<String, Method> computeValue(Class<?> type) {
@@ -122,17 +124,35 @@ public final class UsageDetailsReader {
     /**
      * Returns the cost a provider reported under {@code usage} in the raw HTTP body a response's metadata keeps, as
      * LangChain4j's {@code OpenAiChatResponseMetadata.rawHttpResponse().body()} does (its {@code TokenUsage} drops
-     * fields it does not know). The body is parsed only when it contains a {@code "cost"} key.
+     * fields it does not know), or for a stream in the last of its {@code rawServerSentEvents()}. A body or event is
+     * parsed only when it contains a {@code "cost"} key.
      *
      * @param metadata the framework's response metadata, or {@code null}
      * @return the {@value ProviderCost#COST} and {@value ProviderCost#CURRENCY} entries found, possibly none
      */
     public static Map<String, Object> reportedCostInRawBody(@Nullable Object metadata) {
-        Object raw = (metadata != null) ? invoke(metadata, "rawHttpResponse") : null;
-        Object body = (raw != null) ? invoke(raw, "body") : null;
-        if (!(body instanceof String text) || !text.contains(COST_KEY)) {
+        if (metadata == null) {
             return Map.of();
         }
+        Object raw = invoke(metadata, "rawHttpResponse");
+        Object body = (raw != null) ? invoke(raw, "body") : null;
+        if (body instanceof String text && text.contains(COST_KEY)) {
+            return costInUsage(text);
+        }
+        // A stream's usage comes in its last data events (OpenAI's include_usage chunk).
+        if (invoke(metadata, "rawServerSentEvents") instanceof List<?> events) {
+            for (int i = events.size() - 1; i >= Math.max(0, events.size() - LAST_EVENTS); i--) {
+                Object event = events.get(i);
+                Object data = (event != null) ? invoke(event, "data") : null;
+                if (data instanceof String text && text.contains(COST_KEY)) {
+                    return costInUsage(text);
+                }
+            }
+        }
+        return Map.of();
+    }
+
+    private static Map<String, Object> costInUsage(String text) {
         try {
             JsonNode usage = JSON.readTree(text).path(UsageKeys.USAGE);
             Map<String, Object> cost = new HashMap<>();

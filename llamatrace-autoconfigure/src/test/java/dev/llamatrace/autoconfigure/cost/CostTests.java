@@ -3,14 +3,18 @@ package dev.llamatrace.autoconfigure.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.llamatrace.autoconfigure.support.OpenAiStub;
 import dev.llamatrace.autoconfigure.support.PrometheusScrape;
 import dev.llamatrace.core.DispatcherRegistry;
@@ -29,9 +33,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -258,10 +264,37 @@ class CostTests {
             context.getBean(ChatModel.class).call("Hi " + OpenAiStub.REPORT_COST);
             langChain4j(context, "gpt-4o").chat(UserMessage.from("Hi " + OpenAiStub.REPORT_COST));
             langChain4j(context, "my-local-model").chat(UserMessage.from("Hi " + OpenAiStub.REPORT_COST));
+            CompletableFuture<ChatResponse> streamed = new CompletableFuture<>();
+            OpenAiStreamingChatModel.builder()
+                    .baseUrl(this.stub.baseUrl())
+                    .apiKey("test-key")
+                    .modelName("o4-mini")
+                    .listeners(List.copyOf(
+                            context.getBeansOfType(ChatModelListener.class).values()))
+                    .build()
+                    .chat("Hi stream " + OpenAiStub.REPORT_COST, new StreamingChatResponseHandler() {
+                        @Override
+                        public void onPartialResponse(String partialResponse) {}
+
+                        @Override
+                        public void onCompleteResponse(ChatResponse completeResponse) {
+                            streamed.complete(completeResponse);
+                        }
+
+                        @Override
+                        public void onError(Throwable error) {
+                            streamed.completeExceptionally(error);
+                        }
+                    });
+            streamed.join();
+            // The stream's span ends on the provider's thread, after the handler saw the response.
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> exported(context).stream().anyMatch((span) -> "o4-mini"
+                            .equals(span.getAttributes().get(AttributeKey.stringKey("gen_ai.request.model")))));
 
             String summary = get(context, "");
             List<SpanData> spans = exported(context);
-            for (String model : List.of("gpt-4o-mini", "gpt-4o", "my-local-model")) {
+            for (String model : List.of("gpt-4o-mini", "gpt-4o", "my-local-model", "o4-mini")) {
                 assertThat((String) JsonPath.read(summary, "$.cost.models['" + model + "'].amount"))
                         .as(model)
                         .isEqualTo(OpenAiStub.REPORTED_COST);
@@ -276,7 +309,7 @@ class CostTests {
             assertThat((Map<String, Object>) JsonPath.read(summary, "$.cost.unpriced"))
                     .as("a model without a price is priced by what its provider reported")
                     .isEmpty();
-            assertThat((String) JsonPath.read(summary, "$.cost.total.USD")).isEqualTo("0.00126");
+            assertThat((String) JsonPath.read(summary, "$.cost.total.USD")).isEqualTo("0.00168");
         });
     }
 
