@@ -10,11 +10,11 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.llamatrace.autoconfigure.support.CompletingHandler;
 import dev.llamatrace.autoconfigure.support.OpenAiStub;
 import dev.llamatrace.autoconfigure.support.PrometheusScrape;
 import dev.llamatrace.core.DispatcherRegistry;
@@ -272,20 +272,7 @@ class CostTests {
                     .listeners(List.copyOf(
                             context.getBeansOfType(ChatModelListener.class).values()))
                     .build()
-                    .chat("Hi stream " + OpenAiStub.REPORT_COST, new StreamingChatResponseHandler() {
-                        @Override
-                        public void onPartialResponse(String partialResponse) {}
-
-                        @Override
-                        public void onCompleteResponse(ChatResponse completeResponse) {
-                            streamed.complete(completeResponse);
-                        }
-
-                        @Override
-                        public void onError(Throwable error) {
-                            streamed.completeExceptionally(error);
-                        }
-                    });
+                    .chat("Hi stream " + OpenAiStub.REPORT_COST, CompletingHandler.completing(streamed));
             streamed.join();
             // The stream's span ends on the provider's thread, after the handler saw the response.
             await().atMost(Duration.ofSeconds(10))

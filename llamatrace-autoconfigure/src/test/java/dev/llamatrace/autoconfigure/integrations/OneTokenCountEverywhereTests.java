@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.llamatrace.autoconfigure.metrics.GenAiMeter;
+import dev.llamatrace.autoconfigure.support.CompletingHandler;
 import dev.llamatrace.autoconfigure.support.OpenAiStub;
 import dev.llamatrace.autoconfigure.support.PrometheusScrape;
 import dev.llamatrace.core.DispatcherRegistry;
@@ -126,20 +126,7 @@ class OneTokenCountEverywhereTests {
                         this.context.getBeansOfType(ChatModelListener.class).values()))
                 .build();
         CompletableFuture<ChatResponse> streamed = new CompletableFuture<>();
-        langChain4jStreaming.chat("Hi stream", new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String partialResponse) {}
-
-            @Override
-            public void onCompleteResponse(ChatResponse completeResponse) {
-                streamed.complete(completeResponse);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                streamed.completeExceptionally(error);
-            }
-        });
+        langChain4jStreaming.chat("Hi stream", CompletingHandler.completing(streamed));
         streamed.join();
         OpenAiEmbeddingModel langChain4jEmbeddings = OpenAiEmbeddingModel.builder()
                 .baseUrl(this.stub.baseUrl())

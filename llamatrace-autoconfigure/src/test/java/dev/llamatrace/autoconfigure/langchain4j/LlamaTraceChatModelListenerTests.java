@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.llamatrace.autoconfigure.support.CompletingHandler;
 import dev.llamatrace.autoconfigure.support.OpenAiStub;
 import dev.llamatrace.autoconfigure.support.Recorder.Recorded;
 import dev.llamatrace.core.callback.CBEventType;
@@ -154,7 +155,7 @@ class LlamaTraceChatModelListenerTests {
                     try {
                         start.await();
                         this.fixture.registry.get("app").span(name, () -> {
-                            model.chat("Hi stream", completingHandler(done));
+                            model.chat("Hi stream", CompletingHandler.completing(done));
                             return null;
                         });
                     } catch (InterruptedException ex) {
@@ -190,23 +191,6 @@ class LlamaTraceChatModelListenerTests {
                 .extracting(LLMChatEndEvent::spanId)
                 .containsExactlyInAnyOrderElementsOf(
                         llms.stream().map(Recorded::id).toList());
-    }
-
-    private static StreamingChatResponseHandler completingHandler(CompletableFuture<ChatResponse> done) {
-        return new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String partialResponse) {}
-
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                done.complete(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        };
     }
 
     @Test
