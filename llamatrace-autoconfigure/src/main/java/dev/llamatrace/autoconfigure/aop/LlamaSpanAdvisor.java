@@ -8,16 +8,15 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aop.Pointcut;
-import org.springframework.aop.ProxyMethodInvocation;
-import org.springframework.aop.aspectj.MethodInvocationProceedingJoinPoint;
 import org.springframework.aop.support.AbstractPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.core.annotation.AnnotationUtils;
 
 /**
  * Applies {@link LlamaSpanAspect} to the methods {@link LlamaSpan} covers, as a plain Spring AOP advisor: any
- * auto-proxy creator applies it, and matching a bean is a cached annotation lookup per method, where an AspectJ
- * pointcut would load and run the AspectJ weaver's matcher over every method of every bean at startup.
+ * auto-proxy creator applies it (Boot's infrastructure one when AspectJ is absent), and matching a bean is a cached
+ * annotation lookup per method, where an AspectJ pointcut would load and run the AspectJ weaver's matcher over every
+ * method of every bean at startup. Nothing of AspectJ is needed.
  *
  * <p>The aspect is resolved on the first advised call, so the advisor (which auto-proxy creators create before other
  * beans) does not create the dispatcher registry early. Outside an application context:
@@ -64,10 +63,7 @@ public final class LlamaSpanAdvisor extends AbstractPointcutAdvisor implements M
 
     @Override
     public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-        if (!(invocation instanceof ProxyMethodInvocation proxied)) {
-            return invocation.proceed();
-        }
-        return aspect().around(new MethodInvocationProceedingJoinPoint(proxied));
+        return aspect().around(invocation);
     }
 
     private LlamaSpanAspect aspect() {

@@ -8,16 +8,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.aspectj.lang.ProceedingJoinPoint;
-import org.aspectj.lang.reflect.MethodSignature;
+import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The aspect behind {@link LlamaSpan}: enters a span on the dispatcher named after the bean's class (or the one the
  * annotation names) around each annotated call.
  *
- * <p>It is applied by {@link LlamaSpanAdvisor} (a Spring AOP advisor, not an AspectJ aspect, so no AspectJ pointcut is
- * matched against every bean at startup). It needs nothing but a {@link DispatcherRegistry}, so it also works outside an
+ * <p>It is applied by {@link LlamaSpanAdvisor} (a Spring AOP advisor, not an AspectJ aspect: AspectJ need not be on the
+ * class path, and no AspectJ pointcut is matched against every bean at startup). It needs nothing but a {@link DispatcherRegistry}, so it also works outside an
  * application context, e.g. through a {@code ProxyFactory} with {@code new LlamaSpanAdvisor(aspect)} in a benchmark. When no span handler listens on the dispatcher's chain, the call runs
  * with no span and no allocation beyond the annotation's tags block. The application's result, and its exception
  * (the same instance), reach the caller unchanged.
@@ -44,30 +43,31 @@ public final class LlamaSpanAspect {
     /**
      * Runs an annotated method inside a span.
      *
-     * @param joinPoint the call
+     * @param invocation the call
      * @return what the method returned, or a future/stream/publisher that behaves like it and ends the span
      * @throws Throwable what the method threw, the same instance
      */
-    public @Nullable Object around(ProceedingJoinPoint joinPoint) throws Throwable {
-        Object target = joinPoint.getTarget();
-        Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
+    public @Nullable Object around(MethodInvocation invocation) throws Throwable {
+        Object target = invocation.getThis();
+        Method method = invocation.getMethod();
         SpanSpec spec = spec((target != null) ? target.getClass() : method.getDeclaringClass(), method);
         if (spec == SpanSpec.NONE) {
-            return joinPoint.proceed();
+            return invocation.proceed();
         }
         Dispatcher dispatcher = spec.dispatcher();
         boolean spans = dispatcher.hasSpanHandlers();
         if (!spans && ((spec.tags().isEmpty() && !spec.hasConversation()) || !dispatcher.hasEventHandlers())) {
-            return joinPoint.proceed();
+            return invocation.proceed();
         }
         try (TraceContext.Scope tags = spec.openTags();
-                TraceContext.Scope conversation =
-                        spec.hasConversation() ? spec.openConversation(joinPoint.getArgs()) : TraceContext.Scope.NOOP) {
+                TraceContext.Scope conversation = spec.hasConversation()
+                        ? spec.openConversation(invocation.getArguments())
+                        : TraceContext.Scope.NOOP) {
             if (!spans) {
-                return joinPoint.proceed();
+                return invocation.proceed();
             }
-            Map<String, ?> arguments = this.captureArguments ? spec.arguments(joinPoint.getArgs()) : Map.of();
-            return spec.returnKind().invoke(dispatcher, spec.name(), target, arguments, joinPoint);
+            Map<String, ?> arguments = this.captureArguments ? spec.arguments(invocation.getArguments()) : Map.of();
+            return spec.returnKind().invoke(dispatcher, spec.name(), target, arguments, invocation);
         }
     }
 

@@ -4,29 +4,38 @@ import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.autoconfigure.LlamaTraceProperties;
 import dev.llamatrace.core.DispatcherRegistry;
 import org.jspecify.annotations.Nullable;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.config.AopConfigUtils;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * Auto-configuration of the {@link LlamaSpan} aspect, when AspectJ is on the class path (e.g. through
- * {@code spring-boot-starter-aspectj}) and Boot's AOP auto-configuration proxies beans. The aspect is applied through
- * {@link LlamaSpanAdvisor}, a plain Spring AOP advisor, so startup does not run AspectJ's pointcut matcher over every
- * bean.
+ * Auto-configuration of the {@link LlamaSpan} aspect. The aspect is applied through {@link LlamaSpanAdvisor}, a plain
+ * Spring AOP advisor: it needs Spring AOP only, not AspectJ, so the starter does not bring AspectJ and startup does not
+ * run AspectJ's pointcut matcher over every bean. Boot's AOP auto-configuration registers the auto-proxy creator that
+ * applies it (the AspectJ one when the application brings AspectJ, else the infrastructure one); where Boot registers
+ * none (no AspectJ and {@code spring.aop.proxy-target-class=false}) this configuration registers the infrastructure one,
+ * unless {@code spring.aop.auto=false}.
  */
 @AutoConfiguration(
         after = LlamaTraceAutoConfiguration.class,
         afterName = "org.springframework.boot.autoconfigure.aop.AopAutoConfiguration")
-@ConditionalOnClass(name = "org.aspectj.weaver.Advice")
+@ConditionalOnClass(Advisor.class)
 @ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = LlamaTraceProperties.AOP_ENABLED, matchIfMissing = true)
 @ConditionalOnBean(DispatcherRegistry.class)
@@ -50,6 +59,21 @@ public final class LlamaTraceAopAutoConfiguration {
     @ConditionalOnMissingBean
     static LlamaSpanAdvisor llamaSpanAdvisor(ObjectProvider<LlamaSpanAspect> aspect) {
         return new LlamaSpanAdvisor(aspect::getObject);
+    }
+
+    /** An auto-proxy creator to apply the advisor, unless the application switched Spring AOP's auto-proxying off. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "spring.aop.auto", matchIfMissing = true)
+    @Import(AutoProxyCreatorRegistrar.class)
+    static final class AutoProxyConfiguration {}
+
+    /** Registers the infrastructure auto-proxy creator if no auto-proxy creator is registered yet (or later). */
+    static final class AutoProxyCreatorRegistrar implements ImportBeanDefinitionRegistrar {
+
+        @Override
+        public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+            AopConfigUtils.registerAutoProxyCreatorIfNecessary(registry);
+        }
     }
 
     /** The aspect looks Reactor's types up by name; a native image resolves only the names it was told about. */

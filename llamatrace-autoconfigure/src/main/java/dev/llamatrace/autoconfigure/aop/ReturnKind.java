@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
-import org.aspectj.lang.ProceedingJoinPoint;
+import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
@@ -20,7 +20,7 @@ enum ReturnKind {
         @Override
         @Nullable
         Object invoke(
-                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, MethodInvocation call)
                 throws Throwable {
             return dispatcher.span(name, target, arguments, call::proceed);
         }
@@ -34,7 +34,7 @@ enum ReturnKind {
         @Override
         @Nullable
         Object invoke(
-                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, MethodInvocation call)
                 throws Throwable {
             return dispatcher.spanAsync(name, target, arguments, () -> {
                 Object result = call.proceed();
@@ -48,7 +48,7 @@ enum ReturnKind {
         @Override
         @Nullable
         Object invoke(
-                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, MethodInvocation call)
                 throws Throwable {
             return dispatcher.spanStream(name, target, arguments, () -> (Stream<?>) call.proceed());
         }
@@ -59,7 +59,7 @@ enum ReturnKind {
         @Override
         @Nullable
         Object invoke(
-                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, MethodInvocation call)
                 throws Throwable {
             Operation operation = dispatcher.operation(name, target, arguments);
             Object result = proceedActive(operation, call);
@@ -74,7 +74,7 @@ enum ReturnKind {
         @Override
         @Nullable
         Object invoke(
-                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+                Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, MethodInvocation call)
                 throws Throwable {
             Operation operation = dispatcher.operation(name, target, arguments);
             Object result = proceedActive(operation, call);
@@ -99,7 +99,7 @@ enum ReturnKind {
      * @return what the caller receives
      */
     abstract @Nullable Object invoke(
-            Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, ProceedingJoinPoint call)
+            Dispatcher dispatcher, String name, Object target, Map<String, ?> arguments, MethodInvocation call)
             throws Throwable;
 
     static ReturnKind of(Method method) {
@@ -119,7 +119,7 @@ enum ReturnKind {
         return VALUE;
     }
 
-    private static @Nullable Object proceedActive(Operation operation, ProceedingJoinPoint call) throws Throwable {
+    private static @Nullable Object proceedActive(Operation operation, MethodInvocation call) throws Throwable {
         if (operation == Operation.NOOP) {
             return call.proceed();
         }

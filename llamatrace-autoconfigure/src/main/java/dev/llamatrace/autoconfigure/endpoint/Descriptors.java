@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -116,7 +115,6 @@ final class Descriptors {
         SimpleSpan root = tree.root().span();
         int errors = 0;
         long tokens = 0;
-        Map<String, Long> picos = new TreeMap<>();
         String conversationId = null;
         String userId = null;
         for (SimpleSpan span : spans(tree.root()).toList()) {
@@ -131,14 +129,8 @@ final class Descriptors {
             TokenCountingEvent count = tokensBySpan.get(span.id());
             if (count != null) {
                 tokens += count.totalTokenCount();
-                Cost cost = count.cost();
-                if (cost != null) {
-                    picos.merge(cost.currency(), cost.picos(), Descriptors::saturatedSum);
-                }
             }
         }
-        Map<String, String> cost = new LinkedHashMap<>();
-        picos.forEach((currency, sum) -> cost.put(currency, Cost.amount(sum).toPlainString()));
         return new LlamaTraceDescriptors.TraceSummary(
                 tree.rootId(),
                 root.name(),
@@ -148,14 +140,9 @@ final class Descriptors {
                 tree.spanCount(),
                 errors,
                 tokens,
-                cost,
+                SpanCosts.trace(tree.root(), tokensBySpan),
                 conversationId,
                 userId);
-    }
-
-    private static long saturatedSum(long a, long b) {
-        long sum = a + b;
-        return (sum < 0) ? Long.MAX_VALUE : sum;
     }
 
     /** The spans of a node and its descendants, depth first. */
@@ -163,11 +150,12 @@ final class Descriptors {
         return Stream.concat(Stream.of(node.span()), node.children().stream().flatMap(Descriptors::spans));
     }
 
-    LlamaTraceDescriptors.Trace trace(TraceTree tree, Map<String, TokenCountingEvent> tokensBySpan) {
+    LlamaTraceDescriptors.Trace trace(TraceTree tree, Map<String, TokenCountingEvent> tokensBySpan, boolean priced) {
         return new LlamaTraceDescriptors.Trace(
                 tree.rootId(),
                 tree.missingParentId(),
                 this.content.enabled(),
+                priced ? SpanCosts.trace(tree.root(), tokensBySpan) : null,
                 node(tree.root(), tokensBySpan),
                 evaluations(tree));
     }
@@ -262,6 +250,7 @@ final class Descriptors {
     private LlamaTraceDescriptors.SpanNode node(TraceNode node, Map<String, TokenCountingEvent> tokensBySpan) {
         SimpleSpan span = node.span();
         TokenCountingEvent count = llmCount(span, tokensBySpan);
+        Cost cost = SpanCosts.of(span, count);
         // The count on the bus is shown as the span's tokens, not as one of its events; it is the count itself when
         // the token counting handler (and its records) is not there.
         List<Event> events = new ArrayList<>(span.events().size());
@@ -309,7 +298,7 @@ final class Descriptors {
                 (span.conversation() != null) ? span.conversation().id() : null,
                 (span.conversation() != null) ? span.conversation().userId() : null,
                 tokens,
-                callCost((count != null) ? count.cost() : null),
+                callCost(cost),
                 events.stream().map(this::spanEvent).toList(),
                 span.droppedEventCount(),
                 node.children().stream()

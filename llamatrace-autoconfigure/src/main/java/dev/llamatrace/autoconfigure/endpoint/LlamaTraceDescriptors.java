@@ -157,7 +157,7 @@ public final class LlamaTraceDescriptors {
      * @param spanCount spans in the trace
      * @param errorCount spans of the trace that were dropped by an error
      * @param tokens LLM tokens (prompt plus completion) counted in the trace's spans
-     * @param cost the cost of the trace's LLM calls per currency, plain text; empty when none was priced
+     * @param cost the cost of the trace's LLM and embedding calls per currency, plain text; empty when none was priced
      * @param conversationId the conversation of the trace's first span that has one, if any
      * @param userId the user of the trace's first span that names one, if any
      */
@@ -202,6 +202,8 @@ public final class LlamaTraceDescriptors {
      * @param id the root span id
      * @param missingParentId the root's parent id when that parent is no longer known
      * @param contentCaptured whether content capture is on, so events may carry inputs, outputs, messages, documents
+     * @param cost the cost of the trace's LLM and embedding calls per currency, plain text, the sum of its spans'
+     *     {@code cost}; empty when none was priced, {@code null} when pricing is off
      * @param root the root span and its descendants
      * @param evaluations the evaluation results dispatched in the trace's spans, oldest first
      */
@@ -209,6 +211,7 @@ public final class LlamaTraceDescriptors {
             String id,
             @Nullable String missingParentId,
             boolean contentCaptured,
+            @Nullable Map<String, String> cost,
             SpanNode root,
             List<Evaluation> evaluations) {}
 
@@ -251,8 +254,8 @@ public final class LlamaTraceDescriptors {
      * @param tags its tags
      * @param conversationId the conversation it belongs to, if any
      * @param userId the user it works for, if any
-     * @param tokens the tokens counted for an LLM call in this span
-     * @param cost what that call cost; {@code null} when it was unpriced
+     * @param tokens the tokens counted for an LLM or embedding call in this span
+     * @param cost what that call cost (an embedding span: the sum of its counts'); {@code null} when it was unpriced
      * @param events its events, oldest first
      * @param droppedEvents events beyond the per-span cap, not kept
      * @param children child spans by start time

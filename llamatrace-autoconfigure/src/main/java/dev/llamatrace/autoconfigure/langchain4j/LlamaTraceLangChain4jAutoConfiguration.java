@@ -30,7 +30,6 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(afterName = "dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration")
 @ConditionalOnClass(ChatModelListener.class)
 @ConditionalOnBean(DispatcherRegistry.class)
-@EnableConfigurationProperties(LlamaTraceLangChain4jProperties.class)
 public final class LlamaTraceLangChain4jAutoConfiguration {
 
     /** The name of the dispatcher the LangChain4j instrumentation emits on. */
@@ -62,6 +61,12 @@ public final class LlamaTraceLangChain4jAutoConfiguration {
             DispatcherRegistry registry, Environment environment) {
         return new LlamaTraceEmbeddingStoreListener(dispatcher(registry, environment));
     }
+
+    /** The integration's switch, bound (and checked) only while llamatrace is on: switched off, nothing reads it. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
+    @EnableConfigurationProperties(LlamaTraceLangChain4jProperties.class)
+    static class PropertiesConfiguration {}
 
     /** AI-service listeners, when the LangChain4j core on the classpath has the AI-service listener API. */
     @Configuration(proxyBeanMethods = false)

@@ -37,7 +37,6 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(afterName = LlamaTraceSpringAiAutoConfiguration.CORE_AUTO_CONFIGURATION)
 @ConditionalOnClass({ChatModelObservationContext.class, ObservationHandler.class})
 @ConditionalOnBean(DispatcherRegistry.class)
-@EnableConfigurationProperties(LlamaTraceSpringAiProperties.class)
 public final class LlamaTraceSpringAiAutoConfiguration {
 
     /** The auto-configuration that defines the {@link DispatcherRegistry}; named so it stays an ordering hint only. */
@@ -54,6 +53,7 @@ public final class LlamaTraceSpringAiAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
     @ConditionalOnBooleanProperty(name = LlamaTraceSpringAiProperties.ENABLED, matchIfMissing = true)
+    @EnableConfigurationProperties(LlamaTraceSpringAiProperties.class)
     static class ObservationHandlersConfiguration {
 
         @Bean

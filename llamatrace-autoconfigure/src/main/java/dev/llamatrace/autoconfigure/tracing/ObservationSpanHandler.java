@@ -159,9 +159,11 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
             // The count carries the span of the call it counted: provider usage or the tokenizer fallback, as the
             // meters and the endpoint show it.
             SpanAttributes.tokens(span, count);
-            if (count.operation() == EventKind.LLM) {
-                SpanAttributes.cost(span, count.cost());
-            }
+            EventKind operation = count.operation();
+            SpanAttributes.cost(
+                    span,
+                    operation,
+                    (operation == EventKind.EMBEDDING) ? span.addEmbeddingCost(count.cost()) : count.cost());
         } else if (event instanceof EvaluationEvent evaluation) {
             SpanEvents.evaluation(span, evaluation, this.content);
         } else {

@@ -1,5 +1,6 @@
 package dev.llamatrace.autoconfigure.tracing;
 
+import dev.llamatrace.core.cost.Cost;
 import dev.llamatrace.core.span.Span;
 import dev.llamatrace.core.span.SpanInvocation;
 import io.micrometer.common.KeyValue;
@@ -23,8 +24,10 @@ public final class ObservedSpan extends Span {
 
     private volatile boolean firstChunkSeen;
 
-    // Embedding counts of the tokenizer arrive one per text; the span shows their sum.
+    // Embedding counts of the tokenizer arrive one per text; the span shows their sum, of tokens and of cost.
     private long embeddingTokens;
+
+    private @Nullable Cost embeddingCost;
 
     private ObservedSpan(SpanInvocation invocation, Observation.Context context, @Nullable Observation observation) {
         super(invocation);
@@ -66,6 +69,18 @@ public final class ObservedSpan extends Span {
     synchronized long addEmbeddingTokens(int tokens) {
         this.embeddingTokens += tokens;
         return this.embeddingTokens;
+    }
+
+    /**
+     * Adds the cost of an embedding count and returns the span's embedding cost so far; a cost in a second currency is
+     * left out, as the span has one currency attribute.
+     */
+    synchronized @Nullable Cost addEmbeddingCost(@Nullable Cost cost) {
+        Cost sum = this.embeddingCost;
+        if (cost != null && (sum == null || sum.currency().equals(cost.currency()))) {
+            this.embeddingCost = (sum != null) ? sum.plus(cost) : cost;
+        }
+        return this.embeddingCost;
     }
 
     /** Returns whether the observation already carries an attribute (e.g. one its owner's convention set). */

@@ -161,10 +161,11 @@ final class SpanAttributes {
     }
 
     /**
-     * Adds the cost of the span's model call, as its count carries it: amount, currency and source in the shape of the
-     * GenAI cost proposal, and OpenInference's total for a cost in US dollars. An unpriced call gets none.
+     * Adds the cost of the span's model call, as its count carries it (an embedding span: the sum of its counts'):
+     * amount, currency and source in the shape of the GenAI cost proposal, and OpenInference's total for an LLM call's
+     * cost in US dollars. An unpriced call gets none.
      */
-    static void cost(ObservedSpan span, @Nullable Cost cost) {
+    static void cost(ObservedSpan span, EventKind operation, @Nullable Cost cost) {
         if (cost == null) {
             return;
         }
@@ -172,7 +173,7 @@ final class SpanAttributes {
         span.put(GenAiAttributes.USAGE_COST_AMOUNT, amount);
         span.put(GenAiAttributes.USAGE_COST_CURRENCY, cost.currency());
         span.put(GenAiAttributes.USAGE_COST_SOURCE, cost.source().value());
-        if (OpenInferenceAttributes.LLM_COST_CURRENCY.equals(cost.currency())) {
+        if (operation == EventKind.LLM && OpenInferenceAttributes.LLM_COST_CURRENCY.equals(cost.currency())) {
             span.put(OpenInferenceAttributes.LLM_COST_TOTAL, amount);
         }
     }

@@ -7,6 +7,9 @@ import dev.llamatrace.autoconfigure.RecordingSpanHandler;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.span.SpanInvocation;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.aspectj.annotation.AnnotationAwareAspectJAutoProxyCreator;
+import org.springframework.aop.config.AopConfigUtils;
+import org.springframework.aop.framework.autoproxy.InfrastructureAdvisorAutoProxyCreator;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
@@ -17,7 +20,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class LlamaTraceAopAutoConfigurationTests {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+    /** With AspectJ on the class path, as in an application that brings it. */
+    private final ApplicationContextRunner withAspectJ = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(
                     LlamaTraceAutoConfiguration.class,
                     LlamaTraceAopAutoConfiguration.class,
@@ -26,6 +30,10 @@ class LlamaTraceAopAutoConfigurationTests {
             .withBean("spans", RecordingSpanHandler.class)
             .withBean(Greeter.class)
             .withBean(Plain.class);
+
+    /** Without AspectJ, as with the starter alone. */
+    private final ApplicationContextRunner runner =
+            this.withAspectJ.withClassLoader(new FilteredClassLoader("org.aspectj"));
 
     @Test
     void annotatedBeanMethodsOpenSpans() {
@@ -63,12 +71,44 @@ class LlamaTraceAopAutoConfigurationTests {
     }
 
     @Test
-    void noAspectWhenAspectJIsMissing() {
-        this.runner
-                .withClassLoader(new FilteredClassLoader("org.aspectj.weaver"))
-                .run((context) -> assertThat(context)
-                        .doesNotHaveBean(LlamaSpanAspect.class)
-                        .doesNotHaveBean(LlamaSpanAdvisor.class));
+    void annotatedBeanMethodsOpenSpansWithAspectJsAutoProxyCreatorToo() {
+        this.withAspectJ.run((context) -> {
+            assertThat(context.getBean(AopConfigUtils.AUTO_PROXY_CREATOR_BEAN_NAME))
+                    .isInstanceOf(AnnotationAwareAspectJAutoProxyCreator.class);
+            assertThat(context.getBean(Greeter.class).greet("Ada")).isEqualTo("hello Ada");
+            assertThat(context.getBean(RecordingSpanHandler.class).entered())
+                    .extracting(SpanInvocation::name)
+                    .containsExactly("Greeter.greet");
+        });
+    }
+
+    @Test
+    void withoutAspectJBootsInfrastructureAutoProxyCreatorAppliesTheAdvisor() {
+        this.runner.run((context) -> {
+            assertThat(context.getBean(AopConfigUtils.AUTO_PROXY_CREATOR_BEAN_NAME))
+                    .isExactlyInstanceOf(InfrastructureAdvisorAutoProxyCreator.class);
+            assertThat(AopUtils.isCglibProxy(context.getBean(Greeter.class))).isTrue();
+        });
+    }
+
+    @Test
+    void anAutoProxyCreatorIsRegisteredWhereBootRegistersNone() {
+        // Without AspectJ, Boot registers an auto-proxy creator only for class-based proxies.
+        this.runner.withPropertyValues("spring.aop.proxy-target-class=false").run((context) -> {
+            assertThat(context.getBean(Greeter.class).greet("Ada")).isEqualTo("hello Ada");
+            assertThat(context.getBean(RecordingSpanHandler.class).entered())
+                    .extracting(SpanInvocation::name)
+                    .containsExactly("Greeter.greet");
+        });
+    }
+
+    @Test
+    void noAutoProxyCreatorWhenSpringAopAutoProxyingIsOff() {
+        this.runner.withPropertyValues("spring.aop.auto=false").run((context) -> {
+            assertThat(context).hasSingleBean(LlamaSpanAdvisor.class);
+            assertThat(context).doesNotHaveBean(AopConfigUtils.AUTO_PROXY_CREATOR_BEAN_NAME);
+            assertThat(AopUtils.isAopProxy(context.getBean(Greeter.class))).isFalse();
+        });
     }
 
     @Test
@@ -107,14 +147,14 @@ class LlamaTraceAopAutoConfigurationTests {
                 .isSameAs(custom));
     }
 
-    static class Plain {
+    public static class Plain {
 
         public String greet(String name) {
             return "hi " + name;
         }
     }
 
-    static class Greeter {
+    public static class Greeter {
 
         @LlamaSpan
         public String greet(String name) {

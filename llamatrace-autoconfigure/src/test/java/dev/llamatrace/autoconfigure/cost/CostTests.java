@@ -6,13 +6,19 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.llamatrace.autoconfigure.support.OpenAiStub;
+import dev.llamatrace.autoconfigure.support.PrometheusScrape;
 import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.cost.Cost;
 import dev.llamatrace.core.cost.PriceTable;
 import dev.llamatrace.core.handler.CostBudgetExceededException;
+import dev.llamatrace.core.handler.TokenCountingEvent;
+import dev.llamatrace.core.handler.TokenCountingHandler;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -32,6 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.embedding.EmbeddingModel;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -49,6 +56,8 @@ import org.springframework.context.annotation.Bean;
 class CostTests {
 
     private static final String CHAT_MINI = "chat gpt-4o-mini";
+
+    private static final String TOKENIZED_EMBEDDINGS = "text-embedding-3-large";
 
     private final OpenAiStub stub = OpenAiStub.start();
 
@@ -155,6 +164,95 @@ class CostTests {
     }
 
     @Test
+    void eachModelsCostIsOneNumberInTheEndpointThePrometheusScrapeAndTheExportedSpans() {
+        run(List.of(), (context) -> {
+            context.getBean(ChatModel.class).call("Hi");
+            langChain4j(context, "gpt-4o").chat(UserMessage.from("Hi"));
+            langChain4j(context, "my-local-model").chat(UserMessage.from("Hi"));
+            context.getBean(EmbeddingModel.class).embed(List.of("a cat", "a dog on a mat"));
+            // No usage reported: the tokenizer counts each text, and the span's cost is the sum of their costs.
+            OpenAiEmbeddingModel.builder()
+                    .baseUrl(this.stub.baseUrl())
+                    .apiKey("test-key")
+                    .modelName(TOKENIZED_EMBEDDINGS)
+                    .maxRetries(0)
+                    .listeners(List.copyOf(
+                            context.getBeansOfType(EmbeddingModelListener.class).values()))
+                    .build()
+                    .embedAll(List.of(
+                            TextSegment.from("a cat " + OpenAiStub.NO_USAGE), TextSegment.from("a dog on a mat")));
+
+            String summary = get(context, "");
+            List<SpanData> spans = exported(context);
+            List<String> trees = JsonPath.<List<String>>read(get(context, "/traces"), "$[*].id").stream()
+                    .map((id) -> get(context, "/traces/" + id))
+                    .toList();
+            PrometheusScrape scrape = PrometheusScrape.parse(send(context, "GET", "/actuator/prometheus"));
+            assertThat(scrape.problems("llamatrace_cost")).isEmpty();
+            PrometheusScrape.Family family = scrape.family("llamatrace_cost_total");
+            assertThat(family.type()).isEqualTo("counter");
+            assertThat(family.help()).isEqualTo("Cost of GenAI client operations, in the currency of the currency tag");
+            assertThat(family.samples()).hasSize(4).allSatisfy((sample) -> assertThat(sample.labels())
+                    .containsOnlyKeys("gen_ai_provider_name", "gen_ai_request_model", "currency")
+                    .containsEntry("gen_ai_provider_name", "openai")
+                    .containsEntry("currency", "USD"));
+            assertThat(scrape.family("llamatrace_cost_unpriced_total").samples())
+                    .singleElement()
+                    .satisfies((sample) -> {
+                        assertThat(sample.labels()).containsEntry("gen_ai_request_model", "my-local-model");
+                        assertThat(sample.value()).isEqualTo(1);
+                    });
+
+            for (String model : List.of("gpt-4o-mini", "gpt-4o", "text-embedding-3-small", TOKENIZED_EMBEDDINGS)) {
+                String amount = JsonPath.read(summary, "$.cost.models['" + model + "'].amount");
+                SpanData span = spanOf(spans, model);
+                assertThat(span.getAttributes().get(AttributeKey.stringKey("gen_ai.usage.cost.amount")))
+                        .as(model)
+                        .isEqualTo(amount);
+                assertThat(span.getAttributes().get(AttributeKey.stringKey("gen_ai.usage.cost.currency")))
+                        .isEqualTo("USD");
+                assertThat(span.getAttributes().get(AttributeKey.stringKey("gen_ai.usage.cost.source")))
+                        .isEqualTo("local");
+                String tree = trees.stream()
+                        .filter((candidate) -> !JsonPath.<List<Object>>read(
+                                        candidate, "$..[?(@.model == '" + model + "' && @.cost)]")
+                                .isEmpty())
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no trace with a priced span of " + model));
+                assertThat(JsonPath.<List<String>>read(tree, "$..[?(@.model == '" + model + "')].cost.amount"))
+                        .as("the span in the trace tree")
+                        .containsExactly(amount);
+                assertThat((String) JsonPath.read(tree, "$.cost.USD"))
+                        .as("the trace's total")
+                        .isEqualTo(amount);
+                assertThat(family.samples("llamatrace_cost_total").stream()
+                                .filter((sample) -> model.equals(sample.labels().get("gen_ai_request_model")))
+                                .mapToDouble(PrometheusScrape.Sample::value)
+                                .sum())
+                        .as("the scraped meter of " + model)
+                        .isCloseTo(Double.parseDouble(amount), within(1e-18));
+            }
+            assertThat((String) JsonPath.read(summary, "$.cost.models['text-embedding-3-small'].amount"))
+                    .as("5 tokens reported by the provider at 0.02 per million")
+                    .isEqualTo("0.0000001");
+            SpanData tokenized = spanOf(spans, TOKENIZED_EMBEDDINGS);
+            int tokens = Integer.parseInt(
+                    tokenized.getAttributes().get(AttributeKey.stringKey("gen_ai.usage.input_tokens")));
+            assertThat(context.getBean(TokenCountingHandler.class).embeddingTokenCounts())
+                    .filteredOn((count) -> count.model().equals(TOKENIZED_EMBEDDINGS))
+                    .as("one count per text")
+                    .hasSize(2)
+                    .extracting(TokenCountingEvent::promptTokenCount)
+                    .allSatisfy((count) -> assertThat(count).isPositive().isLessThan(tokens));
+            assertThat(tokenized.getAttributes().get(AttributeKey.stringKey("gen_ai.usage.cost.amount")))
+                    .as("the cost of both texts")
+                    .isEqualTo(PriceTable.defaults()
+                            .cost(TOKENIZED_EMBEDDINGS, tokens, 0, 0, 0, 0)
+                            .plainAmount());
+        });
+    }
+
+    @Test
     void configuredPricesComeBeforeTheShippedOnesAndTheShippedOnesCanBeLeftOut() {
         run(
                 List.of(
@@ -222,6 +320,10 @@ class CostTests {
         run(List.of("--llamatrace.cost.enabled=false"), (context) -> {
             context.getBean(ChatModel.class).call("Hi");
             assertThat((Object) JsonPath.read(get(context, ""), "$.cost")).isNull();
+            String trace = JsonPath.read(get(context, "/traces"), "$[0].id");
+            assertThat((Object) JsonPath.read(get(context, "/traces/" + trace), "$.cost"))
+                    .as("no trace cost: the viewer shows neither amounts nor 'unpriced'")
+                    .isNull();
             assertThat(context.getBean(MeterRegistry.class)
                             .find("llamatrace.cost.unpriced")
                             .counters())
@@ -257,6 +359,16 @@ class CostTests {
         return context.getBean(InMemorySpanExporter.class).getFinishedSpanItems();
     }
 
+    /** The one exported span of a call to a model. */
+    private static SpanData spanOf(List<SpanData> spans, String model) {
+        List<SpanData> calls = spans.stream()
+                .filter((span) -> model.equals(span.getAttributes().get(AttributeKey.stringKey("gen_ai.request.model")))
+                        && span.getAttributes().get(AttributeKey.stringKey("gen_ai.usage.input_tokens")) != null)
+                .toList();
+        assertThat(calls).as("the spans of " + model).hasSize(1);
+        return calls.get(0);
+    }
+
     private static SpanData span(List<SpanData> spans, String name) {
         return spans.stream()
                 .filter((span) -> span.getName().equals(name))
@@ -266,17 +378,17 @@ class CostTests {
     }
 
     private String get(ConfigurableApplicationContext context, String path) {
-        return send(context, "GET", path);
+        return send(context, "GET", "/actuator/llamatrace" + path);
     }
 
     private void delete(ConfigurableApplicationContext context) {
-        send(context, "DELETE", "");
+        send(context, "DELETE", "/actuator/llamatrace");
     }
 
     private String send(ConfigurableApplicationContext context, String method, String path) {
         String port = context.getEnvironment().getProperty("local.server.port");
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/llamatrace" + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json, text/plain;version=0.0.4;q=0.5")
                 .method(method, HttpRequest.BodyPublishers.noBody())
                 .build();
         try {
@@ -294,13 +406,14 @@ class CostTests {
     private void run(List<String> extraArguments, Consumer<ConfigurableApplicationContext> callback) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
-                "--management.endpoints.web.exposure.include=llamatrace",
+                "--management.endpoints.web.exposure.include=llamatrace,prometheus",
                 "--management.tracing.sampling.probability=1.0",
                 "--management.otlp.metrics.export.enabled=false",
                 "--spring.ai.openai.base-url=" + this.stub.baseUrl(),
                 "--spring.ai.openai.api-key=test-key",
                 "--spring.ai.openai.max-retries=0",
-                "--spring.ai.openai.chat.model=gpt-4o-mini"));
+                "--spring.ai.openai.chat.model=gpt-4o-mini",
+                "--spring.ai.openai.embedding.model=text-embedding-3-small"));
         arguments.addAll(extraArguments);
         try (ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(CostApplication.class).run(arguments.toArray(String[]::new))) {

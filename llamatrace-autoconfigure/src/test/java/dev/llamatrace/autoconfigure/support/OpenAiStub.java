@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code stream_options.include_usage}, as OpenAI does), a tool call (streamed when the request streams; usage
  * {@link #TOOL_CALL_USAGE}) when the request offers tools and carries no tool result yet, an HTTP 500 when a message
  * contains {@value #FAIL}, and {@code POST /v1/embeddings} (a small vector
- * per input, derived from the words "cat" and "dog" so similarity search has something to rank).
+ * per input, derived from the words "cat" and "dog" so similarity search has something to rank; usage
+ * {@link #EMBEDDING_USAGE}, or 0 when a text contains {@value #NO_USAGE}).
  */
 public final class OpenAiStub implements AutoCloseable {
 
@@ -49,6 +50,9 @@ public final class OpenAiStub implements AutoCloseable {
 
     /** Usage reported for the embeddings of one request, whatever its texts. */
     public static final int EMBEDDING_USAGE = 5;
+
+    /** An embedding request with a text containing this gets a usage of 0 tokens, so the tokenizer counts its texts. */
+    public static final String NO_USAGE = "no-usage";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -192,6 +196,7 @@ public final class OpenAiStub implements AutoCloseable {
         } else {
             inputs.add(input.asString());
         }
+        int usage = inputs.stream().anyMatch((text) -> text.contains(NO_USAGE)) ? 0 : EMBEDDING_USAGE;
         StringBuilder data = new StringBuilder();
         for (int i = 0; i < inputs.size(); i++) {
             String text = inputs.get(i).toLowerCase();
@@ -210,7 +215,7 @@ public final class OpenAiStub implements AutoCloseable {
                 """
                 {"object":"list","data":[%s],"model":"text-embedding-3-small","usage":{"prompt_tokens":%d,"total_tokens":%d}}
                 """
-                        .formatted(data, EMBEDDING_USAGE, EMBEDDING_USAGE));
+                        .formatted(data, usage, usage));
     }
 
     private static void json(HttpExchange exchange, int status, String json) throws IOException {

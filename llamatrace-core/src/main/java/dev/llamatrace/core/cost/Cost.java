@@ -80,6 +80,26 @@ public record Cost(long picos, String currency, CostSource source) {
     }
 
     /**
+     * Adds another cost in the same currency, e.g. the tokenizer's counts of the texts of one embedding call.
+     *
+     * @param other a cost in {@link #currency()}
+     * @return the sum (saturated at {@link Long#MAX_VALUE} picos), {@link CostSource#PROVIDER provider} only when both
+     *     are
+     * @throws IllegalArgumentException when the currencies differ
+     */
+    public Cost plus(Cost other) {
+        if (!this.currency.equals(other.currency)) {
+            throw new IllegalArgumentException(
+                    "Cannot add a cost in " + other.currency + " to a cost in " + this.currency);
+        }
+        long sum = this.picos + other.picos;
+        return new Cost(
+                (sum < 0) ? Long.MAX_VALUE : sum,
+                this.currency,
+                (this.source == other.source) ? this.source : CostSource.LOCAL);
+    }
+
+    /**
      * Converts picos to an amount.
      *
      * @param picos 10<sup>-12</sup> units

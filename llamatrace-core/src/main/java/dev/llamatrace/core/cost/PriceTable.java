@@ -23,7 +23,10 @@ import org.jspecify.annotations.Nullable;
 public final class PriceTable {
 
     /** A table without prices: every model is unpriced. */
-    public static final PriceTable NONE = new PriceTable(List.of(), null, null);
+    public static final PriceTable NONE = new PriceTable(List.of(), null, null, false);
+
+    /** Stands for the shipped table, which is read on the first question asked of it, not when it is referenced. */
+    private static final PriceTable SHIPPED = new PriceTable(List.of(), null, null, true);
 
     /** How many distinct model names the table remembers the lookup of. */
     public static final int MAX_REMEMBERED = 1024;
@@ -42,7 +45,11 @@ public final class PriceTable {
 
     private final Map<String, Object> remembered = new ConcurrentHashMap<>();
 
-    private PriceTable(List<ModelPrice> prices, @Nullable PriceTable under, @Nullable String asOf) {
+    /** Whether this is {@link #SHIPPED}: every question goes to the shipped table, read then. */
+    private final boolean shipped;
+
+    private PriceTable(List<ModelPrice> prices, @Nullable PriceTable under, @Nullable String asOf, boolean shipped) {
+        this.shipped = shipped;
         this.prices = List.copyOf(prices);
         this.under = under;
         this.asOf = asOf;
@@ -65,7 +72,7 @@ public final class PriceTable {
      * @return the table
      */
     public static PriceTable of(List<ModelPrice> prices) {
-        return new PriceTable(prices, null, null);
+        return new PriceTable(prices, null, null, false);
     }
 
     /**
@@ -76,18 +83,18 @@ public final class PriceTable {
      * @return the table
      */
     public static PriceTable of(List<ModelPrice> prices, String asOf) {
-        return new PriceTable(prices, null, Objects.requireNonNull(asOf, "asOf"));
+        return new PriceTable(prices, null, Objects.requireNonNull(asOf, "asOf"), false);
     }
 
     /**
      * Returns the table shipped with llamatrace: list prices of widely used OpenAI, Anthropic, Google and Mistral
-     * models, read once from {@code dev/llamatrace/core/cost/default-prices.json}; its {@link #asOf()} says when they
-     * were taken.
+     * models, read once from {@code dev/llamatrace/core/cost/default-prices.json} when the first question is asked of it
+     * (so an application that prices no call never reads it); its {@link #asOf()} says when they were taken.
      *
      * @return the default table
      */
     public static PriceTable defaults() {
-        return DefaultPrices.TABLE;
+        return SHIPPED;
     }
 
     /**
@@ -98,7 +105,10 @@ public final class PriceTable {
      * @return a new table
      */
     public PriceTable overriding(PriceTable under) {
-        return new PriceTable(this.prices, Objects.requireNonNull(under, "under"), this.asOf);
+        Objects.requireNonNull(under, "under");
+        return this.shipped
+                ? DefaultPrices.TABLE.overriding(under)
+                : new PriceTable(this.prices, under, this.asOf, false);
     }
 
     /**
@@ -142,7 +152,7 @@ public final class PriceTable {
      * @return the entries
      */
     public List<ModelPrice> prices() {
-        return this.prices;
+        return this.shipped ? DefaultPrices.TABLE.prices() : this.prices;
     }
 
     /**
@@ -151,6 +161,9 @@ public final class PriceTable {
      * @return the date as the table states it, or {@code null} when it does not say
      */
     public @Nullable String asOf() {
+        if (this.shipped) {
+            return DefaultPrices.TABLE.asOf();
+        }
         if (this.asOf != null) {
             return this.asOf;
         }
@@ -163,6 +176,9 @@ public final class PriceTable {
      * @return {@code true} for a table without entries, here or under it
      */
     public boolean isEmpty() {
+        if (this.shipped) {
+            return DefaultPrices.TABLE.isEmpty();
+        }
         return this.prices.isEmpty() && (this.under == null || this.under.isEmpty());
     }
 
@@ -179,6 +195,9 @@ public final class PriceTable {
     }
 
     private @Nullable Rates lookup(String model) {
+        if (this.shipped) {
+            return DefaultPrices.TABLE.lookup(model);
+        }
         Rates rates = this.exact.get(model);
         if (rates != null) {
             return rates;
@@ -193,6 +212,9 @@ public final class PriceTable {
 
     @Override
     public String toString() {
+        if (this.shipped) {
+            return DefaultPrices.TABLE.toString();
+        }
         return "PriceTable[" + this.prices.size() + " prices" + ((this.asOf != null) ? " as of " + this.asOf : "")
                 + ((this.under != null) ? " over " + this.under : "") + "]";
     }

@@ -107,14 +107,14 @@ final class TokenCountEngine {
             String texts = (chunks.size() == 1)
                     ? String.valueOf(chunks.get(0))
                     : String.join("\n", chunks.stream().map(String::valueOf).toList());
-            return List.of(TokenCountingEvent.embedding(
+            return List.of(priced(TokenCountingEvent.embedding(
                     texts,
                     (int) Math.min(Integer.MAX_VALUE, usage.promptTokens()),
                     eventId,
                     spanId,
                     model.name(),
                     model.provider(),
-                    TokenSource.PROVIDER));
+                    TokenSource.PROVIDER)));
         }
         Tokenizer tokenizer = this.tokenizers.forModel(model.name());
         List<TokenCountingEvent> events = new ArrayList<>(chunks.size());
@@ -128,9 +128,13 @@ final class TokenCountEngine {
                     model.name(),
                     model.provider(),
                     TokenSource.TOKENIZER);
-            events.add((this.prices != null) ? count.priced(localCost(this.prices, count)) : count);
+            events.add(priced(count));
         }
         return events;
+    }
+
+    private TokenCountingEvent priced(TokenCountingEvent count) {
+        return (this.prices != null) ? count.priced(localCost(this.prices, count)) : count;
     }
 
     void clear() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.cost.CostSource;
 import dev.llamatrace.core.cost.ModelPrice;
 import dev.llamatrace.core.cost.PriceTable;
@@ -143,6 +144,29 @@ class TokenCountingHandlerCostTests {
         TokenCountingEvent count = this.counts.get(0);
         assertThat(count.cost().picos()).isEqualTo(count.promptTokenCount() * 1_000_000_000L);
         assertThat(handler.modelCost().get("text-embedding-3-small").counts()).isEqualTo(1);
+    }
+
+    @Test
+    void anEmbeddingCallWithTheProvidersUsageIsPricedFromThatUsage() {
+        TokenCountingHandler handler = wire(
+                PriceTable.of(List.of(ModelPrice.of("text-embedding-3-small", "USD", "1000", "0"))),
+                TokenCountingHandler.builder());
+        this.dispatcher.span("Embed", () -> {
+            this.dispatcher.event(new EmbeddingStartEvent(ModelInfo.of("openai", "text-embedding-3-small")));
+            this.dispatcher.event(new EmbeddingEndEvent(
+                    TraceContext.currentSpanId(),
+                    List.of("hello world", "hello again"),
+                    List.of(new float[] {1.0f}, new float[] {0.5f}),
+                    Map.of("prompt_tokens", 7L)));
+            return null;
+        });
+        assertThat(this.counts).singleElement().satisfies((count) -> {
+            assertThat(count.source()).isEqualTo(TokenSource.PROVIDER);
+            // 7 tokens at 1000 per million
+            assertThat(count.cost().plainAmount()).isEqualTo("0.007");
+        });
+        assertThat(handler.unpricedModels()).isEmpty();
+        assertThat(handler.totalCost().get("USD")).isEqualByComparingTo("0.007");
     }
 
     @Test

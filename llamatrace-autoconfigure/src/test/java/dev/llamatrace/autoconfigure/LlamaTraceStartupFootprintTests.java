@@ -1,0 +1,99 @@
+package dev.llamatrace.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.aop.config.AopConfigUtils;
+import org.springframework.aop.framework.autoproxy.InfrastructureAdvisorAutoProxyCreator;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What the starter costs an application at startup, as structure rather than time: every llamatrace
+ * auto-configuration, next to Boot's AOP, observation and metrics ones, on a class path without AspectJ (the starter's).
+ */
+class LlamaTraceStartupFootprintTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withClassLoader(new FilteredClassLoader("org.aspectj"))
+            .withConfiguration(AutoConfigurations.of(llamatraceAutoConfigurations()))
+            .withConfiguration(AutoConfigurations.of(
+                    AopAutoConfiguration.class,
+                    ObservationAutoConfiguration.class,
+                    MetricsAutoConfiguration.class,
+                    CompositeMeterRegistryAutoConfiguration.class,
+                    SimpleMetricsExportAutoConfiguration.class));
+
+    @Test
+    void switchedOffOnlyTheBeansApplicationsInjectExist() {
+        this.runner.withPropertyValues("llamatrace.enabled=false").run((context) -> {
+            assertThat(context).hasNotFailed();
+            assertThat(llamatraceBeans(context))
+                    .containsExactlyInAnyOrder(
+                            LlamaTraceAutoConfiguration.REGISTRY_BEAN_NAME,
+                            LlamaTraceAutoConfiguration.ROOT_DISPATCHER_BEAN_NAME,
+                            LlamaTraceAutoConfiguration.CALLBACK_MANAGER_BEAN_NAME,
+                            "llamatraceFirstChunkStreamAdvisor",
+                            "llamatraceChatModelListener",
+                            "llamatraceEmbeddingModelListener",
+                            "llamatraceContentRetrieverListener",
+                            "llamatraceEmbeddingStoreListener",
+                            "llamatraceAiServiceListeners");
+            assertThat(context.getBeanNamesForType(BeanPostProcessor.class, true, false))
+                    .noneMatch((name) -> isLlamaTrace(context, name));
+        });
+    }
+
+    @Test
+    void withoutAspectJBootProxiesWithItsInfrastructureAutoProxyCreator() {
+        this.runner.run((context) -> assertThat(context.getBean(AopConfigUtils.AUTO_PROXY_CREATOR_BEAN_NAME))
+                .isExactlyInstanceOf(InfrastructureAdvisorAutoProxyCreator.class));
+    }
+
+    private static Class<?>[] llamatraceAutoConfigurations() {
+        ClassLoader loader = LlamaTraceStartupFootprintTests.class.getClassLoader();
+        List<Class<?>> classes = ImportCandidates.load(AutoConfiguration.class, loader).getCandidates().stream()
+                .filter((name) -> name.startsWith("dev.llamatrace."))
+                .<Class<?>>map((name) -> {
+                    try {
+                        return Class.forName(name, false, loader);
+                    } catch (ClassNotFoundException ex) {
+                        throw new IllegalStateException(ex);
+                    }
+                })
+                .toList();
+        assertThat(classes).hasSizeGreaterThan(5);
+        return classes.toArray(Class<?>[]::new);
+    }
+
+    /** The beans llamatrace defines: the application's own and Boot's are not counted. */
+    private static List<String> llamatraceBeans(ConfigurableApplicationContext context) {
+        return Arrays.stream(context.getBeanDefinitionNames())
+                .filter((name) -> isLlamaTrace(context, name))
+                .filter((name) -> !isConfigurationClass(context, name))
+                .toList();
+    }
+
+    private static boolean isLlamaTrace(ConfigurableApplicationContext context, String name) {
+        Class<?> type = context.getType(name, false);
+        return name.startsWith("llamatrace") || (type != null && type.getName().startsWith("dev.llamatrace."));
+    }
+
+    private static boolean isConfigurationClass(ConfigurableApplicationContext context, String name) {
+        Class<?> type = context.getType(name, false);
+        return type != null && type.getName().endsWith("AutoConfiguration")
+                || type != null && type.getName().contains("AutoConfiguration$");
+    }
+}
