@@ -172,6 +172,54 @@ class TraceViewerBrowserTests extends DemoServer {
     }
 
     @Test
+    void eachCallsCostAndTheTracesTotalAreTheEndpointsAndAnUnpricedModelSaysSo() {
+        // The demo's local model gets a price, its embedding model none.
+        try (ConfigurableApplicationContext demo = startDemo(
+                "--llamatrace.cost.models[0].model=llamatrace-extractive",
+                "--llamatrace.cost.models[0].currency=EUR",
+                "--llamatrace.cost.models[0].input=1.5",
+                "--llamatrace.cost.models[0].output=6")) {
+            int port = port(demo);
+            String id = traceId(askOn(port, QUESTION));
+            JsonNode trace = json(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/actuator/llamatrace/traces/" + URLEncoder.encode(id, StandardCharsets.UTF_8)))
+                    .GET()));
+            JsonNode llm = llmSpan(trace.get("root"));
+            JsonNode embedding = countedSpan(trace.get("root"), "EMBEDDING");
+            assertThat(embedding).as("the question's embedding, counted").isNotNull();
+            assertThat(embedding.get("cost").isNull())
+                    .as("all-minilm-l6-v2-q has no price")
+                    .isTrue();
+            String llmCost = llm.get("cost").get("amount").asString() + " EUR";
+            String traceCost = trace.get("cost").get("EUR").asString() + " EUR";
+            assertThat(trace.get("cost").get("EUR").asString())
+                    .as("the trace's only priced call")
+                    .isEqualTo(llm.get("cost").get("amount").asString());
+
+            ChromeDriver browser = this.chromium.driver();
+            browser.get("http://localhost:" + port + "/llamatrace#/trace/" + id);
+            WebElement llmRow = await().atMost(PATIENCE)
+                    .ignoreExceptions()
+                    .until(() -> browser.findElement(By.cssSelector(".span-row[data-kind='LLM']")), (found) -> true);
+            assertThat(llmRow.findElement(By.className("span-cost")).getText()).isEqualTo(llmCost);
+            assertThat(browser.findElement(By.cssSelector(".span-row[data-span-id='"
+                                    + embedding.get("id").asString() + "'] .span-cost"))
+                            .getText())
+                    .isEqualTo("unpriced");
+            assertThat(browser.findElement(By.className("trace-cost")).getText())
+                    .isEqualTo("cost " + traceCost + ", 1 unpriced");
+            assertThat(browser.findElement(By.cssSelector("#span-detail .usage .cost-row"))
+                            .getText())
+                    .contains(llmCost)
+                    .contains("from the price table");
+            assertThat(browser.findElement(By.cssSelector("#trace-rows tr[data-trace-id='" + id + "'] td.cost"))
+                            .getText())
+                    .isEqualTo(traceCost);
+            this.chromium.screenshot("trace-cost");
+        }
+    }
+
+    @Test
     void withContentCaptureOffNoPromptTextReachesThePage() {
         String question = "Which property switches content capture on?";
         try (ConfigurableApplicationContext demo = startDemo("--llamatrace.capture-content=false")) {
@@ -246,6 +294,20 @@ class TraceViewerBrowserTests extends DemoServer {
         }
         for (JsonNode child : node.get("children")) {
             JsonNode found = llmSpan(child);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** The first span of a kind with a token count, depth first. */
+    private static JsonNode countedSpan(JsonNode node, String kind) {
+        if (node.get("kind").asString().equals(kind) && !node.get("tokens").isNull()) {
+            return node;
+        }
+        for (JsonNode child : node.get("children")) {
+            JsonNode found = countedSpan(child, kind);
             if (found != null) {
                 return found;
             }

@@ -150,12 +150,12 @@ final class Descriptors {
         return Stream.concat(Stream.of(node.span()), node.children().stream().flatMap(Descriptors::spans));
     }
 
-    LlamaTraceDescriptors.Trace trace(TraceTree tree, Map<String, TokenCountingEvent> tokensBySpan) {
+    LlamaTraceDescriptors.Trace trace(TraceTree tree, Map<String, TokenCountingEvent> tokensBySpan, boolean priced) {
         return new LlamaTraceDescriptors.Trace(
                 tree.rootId(),
                 tree.missingParentId(),
                 this.content.enabled(),
-                SpanCosts.trace(tree.root(), tokensBySpan),
+                priced ? SpanCosts.trace(tree.root(), tokensBySpan) : null,
                 node(tree.root(), tokensBySpan),
                 evaluations(tree));
     }

@@ -203,7 +203,7 @@ public final class LlamaTraceDescriptors {
      * @param missingParentId the root's parent id when that parent is no longer known
      * @param contentCaptured whether content capture is on, so events may carry inputs, outputs, messages, documents
      * @param cost the cost of the trace's LLM and embedding calls per currency, plain text, the sum of its spans'
-     *     {@code cost}; empty when none was priced
+     *     {@code cost}; empty when none was priced, {@code null} when pricing is off
      * @param root the root span and its descendants
      * @param evaluations the evaluation results dispatched in the trace's spans, oldest first
      */
@@ -211,7 +211,7 @@ public final class LlamaTraceDescriptors {
             String id,
             @Nullable String missingParentId,
             boolean contentCaptured,
-            Map<String, String> cost,
+            @Nullable Map<String, String> cost,
             SpanNode root,
             List<Evaluation> evaluations) {}
 

@@ -345,7 +345,7 @@ public class LlamaTraceEndpoint {
             return null;
         }
         return spans.trace(id)
-                .map((tree) -> this.descriptors.trace(tree, Descriptors.tokensBySpan(this.tokens)))
+                .map((tree) -> this.descriptors.trace(tree, Descriptors.tokensBySpan(this.tokens), this.prices != null))
                 .orElse(null);
     }
 

@@ -70,6 +70,21 @@ function started(text) {
 
 const count = (n) => Number(n).toLocaleString();
 
+// Amounts are the endpoint's exact decimal text, shown as they are: the page never does arithmetic on money.
+const money = (amount, currency) => amount + ' ' + currency;
+
+/** A cost per currency ({"USD": "0.0000036"}) as text; null when nothing was priced. */
+function costs(byCurrency) {
+  const entries = Object.entries(byCurrency || {});
+  return entries.length ? entries.map(([currency, amount]) => money(amount, currency)).join(' + ') : null;
+}
+
+/** The cost of a counted span: its amount, or "unpriced" when its model has no price; null when pricing is off. */
+function spanCost(span, pricing) {
+  if (!pricing || !span.tokens) return null;
+  return span.cost ? money(span.cost.amount, span.cost.currency) : 'unpriced';
+}
+
 function outcomeBadge(outcome) {
   const label = { EXITED: 'ok', DROPPED: 'error', OPEN: 'open' }[outcome] || outcome;
   return el('span', { class: 'outcome outcome-' + outcome.toLowerCase(), text: label });
@@ -194,7 +209,8 @@ function renderList(traces) {
   el('td', {}, outcomeBadge(trace.outcome),
     trace.errorCount > 0 && trace.outcome !== 'DROPPED' ? el('span', { class: 'note', text: trace.errorCount + ' failed' }) : null),
   el('td', { class: 'num', text: count(trace.spanCount) }),
-  el('td', { class: 'num tokens', text: trace.tokens > 0 ? count(trace.tokens) : '–' })));
+  el('td', { class: 'num tokens', text: trace.tokens > 0 ? count(trace.tokens) : '–' }),
+  el('td', { class: 'num cost', text: costs(trace.cost) || '–' })));
   $('trace-rows').replaceChildren(...rows);
   $('list-empty').hidden = traces.length > 0;
   const refocus = rows.find((row) => row.dataset.traceId === focusedId);
@@ -252,6 +268,12 @@ function renderTrace(trace) {
   if (!rows.some(({ span }) => span.id === state.spanId)) {
     state.spanId = (llm[0] || rows[0]).span.id;
   }
+  // The trace's cost is the endpoint's sum; the page only counts the calls it could not price.
+  const pricing = trace.cost !== null && trace.cost !== undefined;
+  const unpriced = counted.filter(({ span }) => !span.cost).length;
+  const traceCost = pricing && counted.length
+    ? [costs(trace.cost), unpriced ? unpriced + ' unpriced' : null].filter(Boolean).join(', ')
+    : null;
 
   const head = el('header', { class: 'trace-head' },
     el('h2', {}, trace.root.name, ' ', outcomeBadge(trace.root.outcome)),
@@ -260,6 +282,7 @@ function renderTrace(trace) {
       el('span', { text: duration(trace.root.durationSeconds) }),
       el('span', { text: count(rows.length) + ' spans' }),
       el('span', { class: 'trace-tokens', text: count(tokens) + ' tokens' + (counted.length ? ' (' + count(prompt) + ' prompt, ' + count(completion) + ' completion, ' + llm.length + ' LLM call' + (llm.length !== 1 ? 's' : '') + ')' : '') }),
+      traceCost ? el('span', { class: 'trace-cost', text: 'cost ' + traceCost }) : null,
       el('code', { text: trace.id })),
     trace.missingParentId ? el('p', { class: 'note', text: 'Its parent span ' + trace.missingParentId + ' is no longer retained.' }) : null);
 
@@ -268,7 +291,7 @@ function renderTrace(trace) {
   const axis = el('div', { class: 'axis', 'aria-hidden': 'true' }, el('span'), el('span', { class: 'ticks' }, ticks));
 
   const waterfall = el('div', { class: 'waterfall', 'data-rows': true, role: 'list', 'aria-label': 'Spans' },
-    rows.map(({ span, depth }) => spanRow(span, depth, origin, total, now)));
+    rows.map(({ span, depth }) => spanRow(span, depth, origin, total, now, pricing)));
 
   // An open trace is reloaded while it runs: keep the keyboard focus on the same span.
   const focused = document.activeElement && document.activeElement.closest('.span-row');
@@ -280,7 +303,7 @@ function renderTrace(trace) {
   renderSpan(trace);
 }
 
-function spanRow(span, depth, origin, total, now) {
+function spanRow(span, depth, origin, total, now, pricing) {
   const start = instant(span.startTime) - origin;
   const length = (span.endTime ? instant(span.endTime) : now) - instant(span.startTime);
   const bar = el('span', { class: 'bar kind-' + span.kind.toLowerCase() + (span.outcome === 'OPEN' ? ' open' : '') });
@@ -289,7 +312,8 @@ function spanRow(span, depth, origin, total, now) {
   const label = el('span', { class: 'label' },
     kindBadge(span.kind),
     el('span', { class: 'name', text: span.name }),
-    span.tokens ? el('span', { class: 'span-tokens', text: count(span.tokens.total) + ' tok' }) : null);
+    span.tokens ? el('span', { class: 'span-tokens', text: count(span.tokens.total) + ' tok' }) : null,
+    spanCost(span, pricing) ? el('span', { class: 'span-cost' + (span.cost ? '' : ' unpriced'), text: spanCost(span, pricing) }) : null);
   label.style.paddingLeft = (depth * 14) + 'px';
   const row = el('button', {
     type: 'button',
@@ -346,7 +370,7 @@ function renderSpan(trace) {
     el('dl', { class: 'facts' }, facts.map(([key, value]) => [el('dt', { text: key }), el('dd', { text: value })])),
   ];
   if (span.error) parts.push(el('pre', { class: 'error-box', text: span.error }));
-  if (span.tokens) parts.push(usage(span.tokens));
+  if (span.tokens) parts.push(usage(span.tokens, spanCost(span, trace.cost !== null && trace.cost !== undefined), span.cost));
   const tags = Object.entries(span.tags);
   if (tags.length) {
     parts.push(el('h4', { text: 'Tags' }), el('table', { class: 'kv' },
@@ -364,14 +388,17 @@ function renderSpan(trace) {
   box.replaceChildren(...parts);
 }
 
-function usage(tokens) {
+function usage(tokens, costText, cost) {
   const source = (s) => ({ PROVIDER: 'reported by the provider', TOKENIZER: 'counted by the tokenizer', NONE: 'nothing to count' }[s] || s);
+  const costSource = (s) => ({ provider: 'reported by the provider', local: 'from the price table' }[s] || s);
   return el('div', { class: 'usage' },
     el('h4', { text: 'Token usage' }),
     el('table', { class: 'kv' },
       el('tr', {}, el('th', { text: 'Prompt' }), el('td', { class: 'num', text: count(tokens.prompt) }), el('td', { class: 'note', text: source(tokens.promptSource) })),
       el('tr', {}, el('th', { text: 'Completion' }), el('td', { class: 'num', text: count(tokens.completion) }), el('td', { class: 'note', text: source(tokens.completionSource) })),
-      el('tr', {}, el('th', { text: 'Total' }), el('td', { class: 'num', text: count(tokens.total) }), el('td', { class: 'note', text: tokens.model }))));
+      el('tr', {}, el('th', { text: 'Total' }), el('td', { class: 'num', text: count(tokens.total) }), el('td', { class: 'note', text: tokens.model })),
+      costText ? el('tr', { class: 'cost-row' }, el('th', { text: 'Cost' }), el('td', { class: 'num', text: costText }),
+        el('td', { class: 'note', text: cost ? costSource(cost.source) : 'no price for ' + tokens.model })) : null));
 }
 
 /** Captured content: messages as chat bubbles, documents with scores, other inputs and outputs as text. */

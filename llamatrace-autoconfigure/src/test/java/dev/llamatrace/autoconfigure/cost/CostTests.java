@@ -320,6 +320,10 @@ class CostTests {
         run(List.of("--llamatrace.cost.enabled=false"), (context) -> {
             context.getBean(ChatModel.class).call("Hi");
             assertThat((Object) JsonPath.read(get(context, ""), "$.cost")).isNull();
+            String trace = JsonPath.read(get(context, "/traces"), "$[0].id");
+            assertThat((Object) JsonPath.read(get(context, "/traces/" + trace), "$.cost"))
+                    .as("no trace cost: the viewer shows neither amounts nor 'unpriced'")
+                    .isNull();
             assertThat(context.getBean(MeterRegistry.class)
                             .find("llamatrace.cost.unpriced")
                             .counters())
