@@ -12,10 +12,9 @@ import dev.llamatrace.core.event.ToolEvent;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.span.BoundedOpenMap;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -40,13 +39,15 @@ public final class GenAiClientMetrics implements EventHandler {
     /** The cap on operations timed at once. */
     public static final int MAX_IN_FLIGHT = 10_000;
 
-    private final MeterRegistry registry;
-
     private final BoundedOpenMap<InFlight> inFlight = new BoundedOpenMap<>(MAX_IN_FLIGHT, (key, call) -> {});
 
-    private final ConcurrentMap<Tags, Timer> timers = new ConcurrentHashMap<>();
+    private final MeterSeries<Timer> clientDurations;
 
-    private final ConcurrentMap<Tags, Timer> firstChunks = new ConcurrentHashMap<>();
+    private final MeterSeries<Timer> firstChunks;
+
+    private final MeterSeries<Timer> agentDurations;
+
+    private final MeterSeries<Timer> toolDurations;
 
     private final ErrorTypes errorTypes = new ErrorTypes();
 
@@ -56,7 +57,32 @@ public final class GenAiClientMetrics implements EventHandler {
      * @param registry where meters are registered
      */
     public GenAiClientMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        List<String> client =
+                List.of(GenAiAttributes.OPERATION_NAME, GenAiAttributes.PROVIDER_NAME, GenAiAttributes.REQUEST_MODEL);
+        this.clientDurations = series(registry, GenAiMeter.CLIENT_OPERATION_DURATION, withErrorType(client));
+        this.firstChunks = series(registry, GenAiMeter.CLIENT_TIME_TO_FIRST_CHUNK, client);
+        this.agentDurations = series(
+                registry,
+                GenAiMeter.INVOKE_AGENT_DURATION,
+                List.of(GenAiAttributes.OPERATION_NAME, GenAiAttributes.AGENT_NAME, GenAiAttributes.ERROR_TYPE));
+        this.toolDurations = series(
+                registry,
+                GenAiMeter.EXECUTE_TOOL_DURATION,
+                withErrorType(
+                        List.of(GenAiAttributes.OPERATION_NAME, GenAiAttributes.TOOL_NAME, GenAiAttributes.TOOL_TYPE)));
+    }
+
+    private static List<String> withErrorType(List<String> keys) {
+        List<String> all = new ArrayList<>(keys);
+        all.add(GenAiAttributes.ERROR_TYPE);
+        return all;
+    }
+
+    private static MeterSeries<Timer> series(MeterRegistry registry, GenAiMeter meter, List<String> keys) {
+        return new MeterSeries<>(keys, (tags) -> Timer.builder(meter.meterName())
+                .description(meter.description())
+                .tags(tags)
+                .register(registry));
     }
 
     @Override
@@ -76,8 +102,7 @@ public final class GenAiClientMetrics implements EventHandler {
         if (event.kind() == EventKind.LLM && event.phase() == EventPhase.IN_PROGRESS) {
             InFlight call = this.inFlight.get(key(event));
             if (call != null && call.firstChunk.compareAndSet(false, true)) {
-                timer(this.firstChunks, GenAiMeter.CLIENT_TIME_TO_FIRST_CHUNK, call.tags)
-                        .record(event.nanoTime() - call.startNanos, TimeUnit.NANOSECONDS);
+                this.firstChunks.get(call.values).record(event.nanoTime() - call.startNanos, TimeUnit.NANOSECONDS);
             }
             return;
         }
@@ -104,40 +129,28 @@ public final class GenAiClientMetrics implements EventHandler {
         return this.inFlight.evictedCount();
     }
 
-    private static @Nullable InFlight started(Event event) {
+    private @Nullable InFlight started(Event event) {
         String client = EventSemantics.clientOperation(event);
         if (client != null) {
             ModelInfo model = EventSemantics.model(event);
-            Tags tags = Tags.of(
-                    GenAiAttributes.OPERATION_NAME,
+            MeterSeries.Values values = MeterSeries.Values.of(
                     client,
-                    GenAiAttributes.PROVIDER_NAME,
                     (model != null) ? model.provider() : GenAiAttributes.UNKNOWN,
-                    GenAiAttributes.REQUEST_MODEL,
                     (model != null) ? model.name() : GenAiAttributes.UNKNOWN);
-            return new InFlight(GenAiMeter.CLIENT_OPERATION_DURATION, event.kind(), tags, event.nanoTime());
+            return new InFlight(this.clientDurations, event.kind(), values, event.nanoTime());
         }
         if (event.phase() != EventPhase.START) {
             return null;
         }
         if (event instanceof AgentRunStepStartEvent step) {
             String agent = (step.step() != null) ? step.step() : GenAiAttributes.UNKNOWN;
-            Tags tags = Tags.of(
-                    GenAiAttributes.OPERATION_NAME,
-                    GenAiAttributes.OPERATION_INVOKE_AGENT,
-                    GenAiAttributes.AGENT_NAME,
-                    agent);
-            return new InFlight(GenAiMeter.INVOKE_AGENT_DURATION, EventKind.AGENT_STEP, tags, event.nanoTime());
+            MeterSeries.Values values = MeterSeries.Values.of(GenAiAttributes.OPERATION_INVOKE_AGENT, agent);
+            return new InFlight(this.agentDurations, EventKind.AGENT_STEP, values, event.nanoTime());
         }
         if (event instanceof ToolEvent tool && event.kind() == EventKind.FUNCTION_CALL) {
-            Tags tags = Tags.of(
-                    GenAiAttributes.OPERATION_NAME,
-                    GenAiAttributes.OPERATION_EXECUTE_TOOL,
-                    GenAiAttributes.TOOL_NAME,
-                    tool.tool().name(),
-                    GenAiAttributes.TOOL_TYPE,
-                    GenAiAttributes.TOOL_TYPE_FUNCTION);
-            return new InFlight(GenAiMeter.EXECUTE_TOOL_DURATION, EventKind.FUNCTION_CALL, tags, event.nanoTime());
+            MeterSeries.Values values = MeterSeries.Values.of(
+                    GenAiAttributes.OPERATION_EXECUTE_TOOL, tool.tool().name(), GenAiAttributes.TOOL_TYPE_FUNCTION);
+            return new InFlight(this.toolDurations, EventKind.FUNCTION_CALL, values, event.nanoTime());
         }
         return null;
     }
@@ -154,15 +167,7 @@ public final class GenAiClientMetrics implements EventHandler {
     }
 
     private void record(InFlight call, long endNanos, String errorType) {
-        Tags tags = call.tags.and(GenAiAttributes.ERROR_TYPE, errorType);
-        timer(this.timers, call.meter, tags).record(endNanos - call.startNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private Timer timer(ConcurrentMap<Tags, Timer> timers, GenAiMeter meter, Tags tags) {
-        return timers.computeIfAbsent(tags, (key) -> Timer.builder(meter.meterName())
-                .description(meter.description())
-                .tags(key)
-                .register(this.registry));
+        call.series.get(call.values, errorType).record(endNanos - call.startNanos, TimeUnit.NANOSECONDS);
     }
 
     private static String key(Event event) {
@@ -173,27 +178,27 @@ public final class GenAiClientMetrics implements EventHandler {
     /**
      * An operation being timed.
      *
-     * @param meter the meter it is recorded in
+     * @param series the meter it is recorded in
      * @param kind the kind of its start event, which its end event shares
-     * @param tags its tags but {@code error.type}
+     * @param values its tag values but {@code error.type}
      * @param startNanos when it started
      */
     private static final class InFlight {
 
-        final GenAiMeter meter;
+        final MeterSeries<Timer> series;
 
         final @Nullable EventKind kind;
 
-        final Tags tags;
+        final MeterSeries.Values values;
 
         final long startNanos;
 
         final AtomicBoolean firstChunk = new AtomicBoolean();
 
-        InFlight(GenAiMeter meter, @Nullable EventKind kind, Tags tags, long startNanos) {
-            this.meter = meter;
+        InFlight(MeterSeries<Timer> series, @Nullable EventKind kind, MeterSeries.Values values, long startNanos) {
+            this.series = series;
             this.kind = kind;
-            this.tags = tags;
+            this.values = values;
             this.startNanos = startNanos;
         }
     }

@@ -7,9 +7,7 @@ import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.handler.TokenCountingEvent;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.List;
 
 /**
  * Records the histogram {@value GenAiMeter#CLIENT_TOKEN_USAGE_NAME} from the {@link TokenCountingEvent}s on the bus
@@ -21,9 +19,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class TokenUsageMetrics implements EventHandler {
 
-    private final MeterRegistry registry;
-
-    private final ConcurrentMap<Tags, DistributionSummary> summaries = new ConcurrentHashMap<>();
+    private final MeterSeries<DistributionSummary> usage;
 
     /**
      * Creates the recorder.
@@ -31,7 +27,17 @@ public final class TokenUsageMetrics implements EventHandler {
      * @param registry where meters are registered
      */
     public TokenUsageMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        this.usage = new MeterSeries<>(
+                List.of(
+                        GenAiAttributes.TOKEN_TYPE,
+                        GenAiAttributes.OPERATION_NAME,
+                        GenAiAttributes.PROVIDER_NAME,
+                        GenAiAttributes.REQUEST_MODEL),
+                (tags) -> DistributionSummary.builder(GenAiMeter.CLIENT_TOKEN_USAGE.meterName())
+                        .description(GenAiMeter.CLIENT_TOKEN_USAGE.description())
+                        .baseUnit(GenAiMeter.CLIENT_TOKEN_USAGE.unit())
+                        .tags(tags)
+                        .register(registry));
     }
 
     @Override
@@ -57,21 +63,6 @@ public final class TokenUsageMetrics implements EventHandler {
     }
 
     private void record(TokenCountingEvent count, String operation, String tokenType, int tokens) {
-        Tags tags = Tags.of(
-                GenAiAttributes.TOKEN_TYPE,
-                tokenType,
-                GenAiAttributes.OPERATION_NAME,
-                operation,
-                GenAiAttributes.PROVIDER_NAME,
-                count.provider(),
-                GenAiAttributes.REQUEST_MODEL,
-                count.model());
-        this.summaries
-                .computeIfAbsent(tags, (key) -> DistributionSummary.builder(GenAiMeter.CLIENT_TOKEN_USAGE.meterName())
-                        .description(GenAiMeter.CLIENT_TOKEN_USAGE.description())
-                        .baseUnit(GenAiMeter.CLIENT_TOKEN_USAGE.unit())
-                        .tags(key)
-                        .register(this.registry))
-                .record(tokens);
+        this.usage.get(tokenType, operation, count.provider(), count.model()).record(tokens);
     }
 }

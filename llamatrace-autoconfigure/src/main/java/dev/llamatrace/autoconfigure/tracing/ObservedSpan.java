@@ -94,9 +94,45 @@ public final class ObservedSpan extends Span {
         return this.observation;
     }
 
-    /** Adds a span attribute (a high-cardinality key-value: never a meter tag). */
+    /**
+     * Adds a span attribute (a high-cardinality key-value: never a meter tag), unless the observation carries it with
+     * the same value already (as a mirrored observation's owner often does: model, provider, operation, tokens).
+     */
     void put(String key, String value) {
-        this.context.addHighCardinalityKeyValue(KeyValue.of(key, value));
+        KeyValue present = present(key);
+        if (present == null || !present.getValue().equals(value)) {
+            this.context.addHighCardinalityKeyValue(KeyValue.of(key, value));
+        }
+    }
+
+    /** Adds a numeric span attribute, rendering it only when the observation does not carry the same number. */
+    void put(String key, long value) {
+        KeyValue present = present(key);
+        if (present == null || !isNumber(present.getValue(), value)) {
+            this.context.addHighCardinalityKeyValue(KeyValue.of(key, Long.toString(value)));
+        }
+    }
+
+    private @Nullable KeyValue present(String key) {
+        KeyValue high = this.context.getHighCardinalityKeyValue(key);
+        return (high != null) ? high : this.context.getLowCardinalityKeyValue(key);
+    }
+
+    /** Whether {@code text} is the decimal rendering of {@code value}, decided without allocating. */
+    static boolean isNumber(String text, long value) {
+        int length = text.length();
+        if (length == 0 || length > 19 || value < 0) {
+            return false;
+        }
+        long parsed = 0;
+        for (int i = 0; i < length; i++) {
+            char digit = text.charAt(i);
+            if (digit < '0' || digit > '9' || (digit == '0' && i == 0 && length > 1)) {
+                return false;
+            }
+            parsed = parsed * 10 + (digit - '0');
+        }
+        return parsed == value;
     }
 
     /**

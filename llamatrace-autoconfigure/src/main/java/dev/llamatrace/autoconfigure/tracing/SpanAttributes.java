@@ -129,8 +129,8 @@ final class SpanAttributes {
         } else {
             input = count.promptTokenCount();
             output = count.completionTokenCount();
-            span.put(GenAiAttributes.USAGE_OUTPUT_TOKENS, Long.toString(output));
-            span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_COMPLETION, Long.toString(output));
+            span.put(GenAiAttributes.USAGE_OUTPUT_TOKENS, output);
+            span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_COMPLETION, output);
             detail(span, GenAiAttributes.USAGE_CACHE_READ_INPUT_TOKENS, count.cachedInputTokenCount());
             detail(span, OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT_CACHE_READ, count.cachedInputTokenCount());
             detail(span, GenAiAttributes.USAGE_CACHE_CREATION_INPUT_TOKENS, count.cacheWriteInputTokenCount());
@@ -138,10 +138,10 @@ final class SpanAttributes {
             detail(span, GenAiAttributes.USAGE_REASONING_OUTPUT_TOKENS, count.reasoningTokenCount());
             detail(span, OpenInferenceAttributes.LLM_TOKEN_COUNT_COMPLETION_REASONING, count.reasoningTokenCount());
         }
-        span.put(GenAiAttributes.USAGE_INPUT_TOKENS, Long.toString(input));
-        span.put(GenAiAttributes.USAGE_TOTAL_TOKENS, Long.toString(input + output));
-        span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT, Long.toString(input));
-        span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_TOTAL, Long.toString(input + output));
+        span.put(GenAiAttributes.USAGE_INPUT_TOKENS, input);
+        span.put(GenAiAttributes.USAGE_TOTAL_TOKENS, input + output);
+        span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT, input);
+        span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_TOTAL, input + output);
         span.put(LlamaTraceAttributes.TOKEN_COUNT_SOURCE, count.source().value());
     }
 
@@ -156,7 +156,7 @@ final class SpanAttributes {
     // A detail is shown when reported, or set to the count's value where the owner's convention set one already.
     private static void detail(ObservedSpan span, String key, int tokens) {
         if (tokens > 0 || span.has(key)) {
-            span.put(key, Integer.toString(tokens));
+            span.put(key, tokens);
         }
     }
 

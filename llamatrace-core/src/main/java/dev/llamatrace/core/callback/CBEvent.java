@@ -24,6 +24,6 @@ public record CBEvent(CBEventType type, Map<String, Object> payload, Instant tim
      * @param id the event id
      */
     public CBEvent {
-        payload = Collections.unmodifiableMap(new LinkedHashMap<>(payload));
+        payload = payload.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(payload));
     }
 }

@@ -10,9 +10,12 @@ import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.NodeWithScore;
 import dev.llamatrace.core.llm.ToolMetadata;
+import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,12 +57,59 @@ public final class LegacyEventTranslator {
     }
 
     private static @Nullable Map<String, Object> payload(Event event) {
-        if (!(event instanceof DescribedEvent described)) {
-            return null;
+        return (event instanceof DescribedEvent described) ? new DescribedPayload(described) : null;
+    }
+
+    /**
+     * The payload of a described event, written on first read: a handler that keeps no content (the debug handler's
+     * default) never reads it, so the event is never rendered into a map for it. Read-only.
+     */
+    private static final class DescribedPayload extends AbstractMap<String, Object> {
+
+        private final DescribedEvent event;
+
+        // Written once on first read; racing readers write equal maps, each safely published by its final field.
+        private @Nullable Map<String, Object> fields;
+
+        DescribedPayload(DescribedEvent event) {
+            this.event = event;
         }
-        PayloadFields fields = new PayloadFields();
-        described.describeTo(fields);
-        return fields.payload();
+
+        private Map<String, Object> fields() {
+            Map<String, Object> fields = this.fields;
+            if (fields == null) {
+                PayloadFields written = new PayloadFields();
+                this.event.describeTo(written);
+                fields = Collections.unmodifiableMap(written.payload());
+                this.fields = fields;
+            }
+            return fields;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            return fields().entrySet();
+        }
+
+        @Override
+        public @Nullable Object get(Object key) {
+            return fields().get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return fields().containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return fields().size();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return fields().isEmpty();
+        }
     }
 
     /** Writes the fields of an event under LlamaIndex's payload keys, leaving out unknown ({@code null}) values. */

@@ -18,6 +18,8 @@ public record Cost(long picos, String currency, CostSource source) {
     /** The scale of {@link #picos()}: 10<sup>-12</sup>. */
     public static final int SCALE = 12;
 
+    private static final long PICOS_PER_UNIT = 1_000_000_000_000L;
+
     /**
      * Checks the values.
      *
@@ -48,7 +50,33 @@ public record Cost(long picos, String currency, CostSource source) {
      * @return the amount without exponent or trailing zeros
      */
     public String plainAmount() {
-        return amount().toPlainString();
+        return plainAmount(this.picos);
+    }
+
+    /**
+     * Renders picos as plain text, as {@code amount(picos).toPlainString()} does, without a {@link BigDecimal}: the
+     * amount is exported on every priced span.
+     *
+     * @param picos 10<sup>-12</sup> units, at least 0
+     * @return the amount without exponent or trailing zeros, e.g. {@code 0.00000405} or {@code 12}
+     */
+    public static String plainAmount(long picos) {
+        long units = picos / PICOS_PER_UNIT;
+        long fraction = picos % PICOS_PER_UNIT;
+        if (fraction == 0) {
+            return Long.toString(units);
+        }
+        int digits = SCALE;
+        while (fraction % 10 == 0) {
+            fraction /= 10;
+            digits--;
+        }
+        StringBuilder text = new StringBuilder(21 + digits).append(units).append('.');
+        String significant = Long.toString(fraction);
+        for (int i = significant.length(); i < digits; i++) {
+            text.append('0');
+        }
+        return text.append(significant).toString();
     }
 
     /**

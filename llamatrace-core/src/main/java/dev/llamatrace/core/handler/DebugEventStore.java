@@ -46,13 +46,19 @@ final class DebugEventStore {
             return;
         }
         this.evicted++;
+        // The oldest event is the oldest of its type and of its id too: it is first in both (compared by identity, a
+        // record's equals would compare payloads).
         ArrayDeque<CBEvent> ofType = this.byType.get(oldest.type());
-        if (ofType != null) {
+        if (ofType != null && !(ofType.peekFirst() == oldest && ofType.pollFirst() != null)) {
             ofType.removeFirstOccurrence(oldest);
         }
         List<CBEvent> ofId = this.byId.get(oldest.id());
         if (ofId != null) {
-            ofId.remove(oldest);
+            if (!ofId.isEmpty() && ofId.get(0) == oldest) {
+                ofId.remove(0);
+            } else {
+                ofId.remove(oldest);
+            }
             if (ofId.isEmpty()) {
                 this.byId.remove(oldest.id());
             }

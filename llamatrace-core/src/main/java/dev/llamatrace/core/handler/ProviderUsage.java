@@ -55,13 +55,24 @@ record ProviderUsage(long promptTokens, long completionTokens, TokenUsageDetails
         if (!(usage instanceof Map<?, ?> map) || map.isEmpty()) {
             return NONE;
         }
-        long prompt = first(map, UsageKeys.PROMPT_TOKEN_KEYS);
-        long completion = first(map, UsageKeys.COMPLETION_TOKEN_KEYS);
+        int promptKey = firstKey(map, UsageKeys.PROMPT_TOKEN_KEYS);
+        int completionKey = firstKey(map, UsageKeys.COMPLETION_TOKEN_KEYS);
+        long prompt = (promptKey >= 0) ? asLong(map.get(UsageKeys.PROMPT_TOKEN_KEYS.get(promptKey))) : 0;
+        long completion =
+                (completionKey >= 0) ? asLong(map.get(UsageKeys.COMPLETION_TOKEN_KEYS.get(completionKey))) : 0;
+        int basicKeys = ((promptKey >= 0) ? 1 : 0)
+                + ((completionKey >= 0) ? 1 : 0)
+                + (map.containsKey(UsageKeys.TOTAL_TOKENS) ? 1 : 0);
+        if (map.size() == basicKeys) {
+            // Nothing beyond input, output and total (the usual case): no detail key can be present.
+            return new ProviderUsage(prompt, completion, TokenUsageDetails.NONE);
+        }
         long cacheRead = nested(map, UsageKeys.INPUT_DETAILS_KEYS, UsageKeys.CACHED_TOKENS);
         long anthropicRead = asLong(map.get(UsageKeys.CACHE_READ_INPUT_TOKENS));
         long cacheWrite = asLong(map.get(UsageKeys.CACHE_CREATION_INPUT_TOKENS));
         if ((anthropicRead > 0 || cacheWrite > 0)
-                && isFirstKey(map, UsageKeys.PROMPT_TOKEN_KEYS, ANTHROPIC_INPUT_TOKENS)) {
+                && promptKey >= 0
+                && UsageKeys.PROMPT_TOKEN_KEYS.get(promptKey).equals(ANTHROPIC_INPUT_TOKENS)) {
             prompt += anthropicRead + cacheWrite;
         }
         if (cacheRead == 0) {
@@ -70,7 +81,9 @@ record ProviderUsage(long promptTokens, long completionTokens, TokenUsageDetails
         long reasoning = nested(map, UsageKeys.OUTPUT_DETAILS_KEYS, UsageKeys.REASONING_TOKENS);
         if (reasoning == 0) {
             long thoughts = asLong(map.get(UsageKeys.THOUGHTS_TOKEN_COUNT));
-            if (thoughts > 0 && isFirstKey(map, UsageKeys.COMPLETION_TOKEN_KEYS, GEMINI_OUTPUT_TOKENS)) {
+            if (thoughts > 0
+                    && completionKey >= 0
+                    && UsageKeys.COMPLETION_TOKEN_KEYS.get(completionKey).equals(GEMINI_OUTPUT_TOKENS)) {
                 completion += thoughts;
             }
             reasoning = thoughts;
@@ -80,30 +93,20 @@ record ProviderUsage(long promptTokens, long completionTokens, TokenUsageDetails
     }
 
     // Indexed loops: an iterator per lookup was most of what a count with usage allocated (TokenCountingBenchmarks).
-    private static boolean isFirstKey(Map<?, ?> usage, List<String> keys, String key) {
+    /** Returns the index of the first of {@code keys} present in {@code usage}, or {@code -1}. */
+    private static int firstKey(Map<?, ?> usage, List<String> keys) {
         for (int i = 0; i < keys.size(); i++) {
-            String candidate = keys.get(i);
-            if (usage.containsKey(candidate)) {
-                return candidate.equals(key);
+            if (usage.containsKey(keys.get(i))) {
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     private static long nested(Map<?, ?> usage, List<String> detailKeys, String key) {
         for (int i = 0; i < detailKeys.size(); i++) {
             if (usage.get(detailKeys.get(i)) instanceof Map<?, ?> details) {
                 return asLong(details.get(key));
-            }
-        }
-        return 0;
-    }
-
-    private static long first(Map<?, ?> usage, List<String> keys) {
-        for (int i = 0; i < keys.size(); i++) {
-            String key = keys.get(i);
-            if (usage.containsKey(key)) {
-                return asLong(usage.get(key));
             }
         }
         return 0;

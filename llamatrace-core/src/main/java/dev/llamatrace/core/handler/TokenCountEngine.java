@@ -5,6 +5,7 @@ import dev.llamatrace.core.callback.EventPayload;
 import dev.llamatrace.core.cost.Cost;
 import dev.llamatrace.core.cost.PriceTable;
 import dev.llamatrace.core.cost.ProviderCost;
+import dev.llamatrace.core.event.ModelEvent;
 import dev.llamatrace.core.handler.TokenCounter.ModelRef;
 import dev.llamatrace.core.llm.ModelInfo;
 import dev.llamatrace.core.llm.UsageKeys;
@@ -44,14 +45,22 @@ final class TokenCountEngine {
     /** Remembers the model an LLM or embedding operation runs on, and whether an LLM call is a text completion. */
     void start(CBEventType type, Map<String, ?> payload, String eventId) {
         if (type == CBEventType.LLM || type == CBEventType.EMBEDDING) {
-            ModelRef model = modelOf(payload);
-            boolean textCompletion = type == CBEventType.LLM && EventPayload.PROMPT.in(payload);
-            if (model != null || textCompletion) {
-                this.models.put(
-                        eventId,
-                        ((model != null) ? model : ModelRef.UNKNOWN).textCompletion(textCompletion),
-                        System.nanoTime());
-            }
+            start(modelOf(payload), type == CBEventType.LLM && EventPayload.PROMPT.in(payload), eventId);
+        }
+    }
+
+    /** Remembers the model a typed start event names, without rendering the event into a payload. */
+    void start(ModelEvent event, String eventId) {
+        ModelInfo info = event.model();
+        start(new ModelRef(info.name(), info.provider()), event.textCompletion(), eventId);
+    }
+
+    private void start(@Nullable ModelRef model, boolean textCompletion, String eventId) {
+        if (model != null || textCompletion) {
+            this.models.put(
+                    eventId,
+                    ((model != null) ? model : ModelRef.UNKNOWN).textCompletion(textCompletion),
+                    System.nanoTime());
         }
     }
 

@@ -11,6 +11,7 @@ import dev.llamatrace.core.event.EventHandler;
 import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
 import dev.llamatrace.core.event.ExceptionEvent;
+import dev.llamatrace.core.event.ModelEvent;
 import dev.llamatrace.core.span.BoundedOpenMap;
 import dev.llamatrace.core.token.JTokkitTokenizers;
 import dev.llamatrace.core.token.TokenizerResolver;
@@ -96,6 +97,14 @@ public final class TokenCountPublisher implements EventHandler {
         }
         EventKind kind = event.kind();
         if (kind != EventKind.LLM && kind != EventKind.EMBEDDING) {
+            return;
+        }
+        if (event.phase() == EventPhase.START && event instanceof ModelEvent started) {
+            // The start only names the model: read it from the event, not from a payload.
+            this.engine.start(started, (spanId != null) ? spanId : event.id());
+            if (kind == EventKind.LLM && spanId != null) {
+                this.openLlmSpans.put(spanId, Boolean.TRUE, System.nanoTime());
+            }
             return;
         }
         LegacyEventTranslator.LegacyCallback callback = LegacyEventTranslator.translate(event);

@@ -180,6 +180,27 @@ public final class TokenCountingEvent extends Event {
         this.details = Objects.requireNonNull(details, "details");
     }
 
+    /** A reduced copy: the same event (id, time, span, tags, conversation), counts and cost, with the given texts. */
+    private TokenCountingEvent(TokenCountingEvent original, String promptText, String completionText) {
+        super(original);
+        this.promptSource = null;
+        this.promptIsMessages = false;
+        this.completionSource = null;
+        this.promptText = promptText;
+        this.completionText = completionText;
+        this.promptTokenCount = original.promptTokenCount;
+        this.completionTokenCount = original.completionTokenCount;
+        this.eventId = original.eventId;
+        this.model = original.model;
+        this.provider = original.provider;
+        this.operation = original.operation;
+        this.promptSourceKind = original.promptSourceKind;
+        this.completionSourceKind = original.completionSourceKind;
+        this.textCompletion = original.textCompletion;
+        this.details = original.details;
+        this.cost = original.cost;
+    }
+
     /**
      * Creates an LLM count whose texts are rendered when first read.
      *
@@ -299,25 +320,7 @@ public final class TokenCountingEvent extends Event {
         }
         String prompt = content.retained() ? content.text(prompt()) : "";
         String completion = content.retained() ? content.text(completion()) : "";
-        TokenCountingEvent kept = new TokenCountingEvent(
-                null,
-                false,
-                null,
-                (prompt != null) ? prompt : "",
-                (completion != null) ? completion : "",
-                this.promptTokenCount,
-                this.completionTokenCount,
-                this.eventId,
-                this.model,
-                this.provider,
-                this.operation,
-                this.promptSourceKind,
-                this.completionSourceKind,
-                this.textCompletion,
-                this.details,
-                spanId());
-        kept.cost = this.cost;
-        return kept;
+        return new TokenCountingEvent(this, (prompt != null) ? prompt : "", (completion != null) ? completion : "");
     }
 
     /** Attaches the cost of the call; the counting step does so before it dispatches the count. */

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llamatrace.core.Dispatcher;
 import dev.llamatrace.core.DispatcherRegistry;
+import dev.llamatrace.core.content.ContentLimit;
 import dev.llamatrace.core.context.TraceContext;
+import dev.llamatrace.core.event.DescribedEvent;
+import dev.llamatrace.core.event.Event;
+import dev.llamatrace.core.event.EventFields;
+import dev.llamatrace.core.event.EventKind;
+import dev.llamatrace.core.event.EventPhase;
 import dev.llamatrace.core.event.ExceptionEvent;
 import dev.llamatrace.core.event.LLMChatEndEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
@@ -18,6 +24,7 @@ import dev.llamatrace.core.span.SpanInvocation;
 import dev.llamatrace.core.trace.SimpleSpanHandler;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CallbackEventHandlerTests {
@@ -48,6 +55,66 @@ class CallbackEventHandlerTests {
         this.dispatcher.event(new ExceptionEvent(span.id(), failure));
         span.drop(failure);
         return span;
+    }
+
+    @Test
+    void anEventIsRenderedIntoAPayloadOnlyWhenAHandlerReadsIt() {
+        AtomicInteger described = new AtomicInteger();
+        LlamaDebugHandler withoutContent = LlamaDebugHandler.builder()
+                .printTraceOnEnd(false)
+                .contentLimit(ContentLimit.NONE)
+                .build();
+        DispatcherRegistry registry = new DispatcherRegistry();
+        registry.root().addSpanHandler(new SimpleSpanHandler());
+        registry.root().addEventHandler(new CallbackEventHandler(withoutContent));
+        Dispatcher dispatcher = registry.get("app.llm");
+        dispatcher.span("chat", () -> {
+            dispatcher.event(new CountedChatStart(described));
+            return null;
+        });
+        assertThat(withoutContent.getEvents(CBEventType.LLM))
+                .singleElement()
+                .satisfies((event) -> assertThat(event.payload()).isEmpty());
+        assertThat(described).hasValue(0);
+
+        registry.root().addEventHandler(new CallbackEventHandler(this.debug));
+        dispatcher.span("chat", () -> {
+            dispatcher.event(new CountedChatStart(described));
+            return null;
+        });
+        // Rendered once, for the handler that keeps the payload.
+        assertThat(described).hasValue(1);
+        assertThat(this.debug.getEvents(CBEventType.LLM).get(0).payload())
+                .containsEntry("messages", MESSAGES)
+                .containsEntry("model_name", "gpt-4o-mini")
+                .containsKey("serialized");
+    }
+
+    /** A chat start that counts how often it is rendered. */
+    private static final class CountedChatStart extends Event implements DescribedEvent {
+
+        private final AtomicInteger described;
+
+        CountedChatStart(AtomicInteger described) {
+            this.described = described;
+        }
+
+        @Override
+        public EventKind kind() {
+            return EventKind.LLM;
+        }
+
+        @Override
+        public EventPhase phase() {
+            return EventPhase.START;
+        }
+
+        @Override
+        public void describeTo(EventFields fields) {
+            this.described.incrementAndGet();
+            fields.messages(MESSAGES);
+            fields.model(ModelInfo.of("openai", "gpt-4o-mini"));
+        }
     }
 
     @Test

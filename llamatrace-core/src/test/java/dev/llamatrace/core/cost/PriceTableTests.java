@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ChatResponse;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class PriceTableTests {
@@ -34,6 +36,23 @@ class PriceTableTests {
         assertThat(this.table.cost("llama3", 10, 0, 0, 10, 0))
                 .as("unpriced, not guessed")
                 .isNull();
+    }
+
+    @Test
+    void theExportedAmountIsThePlainDecimalOfThePicos() {
+        SplittableRandom random = new SplittableRandom(42);
+        List<Long> picos = new ArrayList<>(List.of(
+                0L, 1L, 10L, 4_050_000L, 1_000_000_000_000L, 12_500_000_000_000L, 999_999_999_999L, Long.MAX_VALUE));
+        for (int i = 0; i < 10_000; i++) {
+            picos.add(random.nextLong(Long.MAX_VALUE));
+            picos.add(random.nextLong(10_000_000_000_000L) * (long) Math.pow(10, random.nextInt(6)));
+        }
+        for (long value : picos) {
+            assertThat(Cost.plainAmount(value))
+                    .as("%d picos", value)
+                    .isEqualTo(Cost.amount(value).toPlainString());
+        }
+        assertThat(new Cost(4_050_000L, "USD", CostSource.LOCAL).plainAmount()).isEqualTo("0.00000405");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.llamatrace.core.DispatcherRegistry;
 import dev.llamatrace.core.callback.CBEventType;
 import dev.llamatrace.core.callback.CallbackEventHandler;
 import dev.llamatrace.core.callback.CallbackManager;
+import dev.llamatrace.core.content.ContentLimit;
 import dev.llamatrace.core.event.EmbeddingEndEvent;
 import dev.llamatrace.core.event.EmbeddingStartEvent;
 import dev.llamatrace.core.event.EventKind;
@@ -109,6 +110,33 @@ class TokenCountingHandlerTests {
                         TokenSource.PROVIDER,
                         TokenSource.PROVIDER))
                 .hasSameHashCodeAs(event);
+    }
+
+    @Test
+    void aCountKeptWithoutItsContentIsTheSameEventWithItsTextsCut() {
+        Dispatcher root = this.registry.root();
+        root.addEventHandler(new TokenCountPublisher(root, TokenizerResolver.fixed(this.words), 100));
+        root.addSpanHandler(new NoopSpans());
+        TokenCountingHandler handler = TokenCountingHandler.builder()
+                .contentLimit(ContentLimit.truncatedTo(8))
+                .build();
+        root.addEventHandler(handler);
+        List<TokenCountingEvent> published = new CopyOnWriteArrayList<>();
+        root.addEventHandler((event) -> {
+            if (event instanceof TokenCountingEvent count) {
+                published.add(count);
+            }
+        });
+        chat(List.of(ChatMessage.user("one two three")), answer("four five", UsageKeys.rawUsage(11, 7)));
+        TokenCountingEvent kept = handler.llmTokenCounts().get(0);
+        TokenCountingEvent original = published.get(0);
+        assertThat(kept).isNotSameAs(original);
+        assertThat(kept.id()).isEqualTo(original.id());
+        assertThat(kept.nanoTime()).isEqualTo(original.nanoTime());
+        assertThat(kept.spanId()).isNotNull().isEqualTo(original.spanId());
+        assertThat(kept.prompt()).isEqualTo("user: on...");
+        assertThat(kept.promptTokenCount()).isEqualTo(11);
+        assertThat(kept.completionTokenCount()).isEqualTo(7);
     }
 
     @Test
