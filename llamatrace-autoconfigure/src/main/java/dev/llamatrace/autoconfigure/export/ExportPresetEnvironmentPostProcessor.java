@@ -3,6 +3,7 @@ package dev.llamatrace.autoconfigure.export;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +67,11 @@ public final class ExportPresetEnvironmentPostProcessor implements EnvironmentPo
     /** Langfuse's OTLP/HTTP trace endpoint, below its base URL. */
     static final String LANGFUSE_TRACES_PATH = "/api/public/otel/v1/traces";
 
+    /** The presets' switches: one of them on is what makes this post-processor do anything. */
+    static final List<String> PRESET_SWITCHES = Stream.of("phoenix", "weave", "langfuse")
+            .map((preset) -> LlamaTraceExportProperties.PREFIX + "." + preset + ".enabled")
+            .toList();
+
     @Override
     public int getOrder() {
         // After application.properties/yml and profiles are loaded, so the presets are read from them.
@@ -74,8 +80,14 @@ public final class ExportPresetEnvironmentPostProcessor implements EnvironmentPo
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        LlamaTraceExportProperties properties = Binder.get(environment)
-                .bind(LlamaTraceExportProperties.PREFIX, LlamaTraceExportProperties.class)
+        Binder binder = Binder.get(environment);
+        // Binding the presets' JavaBeans introspects four classes on every start; with no preset on, nothing to do.
+        if (PRESET_SWITCHES.stream()
+                .noneMatch((name) -> binder.bind(name, Boolean.class).orElse(false))) {
+            return;
+        }
+        LlamaTraceExportProperties properties = binder.bind(
+                        LlamaTraceExportProperties.PREFIX, LlamaTraceExportProperties.class)
                 .orElseGet(LlamaTraceExportProperties::new);
         Map<String, Object> values = presetValues(properties, environment);
         if (!values.isEmpty()) {

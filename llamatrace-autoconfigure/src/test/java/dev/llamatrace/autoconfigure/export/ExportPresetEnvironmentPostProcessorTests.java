@@ -11,6 +11,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 /** Tests for {@link ExportPresetEnvironmentPostProcessor}. */
@@ -163,6 +165,33 @@ class ExportPresetEnvironmentPostProcessorTests {
         assertThatIllegalStateException()
                 .isThrownBy(() -> this.processor.postProcessEnvironment(environment, new SpringApplication()))
                 .withMessageContaining("enable one of them");
+    }
+
+    @Test
+    void aPresetSwitchedOnByAnEnvironmentVariableIsApplied() {
+        MockEnvironment environment = new MockEnvironment();
+        environment
+                .getPropertySources()
+                .addFirst(new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        Map.of("LLAMATRACE_EXPORT_PHOENIX_ENABLED", "true")));
+
+        this.processor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty(ExportPresetEnvironmentPostProcessor.OTLP_ENDPOINT))
+                .isNotBlank();
+    }
+
+    @Test
+    void presetSettingsWithoutTheirSwitchAddNothing() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("llamatrace.export.phoenix.project-name", "demo")
+                .withProperty("llamatrace.export.weave.enabled", "false");
+
+        this.processor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getPropertySources().contains(ExportPresetEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
+                .isFalse();
     }
 
     @Test
