@@ -37,7 +37,7 @@ public final class LegacyEventTranslator {
      * Translates an event.
      *
      * @param event a dispatched event
-     * @return the callback, or {@code null} when the event has no legacy counterpart
+     * @return the callback, or {@code null} when the event has no legacy counterpart (a streaming chunk has none)
      */
     public static @Nullable LegacyCallback translate(Event event) {
         if (event instanceof ExceptionEvent exception) {
@@ -47,9 +47,12 @@ public final class LegacyEventTranslator {
                     Map.of(EventPayload.EXCEPTION.value(), exception.exception()),
                     event.id());
         }
-        Map<String, Object> payload = payload(event);
         EventKind kind = event.kind();
-        if (payload == null || kind == null) {
+        if (kind == null || event.phase() == EventPhase.IN_PROGRESS) {
+            return null;
+        }
+        Map<String, Object> payload = payload(event);
+        if (payload == null) {
             return null;
         }
         String id = (event.spanId() != null) ? event.spanId() : event.id();

@@ -13,6 +13,7 @@ import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
 import dev.llamatrace.core.event.ExceptionEvent;
 import dev.llamatrace.core.event.LLMChatEndEvent;
+import dev.llamatrace.core.event.LLMChatInProgressEvent;
 import dev.llamatrace.core.event.LLMChatStartEvent;
 import dev.llamatrace.core.handler.LlamaDebugHandler;
 import dev.llamatrace.core.handler.TokenCountingEvent;
@@ -88,6 +89,16 @@ class CallbackEventHandlerTests {
                 .containsEntry("messages", MESSAGES)
                 .containsEntry("model_name", "gpt-4o-mini")
                 .containsKey("serialized");
+    }
+
+    @Test
+    void aStreamingChunkHasNoLegacyCallback() {
+        ChatResponse chunk = ChatResponse.of(ChatMessage.assistant("Par"), Map.of());
+        assertThat(LegacyEventTranslator.translate(new LLMChatInProgressEvent(MESSAGES, chunk)))
+                .isNull();
+        assertThat(LegacyEventTranslator.translate(new LLMChatEndEvent(MESSAGES, chunk)))
+                .isNotNull()
+                .satisfies((callback) -> assertThat(callback.phase()).isEqualTo(EventPhase.END));
     }
 
     /** A chat start that counts how often it is rendered. */
