@@ -67,6 +67,12 @@ record ProviderUsage(long promptTokens, long completionTokens, TokenUsageDetails
             // Nothing beyond input, output and total (the usual case): no detail key can be present.
             return new ProviderUsage(prompt, completion, TokenUsageDetails.NONE);
         }
+        return withDetails(map, prompt, completion, promptKey, completionKey);
+    }
+
+    /** Reads the details beside input and output; kept out of {@link #of(Map, Map)} so that the common path inlines. */
+    private static ProviderUsage withDetails(
+            Map<?, ?> map, long prompt, long completion, int promptKey, int completionKey) {
         long cacheRead = nested(map, UsageKeys.INPUT_DETAILS_KEYS, UsageKeys.CACHED_TOKENS);
         long anthropicRead = asLong(map.get(UsageKeys.CACHE_READ_INPUT_TOKENS));
         long cacheWrite = asLong(map.get(UsageKeys.CACHE_CREATION_INPUT_TOKENS));
