@@ -39,14 +39,7 @@ final class MeterSeries<M> {
         this.register = register;
     }
 
-    M get(String first, String second) {
-        return get(new Values(first, second, null, null));
-    }
-
-    M get(String first, String second, String third) {
-        return get(new Values(first, second, third, null));
-    }
-
+    /** Returns the meter of four tag values. */
     M get(String first, String second, String third, String fourth) {
         return get(new Values(first, second, third, fourth));
     }
