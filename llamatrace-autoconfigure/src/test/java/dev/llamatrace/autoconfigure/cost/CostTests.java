@@ -231,10 +231,7 @@ class CostTests {
                 assertThat((String) JsonPath.read(tree, "$.cost.USD"))
                         .as("the trace's total")
                         .isEqualTo(amount);
-                assertThat(family.samples("llamatrace_cost_total").stream()
-                                .filter((sample) -> model.equals(sample.labels().get("gen_ai_request_model")))
-                                .mapToDouble(PrometheusScrape.Sample::value)
-                                .sum())
+                assertThat(family.sum("llamatrace_cost_total", Map.of("gen_ai_request_model", model)))
                         .as("the scraped meter of " + model)
                         .isCloseTo(Double.parseDouble(amount), within(1e-18));
             }

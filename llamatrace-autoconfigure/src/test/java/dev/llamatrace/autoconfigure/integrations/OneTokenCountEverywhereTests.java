@@ -304,11 +304,9 @@ class OneTokenCountEverywhereTests {
         assertThat(sum(tokens, "input", "chat")).isEqualTo(handler.promptLlmTokenCount());
         assertThat(sum(tokens, "output", "chat")).isEqualTo(handler.completionLlmTokenCount());
         assertThat(sum(tokens, "input", "embeddings")).isEqualTo(handler.totalEmbeddingTokenCount());
-        assertThat(tokens.samples("gen_ai_client_token_usage_count").stream()
-                        .filter((sample) -> "input".equals(sample.labels().get("gen_ai_token_type"))
-                                && "chat".equals(sample.labels().get("gen_ai_operation_name")))
-                        .mapToDouble(PrometheusScrape.Sample::value)
-                        .sum())
+        assertThat(tokens.sum(
+                        "gen_ai_client_token_usage_count",
+                        Map.of("gen_ai_token_type", "input", "gen_ai_operation_name", "chat")))
                 .isEqualTo(handler.llmCallCount());
         PrometheusScrape.Family duration = scrape.family("gen_ai_client_operation_duration_seconds");
         assertThat(duration.type()).isEqualTo("histogram");
@@ -320,9 +318,7 @@ class OneTokenCountEverywhereTests {
                 .anyMatch((type) -> !type.equals("none"));
         PrometheusScrape.Family firstChunk = scrape.family("gen_ai_client_operation_time_to_first_chunk_seconds");
         assertThat(firstChunk.type()).isEqualTo("histogram");
-        assertThat(firstChunk.samples("gen_ai_client_operation_time_to_first_chunk_seconds_count").stream()
-                        .mapToDouble(PrometheusScrape.Sample::value)
-                        .sum())
+        assertThat(firstChunk.sum("gen_ai_client_operation_time_to_first_chunk_seconds_count", Map.of()))
                 // At most one sample per model call streamed through the ChatClient: "Hi stream" and the two rounds of
                 // the streamed tool loop. A round's first chunk can race that round's end, so a round may show in the
                 // meter and not on its span, or on its span and not in the meter: the two are not compared.
@@ -332,11 +328,8 @@ class OneTokenCountEverywhereTests {
     }
 
     private static double sum(PrometheusScrape.Family family, String tokenType, String operation) {
-        return family.samples(family.name() + "_sum").stream()
-                .filter((sample) -> tokenType.equals(sample.labels().get("gen_ai_token_type"))
-                        && operation.equals(sample.labels().get("gen_ai_operation_name")))
-                .mapToDouble(PrometheusScrape.Sample::value)
-                .sum();
+        return family.sum(
+                family.name() + "_sum", Map.of("gen_ai_token_type", tokenType, "gen_ai_operation_name", operation));
     }
 
     private static List<Double> boxed(double[] values) {

@@ -51,6 +51,20 @@ public final class PrometheusScrape {
                     .filter((sample) -> sample.name().equals(sampleName))
                     .toList();
         }
+
+        /**
+         * Adds up the values of the samples of one name whose labels include the given ones.
+         *
+         * @param sampleName the sample name (e.g. the family name plus {@code _count})
+         * @param labels labels every sample added must have; empty for all
+         * @return the sum, {@code 0} when no sample matches
+         */
+        public double sum(String sampleName, Map<String, String> labels) {
+            return samples(sampleName).stream()
+                    .filter((sample) -> sample.labels().entrySet().containsAll(labels.entrySet()))
+                    .mapToDouble(Sample::value)
+                    .sum();
+        }
     }
 
     /**

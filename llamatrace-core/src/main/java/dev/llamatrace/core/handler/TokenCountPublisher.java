@@ -102,9 +102,7 @@ public final class TokenCountPublisher implements EventHandler {
         if (event.phase() == EventPhase.START && event instanceof ModelEvent started) {
             // The start only names the model: read it from the event, not from a payload.
             this.engine.start(started, (spanId != null) ? spanId : event.id());
-            if (kind == EventKind.LLM && spanId != null) {
-                this.openLlmSpans.put(spanId, Boolean.TRUE, System.nanoTime());
-            }
+            llmStarted(kind == EventKind.LLM, spanId);
             return;
         }
         LegacyEventTranslator.LegacyCallback callback = LegacyEventTranslator.translate(event);
@@ -137,9 +135,7 @@ public final class TokenCountPublisher implements EventHandler {
         }
         if (phase == EventPhase.START) {
             this.engine.start(type, payload, eventId);
-            if (type == CBEventType.LLM && spanId != null) {
-                this.openLlmSpans.put(spanId, Boolean.TRUE, System.nanoTime());
-            }
+            llmStarted(type == CBEventType.LLM, spanId);
         } else if (phase == EventPhase.END) {
             if (type == CBEventType.LLM) {
                 if (spanId != null) {
@@ -152,6 +148,13 @@ public final class TokenCountPublisher implements EventHandler {
                     this.dispatcher.event(count);
                 }
             }
+        }
+    }
+
+    /** Remembers an LLM call open in its span, so that an exception in the span ends it with a zero count. */
+    private void llmStarted(boolean llm, @Nullable String spanId) {
+        if (llm && spanId != null) {
+            this.openLlmSpans.put(spanId, Boolean.TRUE, System.nanoTime());
         }
     }
 
