@@ -7,6 +7,7 @@
 #   llamatrace-benchmarks/startup/run.sh              # 5 counted runs of each variant
 #   RUNS=9 llamatrace-benchmarks/startup/run.sh       # more runs
 #   PROFILE=1 llamatrace-benchmarks/startup/run.sh    # one run of each with Boot's BufferingApplicationStartup report
+#                                                     # and the counts: bean definitions, condition evaluations
 #
 # Environment: JAVA (default: java), JAVA_OPTS (added to every run), SKIP_BUILD=1 to reuse the last build,
 # MAVEN_OFFLINE (default -o; set it empty to let Maven download).
@@ -50,7 +51,7 @@ echo "# starter adds to the class path: $(tr ':' '\n' <<< "$extra" | xargs -n1 b
 if [[ "${PROFILE:-0}" == "1" ]]; then
     for variant in "${variants[@]}"; do
         echo "## $variant"
-        STARTUP_PROFILE=1 run "$variant" | grep -E '^(startup-ms|cpu-ms|classes-loaded|profile|  )'
+        STARTUP_PROFILE=1 run "$variant" | grep -E '^(startup-ms|cpu-ms|main-cpu-ms|classes-loaded|bean-definitions|condition-evaluations|llamatrace-|profile|  )'
     done
     exit 0
 fi

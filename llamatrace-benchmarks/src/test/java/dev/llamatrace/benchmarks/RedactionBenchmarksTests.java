@@ -30,6 +30,13 @@ class RedactionBenchmarksTests {
     }
 
     @Test
+    void wholeTextRulesRedactTheSameAsTheDefaultRules() {
+        assertThat(this.benchmarks.capture_wholeTextRules_2kb_twoEmails())
+                .isEqualTo(this.benchmarks.capture_defaultRules_2kb_twoEmails());
+        assertThat(this.benchmarks.capture_wholeTextRules_2kb_clean()).isSameAs(RedactionBenchmarks.CLEAN_PROMPT);
+    }
+
+    @Test
     void baselineKeepsThePromptAndCaptureOffReturnsNothing() {
         assertThat(this.benchmarks.capture_noRedaction_2kb_twoEmails()).isEqualTo(RedactionBenchmarks.PROMPT);
         assertThat(this.benchmarks.capture_off_2kb_twoEmails()).isNull();

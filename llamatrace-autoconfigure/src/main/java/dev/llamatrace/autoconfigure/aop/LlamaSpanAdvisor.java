@@ -1,7 +1,9 @@
 package dev.llamatrace.autoconfigure.aop;
 
 import java.lang.reflect.Method;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.aopalliance.aop.Advice;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -10,12 +12,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AbstractPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
-import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Applies {@link LlamaSpanAspect} to the methods {@link LlamaSpan} covers, as a plain Spring AOP advisor: any
- * auto-proxy creator applies it (Boot's infrastructure one when AspectJ is absent), and matching a bean is a cached
- * annotation lookup per method, where an AspectJ pointcut would load and run the AspectJ weaver's matcher over every
+ * auto-proxy creator applies it (Boot's infrastructure one when AspectJ is absent). Matching a bean looks at the
+ * annotations its types and their methods declare; only a class that declares {@code @LlamaSpan} somewhere has its
+ * methods matched one by one, where an AspectJ pointcut would load and run the AspectJ weaver's matcher over every
  * method of every bean at startup. Nothing of AspectJ is needed.
  *
  * <p>The aspect is resolved on the first advised call, so the advisor (which auto-proxy creators create before other
@@ -75,16 +79,53 @@ public final class LlamaSpanAdvisor extends AbstractPointcutAdvisor implements M
         return aspect;
     }
 
-    /** The methods {@link LlamaSpan} covers, decided as the aspect decides them ({@link SpanSpec}). */
-    private static final class LlamaSpanPointcut extends StaticMethodMatcherPointcut {
+    /**
+     * The methods {@link LlamaSpan} covers, decided as the aspect decides them ({@link SpanSpec}). Auto-proxy creators
+     * ask it about every bean at startup; its class filter answers from the annotations the bean's types and their
+     * methods declare, so the per-method search through the type hierarchy runs only for the few classes that declare
+     * {@code @LlamaSpan} somewhere.
+     */
+    static final class LlamaSpanPointcut extends StaticMethodMatcherPointcut {
 
         LlamaSpanPointcut() {
-            setClassFilter((type) -> AnnotationUtils.isCandidateClass(type, LlamaSpan.class));
+            setClassFilter(LlamaSpanPointcut::declaresSpans);
         }
 
         @Override
         public boolean matches(Method method, Class<?> targetClass) {
             return SpanSpec.isAnnotated(targetClass, method);
+        }
+
+        /**
+         * Returns whether {@code @LlamaSpan} is declared on {@code type}, a superclass or an interface, or on a method
+         * of one of them: where {@link SpanSpec#isAnnotated} can find it. {@code @LlamaSpan} cannot be a
+         * meta-annotation, so declared annotations are all there is to look at.
+         */
+        static boolean declaresSpans(Class<?> type) {
+            return declaresSpans(ClassUtils.getUserClass(type), new HashSet<>());
+        }
+
+        private static boolean declaresSpans(@Nullable Class<?> type, Set<Class<?>> visited) {
+            if (type == null || type.getName().startsWith("java.") || !visited.add(type)) {
+                return false;
+            }
+            if (type.getDeclaredAnnotation(LlamaSpan.class) != null) {
+                return true;
+            }
+            for (Method method : ReflectionUtils.getDeclaredMethods(type)) {
+                if (method.getDeclaredAnnotation(LlamaSpan.class) != null) {
+                    return true;
+                }
+            }
+            if (declaresSpans(type.getSuperclass(), visited)) {
+                return true;
+            }
+            for (Class<?> implemented : type.getInterfaces()) {
+                if (declaresSpans(implemented, visited)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -31,32 +31,44 @@ public final class BuiltInRedactionRules {
      */
     public static final String PHONE = "phone";
 
+    private static final String DIGITS = "0123456789";
+
+    private static final String LETTERS_AND_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" + DIGITS;
+
+    // Each rule's scope is a cheap scan for where its matches can lie (the characters a match is made of, or how it
+    // starts), so its pattern runs there only; BuiltInRedactionRulesTests checks that this changes no result.
     private static final Map<String, RedactionRule> RULES = Map.of(
             EMAIL,
-            new RedactionRule(
-                    EMAIL,
-                    Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"),
-                    (match) -> true,
-                    '@'),
+            RedactionRule.of(
+                            EMAIL,
+                            Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"))
+                    .withScope(MatchScope.runsOf(LETTERS_AND_DIGITS + "._%+-@", "@", 1)),
             BEARER_TOKEN,
-            RedactionRule.of(BEARER_TOKEN, Pattern.compile("(?i)\\bbearer\\s+[A-Za-z0-9._~+/-]+=*")),
+            RedactionRule.of(BEARER_TOKEN, Pattern.compile("(?i)\\bbearer\\s+[A-Za-z0-9._~+/-]+=*"))
+                    .withScope(MatchScope.fromFirst(true, "bearer")),
             API_KEY,
             RedactionRule.of(
-                    API_KEY,
-                    Pattern.compile("\\b(?:(?:sk|pk|rk)-[A-Za-z0-9_-]{16,}"
-                            + "|AKIA[0-9A-Z]{16}"
-                            + "|gh[pousr]_[A-Za-z0-9]{36,}"
-                            + "|xox[abposr]-[A-Za-z0-9-]{10,}"
-                            + "|AIza[0-9A-Za-z_-]{35})")),
+                            API_KEY,
+                            Pattern.compile("\\b(?:(?:sk|pk|rk)-[A-Za-z0-9_-]{16,}"
+                                    + "|AKIA[0-9A-Z]{16}"
+                                    + "|gh[pousr]_[A-Za-z0-9]{36,}"
+                                    + "|xox[abposr]-[A-Za-z0-9-]{10,}"
+                                    + "|AIza[0-9A-Za-z_-]{35})"))
+                    .withScope(MatchScope.fromFirst(
+                            false, "sk-", "pk-", "rk-", "AKIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xoxa-",
+                            "xoxb-", "xoxp-", "xoxo-", "xoxs-", "xoxr-", "AIza")),
             CARD_NUMBER,
             RedactionRule.of(CARD_NUMBER, Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])"))
-                    .withCheck(BuiltInRedactionRules::luhn),
+                    .withCheck(BuiltInRedactionRules::luhn)
+                    .withScope(MatchScope.runsOf(DIGITS + " -", DIGITS, 13)),
             PHONE,
             RedactionRule.of(
                             PHONE,
                             Pattern.compile("(?<![\\w+])(?:\\+\\d[\\d .()-]{5,18}\\d"
                                     + "|\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]\\d{4})(?![\\w])"))
-                    .withCheck(BuiltInRedactionRules::phoneDigits));
+                    .withCheck(BuiltInRedactionRules::phoneDigits)
+                    // The check wants 7 digits at least.
+                    .withScope(MatchScope.runsOf(DIGITS + " .()+-", DIGITS, 7)));
 
     /** The names of the built-in rules, in the order they run. */
     public static final List<String> NAMES = List.of(EMAIL, BEARER_TOKEN, API_KEY, CARD_NUMBER, PHONE);

@@ -3,17 +3,19 @@ package dev.llamatrace.autoconfigure.redaction;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A named pattern whose matches are replaced by {@code [name]}. A match the check rejects (e.g. a number failing the
- * Luhn check) is left alone; a text lacking the rule's required character is not scanned at all.
+ * Luhn check) is left alone. The pattern runs only in the stretches of the text its {@link MatchScope} finds (e.g. the
+ * runs of digits long enough to be a card number), so that a long value with nothing to redact costs a cheap scan.
  *
  * @param name the rule name, shown in the marker
  * @param pattern what to replace
  * @param check whether a match is really to be replaced
- * @param requiredChar a character every match contains, to skip texts cheaply; {@code 0} for none
+ * @param scope where matches can lie; {@link MatchScope#WHOLE_TEXT} when nothing narrower is known
  */
-public record RedactionRule(String name, Pattern pattern, Predicate<String> check, char requiredChar)
+public record RedactionRule(String name, Pattern pattern, Predicate<String> check, MatchScope scope)
         implements ContentRedactor {
 
     /**
@@ -22,7 +24,7 @@ public record RedactionRule(String name, Pattern pattern, Predicate<String> chec
      * @param name the rule name, not blank
      * @param pattern what to replace
      * @param check whether a match is really to be replaced
-     * @param requiredChar a character every match contains, {@code 0} for none
+     * @param scope where matches can lie
      */
     public RedactionRule {
         if (name.isBlank()) {
@@ -38,7 +40,7 @@ public record RedactionRule(String name, Pattern pattern, Predicate<String> chec
      * @return the rule
      */
     public static RedactionRule of(String name, Pattern pattern) {
-        return new RedactionRule(name, pattern, (match) -> true, (char) 0);
+        return new RedactionRule(name, pattern, (match) -> true, MatchScope.WHOLE_TEXT);
     }
 
     /**
@@ -48,7 +50,17 @@ public record RedactionRule(String name, Pattern pattern, Predicate<String> chec
      * @return the rule
      */
     public RedactionRule withCheck(Predicate<String> check) {
-        return new RedactionRule(this.name, this.pattern, check, this.requiredChar);
+        return new RedactionRule(this.name, this.pattern, check, this.scope);
+    }
+
+    /**
+     * Returns this rule running its pattern only where a scope says matches can lie.
+     *
+     * @param scope where matches can lie; it must not leave out any
+     * @return the rule
+     */
+    public RedactionRule withScope(MatchScope scope) {
+        return new RedactionRule(this.name, this.pattern, this.check, scope);
     }
 
     /**
@@ -62,24 +74,31 @@ public record RedactionRule(String name, Pattern pattern, Predicate<String> chec
 
     @Override
     public String redact(String text) {
-        if (this.requiredChar != 0 && text.indexOf(this.requiredChar) < 0) {
+        int start = this.scope.start(text, 0);
+        if (start < 0) {
             return text;
         }
-        Matcher matcher = this.pattern.matcher(text);
-        if (!matcher.find()) {
-            return text;
-        }
-        String marker = marker();
-        StringBuilder result = new StringBuilder(text.length());
+        // Transparent bounds: look-arounds and \b see past a stretch, so each match is the one a scan of the whole text
+        // finds; no anchoring bounds: ^ and $ do not match at a stretch's ends.
+        Matcher matcher = this.pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        @Nullable StringBuilder result = null;
+        String marker = "";
         int copied = 0;
-        boolean replaced = false;
-        do {
-            if (matcher.end() > matcher.start() && this.check.test(matcher.group())) {
-                result.append(text, copied, matcher.start()).append(marker);
-                copied = matcher.end();
-                replaced = true;
+        while (start >= 0) {
+            int end = this.scope.end(text, start);
+            matcher.region(start, end);
+            while (matcher.find()) {
+                if (matcher.end() > matcher.start() && this.check.test(matcher.group())) {
+                    if (result == null) {
+                        result = new StringBuilder(text.length());
+                        marker = marker();
+                    }
+                    result.append(text, copied, matcher.start()).append(marker);
+                    copied = matcher.end();
+                }
             }
-        } while (matcher.find());
-        return replaced ? result.append(text, copied, text.length()).toString() : text;
+            start = (end < text.length()) ? this.scope.start(text, end) : -1;
+        }
+        return (result != null) ? result.append(text, copied, text.length()).toString() : text;
     }
 }

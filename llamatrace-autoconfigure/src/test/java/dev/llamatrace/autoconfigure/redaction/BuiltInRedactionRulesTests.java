@@ -3,6 +3,9 @@ package dev.llamatrace.autoconfigure.redaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +93,80 @@ class BuiltInRedactionRulesTests {
         assertThat(rule.redact("ORD-1 and ORD-22")).isEqualTo("[order-id] and [order-id]");
         assertThat(RedactionRule.of("empty", Pattern.compile("x*")).redact("abc"))
                 .isEqualTo("abc");
+    }
+
+    @Test
+    void eachRuleFindsTheSameMatchesInItsScopeAsInTheWholeText() {
+        // Random texts of pieces that start, end, break or extend a rule's matches (its own pieces mostly, the others'
+        // too), so that a scope leaving out a place a match can lie, or cutting a match, gives another result than
+        // the same pattern over the whole text.
+        Map<String, List<String>> pieces = Map.of(
+                BuiltInRedactionRules.EMAIL,
+                List.of("jane", ".", "doe", "@", "@example", ".org", "co", ".uk", "-", "_", "+", "%", "@@", "a@b.io"),
+                BuiltInRedactionRules.BEARER_TOKEN,
+                List.of("Bearer", "bearer ", "BEARER", "beaRer\t", "bear", "er", "abc", "=", "==", "/", "~", "+", "."),
+                BuiltInRedactionRules.API_KEY,
+                List.of(
+                        "sk-",
+                        "pk-",
+                        "rk-",
+                        "task-",
+                        "AbCdEf0123456789xyz",
+                        "AKIA",
+                        "IOSFODNN7EXAMPLE",
+                        "ghp_",
+                        "ghs_",
+                        "a".repeat(36),
+                        "xoxb-",
+                        "xoxq-",
+                        "0123456789",
+                        "AIza",
+                        "SyA".repeat(12),
+                        "_",
+                        "-"),
+                BuiltInRedactionRules.CARD_NUMBER,
+                List.of(
+                        "4111",
+                        "1111",
+                        "0000",
+                        "0004",
+                        "5500",
+                        "378282246310005",
+                        "4111111111111111",
+                        "9",
+                        " ",
+                        "-",
+                        "  ",
+                        "7"),
+                BuiltInRedactionRules.PHONE,
+                List.of("+", "+44", "555", "123", "4567", "(555)", "(", ")", " ", ".", "-", "20", "7946", "0958", "1"));
+        List<String> others = List.of(" ", "x", "é", "\n", "order", "Q", "1", "k");
+        Random random = new Random(16);
+        for (String name : BuiltInRedactionRules.NAMES) {
+            RedactionRule scoped = BuiltInRedactionRules.rule(name);
+            RedactionRule whole = scoped.withScope(MatchScope.WHOLE_TEXT);
+            List<String> own = pieces.get(name);
+            List<String> all = pieces.values().stream().flatMap(List::stream).toList();
+            int redacted = 0;
+            for (int i = 0; i < 4000; i++) {
+                StringBuilder text = new StringBuilder();
+                for (int n = random.nextInt(24); n > 0; n--) {
+                    int kind = random.nextInt(10);
+                    List<String> from = (kind < 7) ? own : (kind < 9) ? all : others;
+                    text.append(from.get(random.nextInt(from.size())));
+                }
+                String expected = whole.redact(text.toString());
+                assertThat(scoped.redact(text.toString()))
+                        .as("%s in \"%s\"", name, text)
+                        .isEqualTo(expected);
+                if (!expected.contentEquals(text)) {
+                    redacted++;
+                }
+            }
+            assertThat(redacted)
+                    .as("texts with something to redact for %s", name)
+                    .isGreaterThan(250);
+        }
     }
 
     private static String redact(String rule, String text) {

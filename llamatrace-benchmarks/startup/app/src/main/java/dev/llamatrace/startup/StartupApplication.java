@@ -3,14 +3,21 @@ package dev.llamatrace.startup;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline;
@@ -24,9 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A small web application as a new user writes it: a Spring AI chat client and a LangChain4j OpenAI model behind one
- * controller, actuator with Prometheus. It prints {@code startup-ms=<JVM uptime when ready>}, the process's CPU time and
- * the classes loaded by then, and exits; with
- * {@code STARTUP_PROFILE=1} the slowest startup steps (Boot's {@link BufferingApplicationStartup}).
+ * controller, actuator with Prometheus. It prints {@code startup-ms=<JVM uptime when ready>}, the process's CPU time,
+ * the classes loaded by then and the main thread's CPU time, then the bean definitions and Boot's condition evaluations
+ * (all, and llamatrace's), and exits; with {@code STARTUP_PROFILE=1} the slowest startup steps (Boot's
+ * {@link BufferingApplicationStartup}), with {@code STARTUP_BEANS=1} the names of llamatrace's bean definitions.
  */
 @SpringBootApplication
 public class StartupApplication {
@@ -44,6 +52,9 @@ public class StartupApplication {
                                     ManagementFactory.getOperatingSystemMXBean())
                             .getProcessCpuTime() / 1_000_000);
             System.out.println("classes-loaded=" + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+            // After the count: the thread bean's classes are not the application's.
+            System.out.println("main-cpu-ms=" + ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+            Counts.print(event.getApplicationContext());
             if (startup != null) {
                 report(startup.getBufferedTimeline());
             }
@@ -79,11 +90,70 @@ public class StartupApplication {
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
                 .limit(30)
                 .forEach((entry) -> System.out.printf("  %6.1f %s%n", entry.getValue() / 1000.0, entry.getKey()));
+        System.out.println("profile: slowest llamatrace bean steps (inclusive, ms):");
+        byBean.entrySet().stream()
+                .filter((entry) -> entry.getKey().toLowerCase().contains("llama"))
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .limit(20)
+                .forEach((entry) -> System.out.printf("  %6.1f %s%n", entry.getValue() / 1000.0, entry.getKey()));
         System.out.println("profile: other steps (ms):");
         byStep.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
                 .limit(12)
                 .forEach((entry) -> System.out.printf("  %6.1f %s%n", entry.getValue() / 1000.0, entry.getKey()));
+    }
+
+    /**
+     * Counts printed after the timings: bean definitions (all, and llamatrace's) and what Boot's conditions decided. A
+     * class of its own, so that the types it uses are loaded only after {@code classes-loaded} is printed.
+     */
+    static final class Counts {
+
+        private Counts() {}
+
+        static void print(ConfigurableApplicationContext context) {
+            ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+            String[] names = beanFactory.getBeanDefinitionNames();
+            List<String> llamatrace = Arrays.stream(names)
+                    .filter((name) -> isLlamaTraceBean(beanFactory, name))
+                    .toList();
+            if (System.getenv("STARTUP_BEANS") != null) {
+                llamatrace.forEach((name) -> System.out.println("  bean " + name));
+            }
+            System.out.println("bean-definitions=" + names.length);
+            System.out.println("llamatrace-bean-definitions=" + llamatrace.size());
+            // Boot names the configuration classes it imports after the class.
+            System.out.println("llamatrace-configuration-classes="
+                    + llamatrace.stream().filter(Counts::isLlamaTrace).count());
+            Map<String, ConditionEvaluationReport.ConditionAndOutcomes> bySource =
+                    ConditionEvaluationReport.get(beanFactory).getConditionAndOutcomesBySource();
+            System.out.println("condition-evaluations=" + evaluations(bySource, (source) -> true));
+            System.out.println("llamatrace-condition-evaluations=" + evaluations(bySource, Counts::isLlamaTrace));
+        }
+
+        /** Defined by llamatrace: by name, by class, or by a {@code @Bean} method of a llamatrace configuration. */
+        private static boolean isLlamaTraceBean(ConfigurableListableBeanFactory beanFactory, String name) {
+            BeanDefinition definition = beanFactory.getBeanDefinition(name);
+            return name.startsWith("llamatrace")
+                    || isLlamaTrace(name)
+                    || isLlamaTrace(definition.getBeanClassName())
+                    || isLlamaTrace(definition.getFactoryBeanName());
+        }
+
+        private static long evaluations(
+                Map<String, ConditionEvaluationReport.ConditionAndOutcomes> bySource, Predicate<String> sources) {
+            return bySource.entrySet().stream()
+                    .filter((entry) -> sources.test(entry.getKey()))
+                    .mapToLong((entry) -> StreamSupport.stream(entry.getValue().spliterator(), false).count())
+                    .sum();
+        }
+
+        /** A llamatrace name, not one of this application's. */
+        private static boolean isLlamaTrace(@Nullable String name) {
+            return name != null
+                    && name.startsWith("dev.llamatrace.")
+                    && !name.startsWith(StartupApplication.class.getPackageName());
+        }
     }
 
     /** The LangChain4j model, never called here; every listener bean attached, as LangChain4j's starters do. */
