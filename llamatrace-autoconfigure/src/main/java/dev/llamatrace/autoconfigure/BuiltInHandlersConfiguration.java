@@ -19,7 +19,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
@@ -27,17 +26,13 @@ import org.springframework.context.annotation.ImportRuntimeHints;
  * the handler registrar attaches them to the root dispatcher like any user handler. Each keeps content as
  * {@link ContentCapture} allows, cut when it records: nothing with capture off, values of at most
  * {@code content-max-length} characters with it on.
+ *
+ * <p>One configuration class, each bean behind its own conditions: every configuration class costs Boot a bean, a
+ * class to load and its own pass of condition evaluation and introspection at startup.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LlamaTraceCostProperties.class)
-@Import({
-    BuiltInHandlersConfiguration.CostConfiguration.class,
-    BuiltInHandlersConfiguration.TokenCountsConfiguration.class,
-    BuiltInHandlersConfiguration.TokenCountingConfiguration.class,
-    BuiltInHandlersConfiguration.DebugConfiguration.class,
-    BuiltInHandlersConfiguration.SpansConfiguration.class,
-    BuiltInHandlersConfiguration.FineTuningConfiguration.class
-})
+@ImportRuntimeHints(TokenizerRuntimeHints.class)
 final class BuiltInHandlersConfiguration {
 
     /** Bean name of the counting step that puts token counts on the bus. */
@@ -66,113 +61,88 @@ final class BuiltInHandlersConfiguration {
                 : JTokkitTokenizers.fixed(encoding);
     }
 
-    /** The prices of {@code llamatrace.cost.*}; a {@link PriceTable} bean of the application's replaces them. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBooleanProperty(name = LlamaTraceCostProperties.ENABLED, matchIfMissing = true)
-    static final class CostConfiguration {
+    // The handlers are attached to the root dispatcher in the order they are created, which is this order: each
+    // sees an event before the counting step dispatches the count it makes of that event.
+    @Bean(FINE_TUNING_HANDLER)
+    @ConditionalOnBooleanProperty(name = LlamaTraceProperties.FINE_TUNING_ENABLED)
+    @ConditionalOnMissingBean
+    OpenAIFineTuningHandler llamatraceFineTuningHandler(
+            LlamaTraceProperties properties, ObjectProvider<ContentCapture> content) {
+        ContentCapture capture = content.getIfAvailable(() -> ContentCapture.of(properties));
+        LlamaTraceProperties.FineTuning fineTuning = properties.getHandlers().getFineTuning();
+        return new OpenAIFineTuningHandler(
+                fineTuning.getMaxExamples(), capture.limit(), fineTuning.isRedact() ? capture::redactShown : null);
+    }
 
-        @Bean(PRICE_TABLE)
-        @ConditionalOnMissingBean
-        PriceTable llamatracePriceTable(LlamaTraceCostProperties properties) {
-            return properties.priceTable();
+    @Bean(SPAN_HANDLER)
+    @ConditionalOnBooleanProperty(name = LlamaTraceProperties.SPANS_ENABLED, matchIfMissing = true)
+    @ConditionalOnMissingBean
+    SimpleSpanHandler llamatraceSpanHandler(LlamaTraceProperties properties) {
+        LlamaTraceProperties.Spans settings = properties.getHandlers().getSpans();
+        ContentCapture content = ContentCapture.of(properties);
+        return new SimpleSpanHandler(
+                settings.getCapacity(),
+                settings.getMaxEventsPerSpan(),
+                content.limit(),
+                (event) -> CapturedEvent.of(event, content));
+    }
+
+    @Bean(DEBUG_HANDLER)
+    @ConditionalOnBooleanProperty(name = LlamaTraceProperties.DEBUG_ENABLED, matchIfMissing = true)
+    @ConditionalOnMissingBean
+    LlamaDebugHandler llamatraceDebugHandler(LlamaTraceProperties properties) {
+        LlamaTraceProperties.Debug settings = properties.getHandlers().getDebug();
+        return LlamaDebugHandler.builder()
+                .maxEvents(settings.getMaxEvents())
+                .contentLimit(ContentCapture.of(properties).limit())
+                .maxTraces(settings.getMaxTraces())
+                .printTraceOnEnd(settings.isPrintTraceOnEnd())
+                .build();
+    }
+
+    @Bean(TOKEN_COUNTING_HANDLER)
+    @ConditionalOnBooleanProperty(name = LlamaTraceProperties.TOKEN_COUNTING_ENABLED, matchIfMissing = true)
+    @ConditionalOnMissingBean
+    TokenCountingHandler llamatraceTokenCountingHandler(
+            LlamaTraceProperties properties, LlamaTraceCostProperties cost, ObjectProvider<PriceTable> prices) {
+        LlamaTraceProperties.TokenCounting settings = properties.getHandlers().getTokenCounting();
+        TokenCountingHandlerBuilder builder = TokenCountingHandler.builder()
+                .maxEvents(settings.getMaxRecords())
+                .contentLimit(ContentCapture.of(properties).limit())
+                .tokenizers(tokenizers(properties));
+        Long budget = settings.getTokenBudget();
+        if (budget != null) {
+            builder.tokenBudget(budget);
         }
+        prices.ifAvailable(builder::prices);
+        BigDecimal costBudget = cost.getBudget();
+        if (costBudget != null) {
+            builder.costBudget(costBudget, cost.getBudgetCurrency());
+        }
+        return builder.build();
     }
 
     /**
      * Token counts are part of the pipeline, not of a handler: they reach meters, spans and the endpoint whichever
      * handler beans exist.
      */
-    @Configuration(proxyBeanMethods = false)
-    @ImportRuntimeHints(TokenizerRuntimeHints.class)
-    static final class TokenCountsConfiguration {
-
-        @Bean(TOKEN_COUNT_PUBLISHER)
-        @ConditionalOnMissingBean
-        TokenCountPublisher llamatraceTokenCountPublisher(
-                DispatcherRegistry registry, LlamaTraceProperties properties, ObjectProvider<PriceTable> prices) {
-            // Each count carries its cost, so meters, spans, the endpoint and the budget all see the same amount.
-            return new TokenCountPublisher(
-                    registry.root(),
-                    tokenizers(properties),
-                    TokenCountingHandlerBuilder.DEFAULT_MAX_OPEN_OPERATIONS,
-                    prices.getIfAvailable());
-        }
+    @Bean(TOKEN_COUNT_PUBLISHER)
+    @ConditionalOnMissingBean
+    TokenCountPublisher llamatraceTokenCountPublisher(
+            DispatcherRegistry registry, LlamaTraceProperties properties, ObjectProvider<PriceTable> prices) {
+        // Each count carries its cost, so meters, spans, the endpoint and the budget all see the same amount.
+        return new TokenCountPublisher(
+                registry.root(),
+                tokenizers(properties),
+                TokenCountingHandlerBuilder.DEFAULT_MAX_OPEN_OPERATIONS,
+                prices.getIfAvailable());
     }
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBooleanProperty(name = LlamaTraceProperties.TOKEN_COUNTING_ENABLED, matchIfMissing = true)
-    static final class TokenCountingConfiguration {
-
-        @Bean(TOKEN_COUNTING_HANDLER)
-        @ConditionalOnMissingBean
-        TokenCountingHandler llamatraceTokenCountingHandler(
-                LlamaTraceProperties properties, LlamaTraceCostProperties cost, ObjectProvider<PriceTable> prices) {
-            LlamaTraceProperties.TokenCounting settings =
-                    properties.getHandlers().getTokenCounting();
-            TokenCountingHandlerBuilder builder = TokenCountingHandler.builder()
-                    .maxEvents(settings.getMaxRecords())
-                    .contentLimit(ContentCapture.of(properties).limit())
-                    .tokenizers(tokenizers(properties));
-            Long budget = settings.getTokenBudget();
-            if (budget != null) {
-                builder.tokenBudget(budget);
-            }
-            prices.ifAvailable(builder::prices);
-            BigDecimal costBudget = cost.getBudget();
-            if (costBudget != null) {
-                builder.costBudget(costBudget, cost.getBudgetCurrency());
-            }
-            return builder.build();
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBooleanProperty(name = LlamaTraceProperties.DEBUG_ENABLED, matchIfMissing = true)
-    static final class DebugConfiguration {
-
-        @Bean(DEBUG_HANDLER)
-        @ConditionalOnMissingBean
-        LlamaDebugHandler llamatraceDebugHandler(LlamaTraceProperties properties) {
-            LlamaTraceProperties.Debug settings = properties.getHandlers().getDebug();
-            return LlamaDebugHandler.builder()
-                    .maxEvents(settings.getMaxEvents())
-                    .contentLimit(ContentCapture.of(properties).limit())
-                    .maxTraces(settings.getMaxTraces())
-                    .printTraceOnEnd(settings.isPrintTraceOnEnd())
-                    .build();
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBooleanProperty(name = LlamaTraceProperties.SPANS_ENABLED, matchIfMissing = true)
-    static final class SpansConfiguration {
-
-        @Bean(SPAN_HANDLER)
-        @ConditionalOnMissingBean
-        SimpleSpanHandler llamatraceSpanHandler(LlamaTraceProperties properties) {
-            LlamaTraceProperties.Spans settings = properties.getHandlers().getSpans();
-            ContentCapture content = ContentCapture.of(properties);
-            return new SimpleSpanHandler(
-                    settings.getCapacity(),
-                    settings.getMaxEventsPerSpan(),
-                    content.limit(),
-                    (event) -> CapturedEvent.of(event, content));
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBooleanProperty(name = LlamaTraceProperties.FINE_TUNING_ENABLED)
-    static final class FineTuningConfiguration {
-
-        @Bean(FINE_TUNING_HANDLER)
-        @ConditionalOnMissingBean
-        OpenAIFineTuningHandler llamatraceFineTuningHandler(
-                LlamaTraceProperties properties, ObjectProvider<ContentCapture> content) {
-            ContentCapture capture = content.getIfAvailable(() -> ContentCapture.of(properties));
-            LlamaTraceProperties.FineTuning fineTuning =
-                    properties.getHandlers().getFineTuning();
-            return new OpenAIFineTuningHandler(
-                    fineTuning.getMaxExamples(), capture.limit(), fineTuning.isRedact() ? capture::redactShown : null);
-        }
+    /** The prices of {@code llamatrace.cost.*}; a {@link PriceTable} bean of the application's replaces them. */
+    @Bean(PRICE_TABLE)
+    @ConditionalOnBooleanProperty(name = LlamaTraceCostProperties.ENABLED, matchIfMissing = true)
+    @ConditionalOnMissingBean
+    PriceTable llamatracePriceTable(LlamaTraceCostProperties properties) {
+        return properties.priceTable();
     }
 }

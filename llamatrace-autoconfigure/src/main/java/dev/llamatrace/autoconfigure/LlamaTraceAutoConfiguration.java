@@ -106,16 +106,13 @@ public final class LlamaTraceAutoConfiguration {
 
     /**
      * Switched off: a registry of its own (not the process-wide one, which libraries or another context may listen
-     * on), so the beans applications inject keep working while nothing listens.
+     * on), so the beans applications inject keep working while nothing listens. A bean method rather than a
+     * configuration class of its own: switched off, this class and the integrations' are all Boot processes.
      */
-    @Configuration(proxyBeanMethods = false)
+    @Bean(REGISTRY_BEAN_NAME)
     @ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, havingValue = false)
-    static final class DisabledConfiguration {
-
-        @Bean(REGISTRY_BEAN_NAME)
-        @ConditionalOnMissingBean
-        DispatcherRegistry llamatraceDispatcherRegistry() {
-            return new DispatcherRegistry();
-        }
+    @ConditionalOnMissingBean
+    DispatcherRegistry llamatraceSwitchedOffDispatcherRegistry() {
+        return new DispatcherRegistry();
     }
 }

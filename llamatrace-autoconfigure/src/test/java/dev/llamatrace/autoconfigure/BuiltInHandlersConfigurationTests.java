@@ -54,6 +54,30 @@ class BuiltInHandlersConfigurationTests {
     }
 
     @Test
+    void everyBuiltInHandlerSeesAnEventBeforeTheCountingStepDispatchesItsCount() {
+        this.runner
+                .withPropertyValues("llamatrace.handlers.fine-tuning.enabled=true")
+                .run((context) -> {
+                    Dispatcher root = context.getBean(DispatcherRegistry.class).root();
+                    List<Object> attached = root.eventHandlers().stream()
+                            .map((handler) -> (handler instanceof CallbackEventHandler callbacks)
+                                    ? callbacks.handler()
+                                    : (Object) handler)
+                            .toList();
+                    // The counting step dispatches a count while it handles the event counted: handlers after it would
+                    // see
+                    // the count before the event.
+                    assertThat(attached)
+                            .containsExactly(
+                                    context.getBean(OpenAIFineTuningHandler.class),
+                                    context.getBean(SimpleSpanHandler.class),
+                                    context.getBean(LlamaDebugHandler.class),
+                                    context.getBean(TokenCountingHandler.class),
+                                    context.getBean(TokenCountPublisher.class));
+                });
+    }
+
+    @Test
     void handlersSeeAnLlmCallOnce() {
         this.runner.run((context) -> {
             Dispatcher root = context.getBean(DispatcherRegistry.class).root();

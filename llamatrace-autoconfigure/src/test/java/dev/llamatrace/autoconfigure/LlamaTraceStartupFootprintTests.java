@@ -2,8 +2,19 @@ package dev.llamatrace.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.llamatrace.autoconfigure.aop.LlamaTraceAopAutoConfiguration;
+import dev.llamatrace.autoconfigure.langchain4j.LlamaTraceAiServiceListeners;
+import dev.llamatrace.autoconfigure.langchain4j.LlamaTraceLangChain4jAutoConfiguration;
+import dev.llamatrace.autoconfigure.metrics.LlamaTraceMetricsAutoConfiguration;
+import dev.llamatrace.autoconfigure.springai.LlamaTraceSpringAiAutoConfiguration;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.config.AopConfigUtils;
 import org.springframework.aop.framework.autoproxy.InfrastructureAdvisorAutoProxyCreator;
@@ -25,6 +36,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * auto-configuration, next to Boot's AOP, observation and metrics ones, on a class path without AspectJ (the starter's).
  */
 class LlamaTraceStartupFootprintTests {
+
+    /** What Boot's auto-configuration annotation processor writes, and Boot's import filter reads. */
+    private static final String AUTOCONFIGURE_METADATA = "META-INF/spring-autoconfigure-metadata.properties";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withClassLoader(new FilteredClassLoader("org.aspectj"))
@@ -57,6 +71,57 @@ class LlamaTraceStartupFootprintTests {
     }
 
     @Test
+    void switchedOffOnlyTheIntegrationsConfigurationClassesAreProcessed() {
+        this.runner.withPropertyValues("llamatrace.enabled=false").run((context) -> assertThat(
+                        llamatraceConfigurationClasses(context))
+                .containsExactlyInAnyOrder(
+                        LlamaTraceAutoConfiguration.class.getName(),
+                        LlamaTraceSpringAiAutoConfiguration.class.getName(),
+                        LlamaTraceSpringAiAutoConfiguration.class.getName() + "$FirstChunkAdvisorConfiguration",
+                        LlamaTraceLangChain4jAutoConfiguration.class.getName(),
+                        LlamaTraceLangChain4jAutoConfiguration.class.getName() + "$AiServiceListenersConfiguration"));
+    }
+
+    @Test
+    void switchedOnTheBuiltInHandlersAndTheAspectAddNoNestedConfigurationClass() {
+        this.runner.run((context) -> assertThat(llamatraceConfigurationClasses(context))
+                .filteredOn((name) -> name.startsWith(BuiltInHandlersConfiguration.class.getName())
+                        || name.startsWith(LlamaTraceAopAutoConfiguration.class.getName()))
+                .containsExactlyInAnyOrder(
+                        BuiltInHandlersConfiguration.class.getName(), LlamaTraceAopAutoConfiguration.class.getName()));
+    }
+
+    @Test
+    void theAutoConfigurationMetadataListsEveryAutoConfigurationWithItsClassConditions() throws IOException {
+        Properties metadata = new Properties();
+        for (URL url : Collections.list(getClass().getClassLoader().getResources(AUTOCONFIGURE_METADATA))) {
+            try (InputStream in = url.openStream()) {
+                metadata.load(in);
+            }
+        }
+        assertThat(llamatraceAutoConfigurations())
+                .allSatisfy((type) -> assertThat(metadata).containsKey(type.getName()));
+        assertThat(metadata)
+                .containsEntry(
+                        LlamaTraceLangChain4jAutoConfiguration.class.getName() + ".ConditionalOnClass",
+                        "dev.langchain4j.model.chat.listener.ChatModelListener")
+                .containsEntry(
+                        LlamaTraceMetricsAutoConfiguration.class.getName() + ".ConditionalOnClass",
+                        "io.micrometer.core.instrument.MeterRegistry");
+    }
+
+    @Test
+    void theAiServiceListenersBeanDeclaresNoLangChain4jTypeForSpringToLoad() {
+        // Spring introspects every bean's declared methods at startup, loading each type they name; the listeners and
+        // the event types they handle live in a class that is loaded on the first listeners() call.
+        assertThat(Arrays.stream(LlamaTraceAiServiceListeners.class.getDeclaredMethods())
+                        .flatMap((method) -> Stream.concat(
+                                Stream.of(method.getReturnType()), Arrays.stream(method.getParameterTypes())))
+                        .map(Class::getName))
+                .noneMatch((name) -> name.startsWith("dev.langchain4j."));
+    }
+
+    @Test
     void withoutAspectJBootProxiesWithItsInfrastructureAutoProxyCreator() {
         this.runner.run((context) -> assertThat(context.getBean(AopConfigUtils.AUTO_PROXY_CREATOR_BEAN_NAME))
                 .isExactlyInstanceOf(InfrastructureAdvisorAutoProxyCreator.class));
@@ -76,6 +141,13 @@ class LlamaTraceStartupFootprintTests {
                 .toList();
         assertThat(classes).hasSizeGreaterThan(5);
         return classes.toArray(Class<?>[]::new);
+    }
+
+    /** The configuration classes of llamatrace's that Boot processed: it names each bean after its class. */
+    private static List<String> llamatraceConfigurationClasses(ConfigurableApplicationContext context) {
+        return Arrays.stream(context.getBeanDefinitionNames())
+                .filter((name) -> name.startsWith("dev.llamatrace."))
+                .toList();
     }
 
     /** The beans llamatrace defines: the application's own and Boot's are not counted. */

@@ -17,11 +17,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
@@ -39,6 +39,7 @@ import org.springframework.core.type.AnnotationMetadata;
 @ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = LlamaTraceProperties.AOP_ENABLED, matchIfMissing = true)
 @ConditionalOnBean(DispatcherRegistry.class)
+@Import(LlamaTraceAopAutoConfiguration.AutoProxyCreatorRegistrar.class)
 @ImportRuntimeHints(LlamaTraceAopAutoConfiguration.ReactorTypeHints.class)
 public final class LlamaTraceAopAutoConfiguration {
 
@@ -61,18 +62,29 @@ public final class LlamaTraceAopAutoConfiguration {
         return new LlamaSpanAdvisor(aspect::getObject);
     }
 
-    /** An auto-proxy creator to apply the advisor, unless the application switched Spring AOP's auto-proxying off. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBooleanProperty(name = "spring.aop.auto", matchIfMissing = true)
-    @Import(AutoProxyCreatorRegistrar.class)
-    static final class AutoProxyConfiguration {}
-
-    /** Registers the infrastructure auto-proxy creator if no auto-proxy creator is registered yet (or later). */
+    /**
+     * Registers the infrastructure auto-proxy creator to apply the advisor if no auto-proxy creator is registered yet
+     * (or later), unless the application switched Spring AOP's auto-proxying off ({@code spring.aop.auto=false}, read
+     * as Boot's {@code @ConditionalOnBooleanProperty} reads it). It reads the switch itself rather than through a
+     * nested configuration class, which would cost Boot one more configuration class to process at every start.
+     */
     static final class AutoProxyCreatorRegistrar implements ImportBeanDefinitionRegistrar {
+
+        /** Spring AOP's switch for auto-proxying, on when absent. */
+        static final String AUTO_PROXY = "spring.aop.auto";
+
+        private final Environment environment;
+
+        AutoProxyCreatorRegistrar(Environment environment) {
+            this.environment = environment;
+        }
 
         @Override
         public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-            AopConfigUtils.registerAutoProxyCreatorIfNecessary(registry);
+            String autoProxy = this.environment.getProperty(AUTO_PROXY);
+            if (autoProxy == null || Boolean.parseBoolean(autoProxy)) {
+                AopConfigUtils.registerAutoProxyCreatorIfNecessary(registry);
+            }
         }
     }
 
