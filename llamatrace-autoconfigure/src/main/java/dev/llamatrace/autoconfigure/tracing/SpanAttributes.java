@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * OpenInference attributes from llamatrace events, for the bridge's own observations and for the Spring AI
  * observations it enriches. The OpenInference keys are written only when the span carries them
  * ({@code llamatrace.tracing.open-inference}, on with the Phoenix export preset); {@code input.value} and
- * {@code output.value} are written whenever content is captured, as Langfuse reads them too. Everything is a span attribute only, except the span kind of the bridge's own
- * observations (see {@link ObservedSpan#putKind}). Content goes through {@link ContentCapture}, so it is absent unless
+ * {@code output.value} are written whenever content is captured, as Langfuse reads them too. Everything is a span
+ * attribute only, except the span kind of the bridge's own observations (see {@link ObservedSpan#putKind}). Content goes through {@link ContentCapture}, so it is absent unless
  * capture is on; the flattened lists come from {@link FlattenedContent}.
  */
 final class SpanAttributes {
