@@ -53,6 +53,9 @@ public class LlamaTraceProperties implements InitializingBean {
     /** Switch of the bridge from llamatrace spans to Micrometer observations. */
     public static final String TRACING_ENABLED = PREFIX + ".tracing.enabled";
 
+    /** Whether exported spans carry the OpenInference attributes too (the Phoenix export preset sets it). */
+    public static final String TRACING_OPEN_INFERENCE = PREFIX + ".tracing.open-inference";
+
     /** Switch of the trace viewer page. */
     public static final String UI_ENABLED = PREFIX + ".ui.enabled";
 
@@ -826,6 +829,13 @@ public class LlamaTraceProperties implements InitializingBean {
         private boolean enabled = true;
 
         /**
+         * Whether exported spans carry the OpenInference attributes (span kind, llm.*, session.id, the flattened
+         * message and document lists), which Arize Phoenix reads, beside the OpenTelemetry GenAI ones. On with
+         * llamatrace.export.phoenix.enabled unless set.
+         */
+        private boolean openInference = false;
+
+        /**
          * Returns {@code enabled}: Whether each span becomes a Micrometer Observation when an ObservationRegistry
          * exists.
          *
@@ -842,6 +852,26 @@ public class LlamaTraceProperties implements InitializingBean {
          */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+
+        /**
+         * Returns {@code openInference}: Whether exported spans carry the OpenInference attributes (span kind,
+         * llm.*, session.id, the flattened message and document lists) beside the OpenTelemetry GenAI ones.
+         *
+         * @return the value
+         */
+        public boolean isOpenInference() {
+            return this.openInference;
+        }
+
+        /**
+         * Sets {@code openInference}: Whether exported spans carry the OpenInference attributes beside the
+         * OpenTelemetry GenAI ones.
+         *
+         * @param openInference the new value
+         */
+        public void setOpenInference(boolean openInference) {
+            this.openInference = openInference;
         }
     }
 

@@ -36,7 +36,12 @@ class FullStackApplication {
         /** The starter with its defaults. */
         LLAMATRACE,
         /** The starter with {@code llamatrace.enabled=false}. */
-        DISABLED
+        DISABLED,
+        /**
+         * The starter with its defaults but no time to first chunk ({@code llamatrace.spring-ai.time-to-first-chunk=false}):
+         * what the first-chunk advisor, which Spring AI observes and exports like any advisor, costs a stream.
+         */
+        LLAMATRACE_WITHOUT_FIRST_CHUNK
     }
 
     /**
@@ -55,6 +60,8 @@ class FullStackApplication {
             properties.put("spring.autoconfigure.exclude", String.join(",", llamatraceAutoConfigurations()));
         } else if (variant == Variant.DISABLED) {
             properties.put("llamatrace.enabled", "false");
+        } else if (variant == Variant.LLAMATRACE_WITHOUT_FIRST_CHUNK) {
+            properties.put("llamatrace.spring-ai.time-to-first-chunk", "false");
         }
         return new SpringApplicationBuilder(FullStackApplication.class)
                 .web(WebApplicationType.NONE)

@@ -84,6 +84,16 @@ public class FullStackBenchmarks {
         }
     }
 
+    /** The application with the starter's defaults but no time to first chunk. */
+    @State(Scope.Benchmark)
+    public static class LlamatraceWithoutFirstChunk extends Application {
+
+        @Override
+        Variant variant() {
+            return Variant.LLAMATRACE_WITHOUT_FIRST_CHUNK;
+        }
+    }
+
     /** The application with the starter and {@code llamatrace.enabled=false}. */
     @State(Scope.Benchmark)
     public static class Disabled extends Application {
@@ -162,6 +172,17 @@ public class FullStackBenchmarks {
      */
     @Benchmark
     public String springAi_stream_llamatrace(Llamatrace application) {
+        return stream(application);
+    }
+
+    /**
+     * A streamed {@code ChatClient} call (20 chunks) with llamatrace's defaults but no time to first chunk.
+     *
+     * @param application the running application
+     * @return the last chunk's text
+     */
+    @Benchmark
+    public String springAi_stream_llamatraceWithoutFirstChunk(LlamatraceWithoutFirstChunk application) {
         return stream(application);
     }
 

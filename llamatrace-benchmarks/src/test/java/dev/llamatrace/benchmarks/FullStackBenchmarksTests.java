@@ -73,6 +73,19 @@ class FullStackBenchmarksTests {
     }
 
     @Test
+    void withoutTheTimeToFirstChunkAStreamHasNoAdvisorOfLlamatrace() {
+        FullStackBenchmarks.LlamatraceWithoutFirstChunk llamatrace =
+                start(new FullStackBenchmarks.LlamatraceWithoutFirstChunk());
+        assertThat(this.benchmarks.springAi_stream_llamatraceWithoutFirstChunk(llamatrace))
+                .isNotEmpty();
+        assertThat(llamatrace.context.getBean(SimpleSpanHandler.class).completedSpans())
+                .extracting(SimpleSpan::name)
+                .containsExactlyInAnyOrder("ChatClient.stream", "chat gpt-4o-mini");
+        // The chat client, its two advisors and the chat model, as without llamatrace.
+        assertThat(exported(llamatrace)).isEqualTo(4);
+    }
+
+    @Test
     void switchedOffLlamatraceAttachesNothing() {
         FullStackBenchmarks.Disabled disabled = start(new FullStackBenchmarks.Disabled());
         assertThat(this.benchmarks.springAi_call_disabled(disabled)).isEqualTo(FixedAnswerChatModel.ANSWER);

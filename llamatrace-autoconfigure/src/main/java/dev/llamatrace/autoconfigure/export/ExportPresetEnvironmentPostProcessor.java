@@ -1,5 +1,6 @@
 package dev.llamatrace.autoconfigure.export;
 
+import dev.llamatrace.autoconfigure.LlamaTraceProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ import org.springframework.util.StringUtils;
  * Turns an enabled export preset ({@code llamatrace.export.phoenix.*}, {@code llamatrace.export.weave.*} or
  * {@code llamatrace.export.langfuse.*}) into
  * Spring Boot's own OTLP trace export properties (endpoint, headers, resource attributes) and a sampling probability
- * of 1. They go into a property source of the lowest precedence, so any {@code management.*} value the application
+ * of 1; the Phoenix preset also turns on the OpenInference span attributes ({@code llamatrace.tracing.open-inference}),
+ * which Phoenix renders spans by. They go into a property source of the lowest precedence, so any {@code management.*} value the application
  * sets itself wins; Boot's OTLP exporter does the export. Misconfiguration fails at startup with a clear message.
  */
 public final class ExportPresetEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -128,6 +130,8 @@ public final class ExportPresetEnvironmentPostProcessor implements EnvironmentPo
             ConfigurableEnvironment environment,
             Map<String, Object> values) {
         values.put(OTLP_ENDPOINT, phoenix.getEndpoint());
+        // Phoenix renders spans by their OpenInference attributes (kind, model, tokens, messages).
+        values.put(LlamaTraceProperties.TRACING_OPEN_INFERENCE, "true");
         String apiKey = firstText(phoenix.getApiKey(), environment.getProperty(PHOENIX_API_KEY_ENV));
         if (apiKey != null) {
             values.put(header(AUTHORIZATION), "Bearer " + apiKey);

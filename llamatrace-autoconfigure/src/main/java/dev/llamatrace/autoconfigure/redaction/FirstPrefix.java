@@ -36,13 +36,28 @@ final class FirstPrefix implements MatchScope {
         return text.length();
     }
 
-    /** The case-insensitive match of a pattern's {@code (?i)}: the case of ASCII letters only. */
+    /**
+     * The case-insensitive match of a pattern's {@code (?i)}: the case of ASCII letters only. The candidates are found
+     * by {@link String#indexOf(int, int)} for each case of the first character, which scans faster than a loop here.
+     */
     private static int indexOfIgnoringAsciiCase(String text, String lowerPrefix, int from) {
         int last = text.length() - lowerPrefix.length();
-        char head = lowerPrefix.charAt(0);
-        for (int i = from; i <= last; i++) {
-            if (lower(text.charAt(i)) == head && matchesAt(text, i, lowerPrefix)) {
-                return i;
+        char lowerHead = lowerPrefix.charAt(0);
+        char upperHead = upper(lowerHead);
+        int lower = text.indexOf(lowerHead, from);
+        int upper = (upperHead != lowerHead) ? text.indexOf(upperHead, from) : -1;
+        while (lower >= 0 || upper >= 0) {
+            int at = (lower < 0 || (upper >= 0 && upper < lower)) ? upper : lower;
+            if (at > last) {
+                return -1;
+            }
+            if (matchesAt(text, at, lowerPrefix)) {
+                return at;
+            }
+            if (at == lower) {
+                lower = text.indexOf(lowerHead, at + 1);
+            } else {
+                upper = text.indexOf(upperHead, at + 1);
             }
         }
         return -1;
@@ -59,6 +74,10 @@ final class FirstPrefix implements MatchScope {
 
     private static char lower(char c) {
         return (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    private static char upper(char c) {
+        return (c >= 'a' && c <= 'z') ? (char) (c - ('a' - 'A')) : c;
     }
 
     private static String lowerAscii(String text) {

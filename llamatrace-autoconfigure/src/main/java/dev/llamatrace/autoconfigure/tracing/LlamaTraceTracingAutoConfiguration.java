@@ -48,7 +48,8 @@ public final class LlamaTraceTracingAutoConfiguration {
         return new ObservationSpanHandler(
                 registry,
                 content.getIfAvailable(() -> ContentCapture.of(properties)),
-                Set.of(LlamaTraceSpringAiAutoConfiguration.DISPATCHER_NAME));
+                Set.of(LlamaTraceSpringAiAutoConfiguration.DISPATCHER_NAME),
+                properties.getTracing().isOpenInference());
     }
 
     /** Observations created inside a llamatrace span (e.g. Spring AI's) nest under the span's observation. */

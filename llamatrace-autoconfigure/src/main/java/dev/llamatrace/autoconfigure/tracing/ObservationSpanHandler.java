@@ -24,15 +24,15 @@ import org.jspecify.annotations.Nullable;
  * on the thread (e.g. the HTTP request's), so traces nest under the request that caused them.
  *
  * <p>The observation is named {@value LlamaTraceMeterNames#OBSERVATION} with the llamatrace span name as contextual
- * (exported) name. Its attributes come from the events of the span ({@link SpanAttributes}): OpenTelemetry GenAI and
- * OpenInference keys, and content only when content capture is on. Only the OpenInference span kind is a
- * low-cardinality key-value. The timer Boot's meter handler would derive from these observations is denied by
+ * (exported) name. Its attributes come from the events of the span ({@link SpanAttributes}): OpenTelemetry GenAI
+ * keys, OpenInference keys when {@code openInference} is set, and content only when content capture is on. Only the
+ * OpenInference span kind is a low-cardinality key-value. The timer Boot's meter handler would derive from these observations is denied by
  * {@code LlamaTraceMeterFilters#observationTimers()}: per-name timings are {@value LlamaTraceMeterNames#SPAN_DURATION}.
  *
  * <p>Spans of the {@code mirroredDispatchers} stand for an observation someone else owns and exports (Spring AI's
  * chat, embedding, tool, vector store and {@code ChatClient} observations, whose context the Spring AI handlers pass as
  * the span's instance). The bridge starts no observation for them; it adds the same attributes to that observation's
- * context instead, so each call is exported once, as Spring AI's span carrying GenAI and OpenInference attributes. This
+ * context instead, so each call is exported once, as Spring AI's span carrying llamatrace's attributes. This
  * relies on the attributes being added before the tracing handler reads them in its {@code onStop}: the Spring AI
  * handlers dispatch their end events from their own {@code onStop}, and Micrometer calls {@code onStop} in reverse
  * registration order, while Spring Boot registers ungrouped handlers (ours) after the tracing handler group. On the
@@ -55,14 +55,16 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
 
     private final Set<String> mirroredDispatchers;
 
+    private final boolean openInference;
+
     /**
-     * Creates the handler.
+     * Creates the handler, writing the OpenTelemetry GenAI attributes only.
      *
      * @param registry where observations are created
      * @param content what content the observations may carry
      */
     public ObservationSpanHandler(ObservationRegistry registry, ContentCapture content) {
-        this(registry, content, Set.of());
+        this(registry, content, Set.of(), false);
     }
 
     /**
@@ -74,12 +76,18 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
      *     integration's); those observations are exported already, so their spans get none of their own: the
      *     observation context passed as the span's instance is enriched instead, and spans inside them take the
      *     observation current on the thread as parent
+     * @param openInference whether spans carry the OpenInference attributes (which Phoenix reads) beside the
+     *     OpenTelemetry GenAI ones
      */
     public ObservationSpanHandler(
-            ObservationRegistry registry, ContentCapture content, Set<String> mirroredDispatchers) {
+            ObservationRegistry registry,
+            ContentCapture content,
+            Set<String> mirroredDispatchers,
+            boolean openInference) {
         this.registry = registry;
         this.content = content;
         this.mirroredDispatchers = Set.copyOf(mirroredDispatchers);
+        this.openInference = openInference;
     }
 
     @Override
@@ -103,7 +111,7 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
         // A parent that mirrors an observation of its own has its scope open while its children run, so the
         // observation current on the thread is already the right parent.
         observation.contextualName(span.name());
-        ObservedSpan observed = ObservedSpan.owned(span, observation);
+        ObservedSpan observed = ObservedSpan.owned(span, observation, this.openInference);
         SpanAttributes.started(observed, dispatcher);
         if (this.content.enabled() && !span.arguments().isEmpty()) {
             SpanAttributes.put(observed, OpenInferenceAttributes.INPUT_VALUE, this.content.capture(span.arguments()));
@@ -120,7 +128,7 @@ public final class ObservationSpanHandler extends AbstractSpanHandler<ObservedSp
         if (!(span.instance() instanceof Observation.Context context)) {
             return null;
         }
-        ObservedSpan observed = ObservedSpan.mirrored(span, context);
+        ObservedSpan observed = ObservedSpan.mirrored(span, context, this.openInference);
         SpanAttributes.started(observed, dispatcher);
         return observed;
     }

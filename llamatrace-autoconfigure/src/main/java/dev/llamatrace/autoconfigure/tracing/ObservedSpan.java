@@ -20,6 +20,10 @@ public final class ObservedSpan extends Span {
 
     private final long startNanos;
 
+    private final boolean openInference;
+
+    private final boolean remoteParent;
+
     private volatile boolean kindSet;
 
     private volatile boolean firstChunkSeen;
@@ -29,21 +33,38 @@ public final class ObservedSpan extends Span {
 
     private @Nullable Cost embeddingCost;
 
-    private ObservedSpan(SpanInvocation invocation, Observation.Context context, @Nullable Observation observation) {
+    private ObservedSpan(
+            SpanInvocation invocation,
+            Observation.Context context,
+            @Nullable Observation observation,
+            boolean openInference) {
         super(invocation);
         this.context = context;
         this.observation = observation;
         this.startNanos = invocation.startNanos();
+        this.openInference = openInference;
+        SpanInvocation parent = invocation.parent();
+        this.remoteParent = parent != null && parent.isRemote();
     }
 
     /** A span whose observation the bridge started and stops. */
-    static ObservedSpan owned(SpanInvocation invocation, Observation observation) {
-        return new ObservedSpan(invocation, observation.getContext(), observation);
+    static ObservedSpan owned(SpanInvocation invocation, Observation observation, boolean openInference) {
+        return new ObservedSpan(invocation, observation.getContext(), observation, openInference);
     }
 
     /** A span mirroring an observation someone else owns; only its attributes are added to. */
-    static ObservedSpan mirrored(SpanInvocation invocation, Observation.Context context) {
-        return new ObservedSpan(invocation, context, null);
+    static ObservedSpan mirrored(SpanInvocation invocation, Observation.Context context, boolean openInference) {
+        return new ObservedSpan(invocation, context, null, openInference);
+    }
+
+    /** Returns whether the span carries the OpenInference attributes beside the GenAI ones. */
+    boolean openInference() {
+        return this.openInference;
+    }
+
+    /** Returns whether the span's parent ran in another process (restored from a propagation context). */
+    boolean remoteParent() {
+        return this.remoteParent;
     }
 
     /** Returns the context of the observation standing for this span: the bridge's own or the mirrored one. */
@@ -135,12 +156,29 @@ public final class ObservedSpan extends Span {
         return parsed == value;
     }
 
+    /** Adds an OpenInference attribute, when the span carries them ({@link #put(String, String)}). */
+    void putOpenInference(String key, String value) {
+        if (this.openInference) {
+            put(key, value);
+        }
+    }
+
+    /** Adds a numeric OpenInference attribute, when the span carries them ({@link #put(String, long)}). */
+    void putOpenInference(String key, long value) {
+        if (this.openInference) {
+            put(key, value);
+        }
+    }
+
     /**
-     * Sets the OpenInference span kind. On the bridge's own observations it is the one low-cardinality key-value (a
-     * bounded tag of their timer); on a mirrored observation it is high-cardinality, so its owner's meters keep their
-     * tags.
+     * Sets the OpenInference span kind, when the span carries OpenInference attributes. On the bridge's own
+     * observations it is the one low-cardinality key-value (a bounded tag of their timer); on a mirrored observation
+     * it is high-cardinality, so its owner's meters keep their tags.
      */
     void putKind(String key, String kind) {
+        if (!this.openInference) {
+            return;
+        }
         if (this.observation != null) {
             this.context.addLowCardinalityKeyValue(KeyValue.of(key, kind));
         } else {

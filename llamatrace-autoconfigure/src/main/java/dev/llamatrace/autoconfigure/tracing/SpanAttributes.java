@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Maps the events of a span onto attributes of its observation: the one place computing OpenTelemetry GenAI and
  * OpenInference attributes from llamatrace events, for the bridge's own observations and for the Spring AI
- * observations it enriches. Everything is a span attribute only, except the span kind of the bridge's own
+ * observations it enriches. The OpenInference keys are written only when the span carries them
+ * ({@code llamatrace.tracing.open-inference}, on with the Phoenix export preset); {@code input.value} and
+ * {@code output.value} are written whenever content is captured, as Langfuse reads them too. Everything is a span attribute only, except the span kind of the bridge's own
  * observations (see {@link ObservedSpan#putKind}). Content goes through {@link ContentCapture}, so it is absent unless
  * capture is on; the flattened lists come from {@link FlattenedContent}.
  */
@@ -33,15 +35,21 @@ final class SpanAttributes {
 
     private SpanAttributes() {}
 
-    /** Describes a span as it starts: a chain until an event says otherwise, its id, dispatcher and tags. */
+    /**
+     * Describes a span as it starts: a chain until an event says otherwise, its id and tags; the dispatcher only on
+     * the bridge's own spans (a mirrored span's is always its integration's), the parent's id only when the parent ran
+     * in another process (a local parent is the exported span's parent already).
+     */
     static void started(ObservedSpan span, String dispatcher) {
         span.putKind(OpenInferenceAttributes.SPAN_KIND, OpenInferenceAttributes.KIND_CHAIN);
         span.put(LlamaTraceAttributes.SPAN_ID, span.id());
         String parentId = span.parentId();
-        if (parentId != null) {
+        if (parentId != null && span.remoteParent()) {
             span.put(LlamaTraceAttributes.SPAN_PARENT_ID, parentId);
         }
-        span.put(LlamaTraceAttributes.DISPATCHER, dispatcher);
+        if (span.observation() != null) {
+            span.put(LlamaTraceAttributes.DISPATCHER, dispatcher);
+        }
         span.tags().forEach((key, value) -> span.put(LlamaTraceAttributes.TAG_PREFIX + key, String.valueOf(value)));
         Conversation conversation = span.conversation();
         if (conversation != null) {
@@ -54,7 +62,7 @@ final class SpanAttributes {
         String id = conversation.id();
         if (id != null) {
             span.put(GenAiAttributes.CONVERSATION_ID, id);
-            span.put(OpenInferenceAttributes.SESSION_ID, id);
+            span.putOpenInference(OpenInferenceAttributes.SESSION_ID, id);
             span.put(LangfuseAttributes.SESSION_ID, id);
         }
         String userId = conversation.userId();
@@ -79,8 +87,8 @@ final class SpanAttributes {
             model(span, event, model);
         }
         if (event instanceof ReRankStartEvent rerank) {
-            span.put(OpenInferenceAttributes.RERANKER_MODEL_NAME, rerank.modelName());
-            span.put(OpenInferenceAttributes.RERANKER_TOP_K, Integer.toString(rerank.topN()));
+            span.putOpenInference(OpenInferenceAttributes.RERANKER_MODEL_NAME, rerank.modelName());
+            span.putOpenInference(OpenInferenceAttributes.RERANKER_TOP_K, rerank.topN());
         } else if (event instanceof ToolEvent tool && event.phase() == EventPhase.START) {
             tool(span, event, tool);
         } else if (event instanceof AgentRunStepStartEvent step) {
@@ -96,18 +104,20 @@ final class SpanAttributes {
                         start ? GenAiAttributes.TOOL_CALL_ARGUMENTS : GenAiAttributes.TOOL_CALL_RESULT,
                         content.capture(start ? EventContent.input(event) : EventContent.output(event)));
             }
-            FlattenedContent.apply(span, event, content);
+            if (span.openInference()) {
+                FlattenedContent.apply(span, event, content);
+            }
         }
     }
 
     private static void tool(ObservedSpan span, Event event, ToolEvent tool) {
         span.put(GenAiAttributes.TOOL_NAME, tool.tool().name());
-        span.put(OpenInferenceAttributes.TOOL_NAME, tool.tool().name());
+        span.putOpenInference(OpenInferenceAttributes.TOOL_NAME, tool.tool().name());
         span.put(GenAiAttributes.TOOL_TYPE, GenAiAttributes.TOOL_TYPE_FUNCTION);
         String description = tool.tool().description();
         if (description != null) {
             span.put(GenAiAttributes.TOOL_DESCRIPTION, description);
-            span.put(OpenInferenceAttributes.TOOL_DESCRIPTION, description);
+            span.putOpenInference(OpenInferenceAttributes.TOOL_DESCRIPTION, description);
         }
         if (event instanceof AgentToolCallEvent call) {
             put(span, GenAiAttributes.TOOL_CALL_ID, call.toolCallId());
@@ -130,18 +140,23 @@ final class SpanAttributes {
             input = count.promptTokenCount();
             output = count.completionTokenCount();
             span.put(GenAiAttributes.USAGE_OUTPUT_TOKENS, output);
-            span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_COMPLETION, output);
+            span.putOpenInference(OpenInferenceAttributes.LLM_TOKEN_COUNT_COMPLETION, output);
             detail(span, GenAiAttributes.USAGE_CACHE_READ_INPUT_TOKENS, count.cachedInputTokenCount());
-            detail(span, OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT_CACHE_READ, count.cachedInputTokenCount());
             detail(span, GenAiAttributes.USAGE_CACHE_CREATION_INPUT_TOKENS, count.cacheWriteInputTokenCount());
-            detail(span, OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT_CACHE_WRITE, count.cacheWriteInputTokenCount());
             detail(span, GenAiAttributes.USAGE_REASONING_OUTPUT_TOKENS, count.reasoningTokenCount());
-            detail(span, OpenInferenceAttributes.LLM_TOKEN_COUNT_COMPLETION_REASONING, count.reasoningTokenCount());
+            if (span.openInference()) {
+                detail(span, OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT_CACHE_READ, count.cachedInputTokenCount());
+                detail(
+                        span,
+                        OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT_CACHE_WRITE,
+                        count.cacheWriteInputTokenCount());
+                detail(span, OpenInferenceAttributes.LLM_TOKEN_COUNT_COMPLETION_REASONING, count.reasoningTokenCount());
+            }
         }
         span.put(GenAiAttributes.USAGE_INPUT_TOKENS, input);
         span.put(GenAiAttributes.USAGE_TOTAL_TOKENS, input + output);
-        span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT, input);
-        span.put(OpenInferenceAttributes.LLM_TOKEN_COUNT_TOTAL, input + output);
+        span.putOpenInference(OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT, input);
+        span.putOpenInference(OpenInferenceAttributes.LLM_TOKEN_COUNT_TOTAL, input + output);
         span.put(LlamaTraceAttributes.TOKEN_COUNT_SOURCE, count.source().value());
     }
 
@@ -174,7 +189,7 @@ final class SpanAttributes {
         span.put(GenAiAttributes.USAGE_COST_CURRENCY, cost.currency());
         span.put(GenAiAttributes.USAGE_COST_SOURCE, cost.source().value());
         if (operation == EventKind.LLM && OpenInferenceAttributes.LLM_COST_CURRENCY.equals(cost.currency())) {
-            span.put(OpenInferenceAttributes.LLM_COST_TOTAL, amount);
+            span.putOpenInference(OpenInferenceAttributes.LLM_COST_TOTAL, amount);
         }
     }
 
@@ -189,10 +204,10 @@ final class SpanAttributes {
         span.put(GenAiAttributes.PROVIDER_NAME, model.provider());
         span.put(GenAiAttributes.REQUEST_MODEL, model.name());
         if (event.kind() == EventKind.EMBEDDING) {
-            span.put(OpenInferenceAttributes.EMBEDDING_MODEL_NAME, model.name());
+            span.putOpenInference(OpenInferenceAttributes.EMBEDDING_MODEL_NAME, model.name());
         } else {
-            span.put(OpenInferenceAttributes.LLM_MODEL_NAME, model.name());
-            span.put(OpenInferenceAttributes.LLM_PROVIDER, model.provider());
+            span.putOpenInference(OpenInferenceAttributes.LLM_MODEL_NAME, model.name());
+            span.putOpenInference(OpenInferenceAttributes.LLM_PROVIDER, model.provider());
         }
     }
 

@@ -41,6 +41,19 @@ class ExportPresetEnvironmentPostProcessorTests {
         assertThat(map(environment, RESOURCE)).containsExactly(Map.entry("openinference.project.name", "rag-app"));
         assertThat(environment.getProperty("management.tracing.sampling.probability"))
                 .isEqualTo("1.0");
+        // Phoenix renders spans by their OpenInference attributes.
+        assertThat(environment.getProperty("llamatrace.tracing.open-inference")).isEqualTo("true");
+    }
+
+    @Test
+    void theApplicationCanTurnOpenInferenceOffUnderThePhoenixPreset() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("llamatrace.export.phoenix.enabled", "true")
+                .withProperty("llamatrace.tracing.open-inference", "false");
+
+        this.processor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("llamatrace.tracing.open-inference")).isEqualTo("false");
     }
 
     @Test
@@ -86,6 +99,7 @@ class ExportPresetEnvironmentPostProcessorTests {
         assertThat(map(environment, HEADERS)).containsOnly(Map.entry("wandb-api-key", "wandb-secret"));
         assertThat(map(environment, RESOURCE))
                 .containsOnly(Map.entry("wandb.entity", "acme"), Map.entry("wandb.project", "support-bot"));
+        assertThat(environment.getProperty("llamatrace.tracing.open-inference")).isNull();
     }
 
     @Test

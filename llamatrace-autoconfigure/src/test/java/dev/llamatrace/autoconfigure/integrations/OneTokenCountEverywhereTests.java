@@ -86,6 +86,8 @@ class OneTokenCountEverywhereTests {
                         "--server.port=0",
                         "--management.endpoints.web.exposure.include=llamatrace,prometheus",
                         "--management.tracing.sampling.probability=1.0",
+                        // The OpenInference twins of the counts are checked too.
+                        "--llamatrace.tracing.open-inference=true",
                         "--management.otlp.metrics.export.enabled=false",
                         "--spring.ai.openai.base-url=" + this.stub.baseUrl(),
                         "--spring.ai.openai.api-key=test-key",

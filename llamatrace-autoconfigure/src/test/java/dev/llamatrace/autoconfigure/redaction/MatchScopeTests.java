@@ -30,6 +30,10 @@ class MatchScopeTests {
         MatchScope bearer = MatchScope.fromFirst(true, "Bearer");
         assertThat(bearer.start("Authorization: BEARER x", 0)).isEqualTo(15);
         assertThat(bearer.start("bear", 0)).isEqualTo(-1);
+        assertThat(bearer.start("b Be bear Bearers bEaReR", 0)).isEqualTo(10);
+        assertThat(bearer.start("b Be bear Bearers bEaReR", 11)).isEqualTo(18);
+        assertThat(bearer.start("bearer", 1)).isEqualTo(-1);
+        assertThat(MatchScope.fromFirst(true, "-Key").start("a-kex -KEY", 0)).isEqualTo(6);
     }
 
     @Test

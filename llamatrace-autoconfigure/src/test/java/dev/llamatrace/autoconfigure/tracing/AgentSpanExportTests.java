@@ -60,12 +60,13 @@ class AgentSpanExportTests {
 
             List<SpanData> spans = exported(context, 4);
             SpanData agent = named(spans, "invoke_agent Assistant");
-            assertThat(attribute(agent, "openinference.span.kind")).isEqualTo("AGENT");
+            // OpenInference keys only when asked for (llamatrace.tracing.open-inference).
+            assertThat(attribute(agent, "openinference.span.kind")).isNull();
             assertThat(attribute(agent, "gen_ai.operation.name")).isEqualTo("invoke_agent");
             assertThat(attribute(agent, "gen_ai.agent.name")).isEqualTo("Assistant");
             SpanData tool = named(spans, "execute_tool weather");
             assertThat(tool.getParentSpanId()).isEqualTo(agent.getSpanId());
-            assertThat(attribute(tool, "openinference.span.kind")).isEqualTo("TOOL");
+            assertThat(attribute(tool, "openinference.span.kind")).isNull();
             assertThat(attribute(tool, "gen_ai.operation.name")).isEqualTo("execute_tool");
             assertThat(attribute(tool, "gen_ai.tool.name")).isEqualTo("weather");
             assertThat(attribute(tool, "gen_ai.tool.call.id")).isEqualTo("call_1");
@@ -82,15 +83,22 @@ class AgentSpanExportTests {
 
     @Test
     void toolArgumentsAndResultAreExportedWithContentCaptureOn() {
-        this.runner.withPropertyValues("llamatrace.capture-content=true").run((context) -> {
-            ask(context);
+        this.runner
+                .withPropertyValues("llamatrace.capture-content=true", "llamatrace.tracing.open-inference=true")
+                .run((context) -> {
+                    ask(context);
 
-            SpanData tool = named(exported(context, 4), "execute_tool weather");
-            assertThat(attribute(tool, "gen_ai.tool.call.arguments")).isEqualTo("{\"city\":\"Paris\"}");
-            assertThat(attribute(tool, "gen_ai.tool.call.result")).isEqualTo("sunny in Paris");
-            assertThat(attribute(tool, "input.value")).isEqualTo("{\"city\":\"Paris\"}");
-            assertThat(attribute(tool, "output.value")).isEqualTo("sunny in Paris");
-        });
+                    List<SpanData> spans = exported(context, 4);
+                    assertThat(attribute(named(spans, "invoke_agent Assistant"), "openinference.span.kind"))
+                            .isEqualTo("AGENT");
+                    SpanData tool = named(spans, "execute_tool weather");
+                    assertThat(attribute(tool, "openinference.span.kind")).isEqualTo("TOOL");
+                    assertThat(attribute(tool, "tool.name")).isEqualTo("weather");
+                    assertThat(attribute(tool, "gen_ai.tool.call.arguments")).isEqualTo("{\"city\":\"Paris\"}");
+                    assertThat(attribute(tool, "gen_ai.tool.call.result")).isEqualTo("sunny in Paris");
+                    assertThat(attribute(tool, "input.value")).isEqualTo("{\"city\":\"Paris\"}");
+                    assertThat(attribute(tool, "output.value")).isEqualTo("sunny in Paris");
+                });
     }
 
     private String ask(AssertableApplicationContext context) {

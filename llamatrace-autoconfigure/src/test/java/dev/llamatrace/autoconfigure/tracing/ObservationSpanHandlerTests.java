@@ -69,7 +69,7 @@ class ObservationSpanHandlerTests {
 
     @Test
     void spansArriveWithParentLinksAndGenAiAndOpenInferenceAttributes() {
-        this.runner.run((context) -> {
+        this.runner.withPropertyValues("llamatrace.tracing.open-inference=true").run((context) -> {
             Dispatcher dispatcher = context.getBean(DispatcherRegistry.class).get("com.example.rag");
             ragQuery(dispatcher);
             Map<String, SpanData> spans = exported(context);
@@ -104,6 +104,33 @@ class ObservationSpanHandlerTests {
     }
 
     @Test
+    void byDefaultSpansCarryTheGenAiAttributesAndNoOpenInferenceTwins() {
+        this.runner.run((context) -> {
+            ragQuery(context.getBean(DispatcherRegistry.class).get("com.example.rag"));
+            Map<String, SpanData> spans = exported(context);
+            SpanData root = spans.get("RagService.answer");
+            SpanData chat = spans.get("ChatModel.chat");
+            assertThat(chat.getParentSpanId()).isEqualTo(root.getSpanId());
+            assertThat(attribute(chat, "gen_ai.operation.name")).isEqualTo("chat");
+            assertThat(attribute(chat, "gen_ai.request.model")).isEqualTo("gpt-4o");
+            assertThat(attribute(chat, "gen_ai.usage.input_tokens")).isEqualTo("12");
+            assertThat(attribute(chat, "gen_ai.usage.output_tokens")).isEqualTo("1");
+            assertThat(attribute(chat, "llamatrace.span.id")).startsWith("ChatModel.chat-");
+            assertThat(attribute(chat, "llamatrace.dispatcher")).isEqualTo("com.example.rag");
+            // The parent is the exported span's parent already; its llamatrace id is added only for a remote one.
+            assertThat(attribute(chat, "llamatrace.span.parent_id")).isNull();
+            spans.values()
+                    .forEach((span) -> assertThat(span.getAttributes().asMap().keySet())
+                            .extracting(AttributeKey::getKey)
+                            .as(span.getName())
+                            .noneMatch((key) -> key.startsWith("openinference.")
+                                    || key.startsWith("llm.")
+                                    || key.startsWith("retrieval.")
+                                    || key.equals("session.id")));
+        });
+    }
+
+    @Test
     void contentIsExportedOnlyWhenCaptureIsOnAndIsTruncated() {
         this.runner
                 .withPropertyValues("llamatrace.capture-content=true", "llamatrace.content-max-length=12")
@@ -123,7 +150,9 @@ class ObservationSpanHandlerTests {
     void capturedPromptsAreExportedRedacted() {
         this.runner
                 .withPropertyValues(
-                        "llamatrace.capture-content=true", "llamatrace.content-redaction.rules.order-id=ORD-\\d{6}")
+                        "llamatrace.capture-content=true",
+                        "llamatrace.tracing.open-inference=true",
+                        "llamatrace.content-redaction.rules.order-id=ORD-\\d{6}")
                 .run((context) -> {
                     Dispatcher dispatcher =
                             context.getBean(DispatcherRegistry.class).root();
@@ -246,28 +275,49 @@ class ObservationSpanHandlerTests {
     }
 
     @Test
-    void flattenedMessagesAndDocumentsAreExportedOnlyWhenCaptureIsOn() {
+    void flattenedMessagesAndDocumentsAreExportedOnlyWhenCaptureAndOpenInferenceAreOn() {
+        this.runner
+                .withPropertyValues("llamatrace.capture-content=true", "llamatrace.tracing.open-inference=true")
+                .run((context) -> {
+                    ragQuery(context.getBean(DispatcherRegistry.class).get("com.example.rag"));
+                    Map<String, SpanData> spans = exported(context);
+                    SpanData chat = spans.get("ChatModel.chat");
+                    assertThat(attribute(chat, "llm.input_messages.0.message.role"))
+                            .isEqualTo("system");
+                    assertThat(attribute(chat, "llm.input_messages.0.message.content"))
+                            .isEqualTo("be brief");
+                    assertThat(attribute(chat, "llm.input_messages.1.message.role"))
+                            .isEqualTo("user");
+                    assertThat(attribute(chat, "llm.input_messages.1.message.content"))
+                            .isEqualTo("capital of France?");
+                    assertThat(attribute(chat, "llm.output_messages.0.message.role"))
+                            .isEqualTo("assistant");
+                    assertThat(attribute(chat, "llm.output_messages.0.message.content"))
+                            .isEqualTo("Paris");
+                    SpanData retrieve = spans.get("Retriever.retrieve");
+                    assertThat(attribute(retrieve, "retrieval.documents.0.document.id"))
+                            .isEqualTo("n1");
+                    assertThat(attribute(retrieve, "retrieval.documents.0.document.content"))
+                            .isEqualTo("Paris is the capital.");
+                    assertThat(attribute(retrieve, "retrieval.documents.0.document.score"))
+                            .isEqualTo("0.9");
+                    // A chain span described by no event carries what its method returned.
+                    assertThat(attribute(spans.get("RagService.answer"), "output.value"))
+                            .isEqualTo("Paris");
+                });
         this.runner.withPropertyValues("llamatrace.capture-content=true").run((context) -> {
             ragQuery(context.getBean(DispatcherRegistry.class).get("com.example.rag"));
             Map<String, SpanData> spans = exported(context);
-            SpanData chat = spans.get("ChatModel.chat");
-            assertThat(attribute(chat, "llm.input_messages.0.message.role")).isEqualTo("system");
-            assertThat(attribute(chat, "llm.input_messages.0.message.content")).isEqualTo("be brief");
-            assertThat(attribute(chat, "llm.input_messages.1.message.role")).isEqualTo("user");
-            assertThat(attribute(chat, "llm.input_messages.1.message.content")).isEqualTo("capital of France?");
-            assertThat(attribute(chat, "llm.output_messages.0.message.role")).isEqualTo("assistant");
-            assertThat(attribute(chat, "llm.output_messages.0.message.content")).isEqualTo("Paris");
-            SpanData retrieve = spans.get("Retriever.retrieve");
-            assertThat(attribute(retrieve, "retrieval.documents.0.document.id")).isEqualTo("n1");
-            assertThat(attribute(retrieve, "retrieval.documents.0.document.content"))
-                    .isEqualTo("Paris is the capital.");
-            assertThat(attribute(retrieve, "retrieval.documents.0.document.score"))
-                    .isEqualTo("0.9");
-            // A chain span described by no event carries what its method returned.
-            assertThat(attribute(spans.get("RagService.answer"), "output.value"))
-                    .isEqualTo("Paris");
+            // Without OpenInference the content is still exported, as input.value and output.value only.
+            assertThat(attribute(spans.get("ChatModel.chat"), "output.value")).isEqualTo("Paris");
+            spans.values()
+                    .forEach((span) -> assertThat(span.getAttributes().asMap().keySet())
+                            .extracting(AttributeKey::getKey)
+                            .noneMatch((key) -> key.startsWith("llm.input_messages")
+                                    || key.startsWith("llm.output_messages")
+                                    || key.startsWith("retrieval.documents")));
         });
-        this.runner.run((context) -> {
+        this.runner.withPropertyValues("llamatrace.tracing.open-inference=true").run((context) -> {
             ragQuery(context.getBean(DispatcherRegistry.class).get("com.example.rag"));
             exported(context).values().forEach((span) -> assertThat(
                             span.getAttributes().asMap().keySet())
@@ -281,7 +331,7 @@ class ObservationSpanHandlerTests {
 
     @Test
     void toolCallOfAMirroredObservationIsExportedOnceAsThatObservationWithToolAttributes() {
-        this.runner.run((context) -> {
+        this.runner.withPropertyValues("llamatrace.tracing.open-inference=true").run((context) -> {
             ObservationRegistry observations = context.getBean(ObservationRegistry.class);
             Dispatcher springAi =
                     context.getBean(DispatcherRegistry.class).get(LlamaTraceSpringAiAutoConfiguration.DISPATCHER_NAME);

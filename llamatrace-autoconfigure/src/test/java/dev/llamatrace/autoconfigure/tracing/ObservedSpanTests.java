@@ -21,7 +21,7 @@ class ObservedSpanTests {
         DispatcherRegistry registry = new DispatcherRegistry();
         registry.root().addSpanHandler(new SimpleSpanHandler());
         SpanInvocation invocation = registry.root().spanEnter("chat gpt-4o-mini", null, Map.of());
-        ObservedSpan span = ObservedSpan.mirrored(invocation, context);
+        ObservedSpan span = ObservedSpan.mirrored(invocation, context, false);
 
         span.put("gen_ai.request.model", "gpt-4o-mini");
         span.put("gen_ai.usage.input_tokens", 11);

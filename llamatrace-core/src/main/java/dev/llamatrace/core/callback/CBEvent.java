@@ -1,8 +1,7 @@
 package dev.llamatrace.core.callback;
 
+import dev.llamatrace.core.internal.FrozenMap;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,6 +23,6 @@ public record CBEvent(CBEventType type, Map<String, Object> payload, Instant tim
      * @param id the event id
      */
     public CBEvent {
-        payload = payload.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(payload));
+        payload = FrozenMap.copyOf(payload);
     }
 }

@@ -4,8 +4,7 @@ import dev.llamatrace.core.event.ContentEvent;
 import dev.llamatrace.core.event.Event;
 import dev.llamatrace.core.event.EventKind;
 import dev.llamatrace.core.event.EventPhase;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.llamatrace.core.internal.FrozenMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -52,7 +51,7 @@ public final class CallbackEvent extends Event implements ContentEvent {
         }
         this.type = type;
         this.phase = phase;
-        this.payload = payload.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(payload));
+        this.payload = FrozenMap.copyOf(payload);
         this.eventId = eventId;
         this.parentId = parentId;
         this.traceId = traceId;

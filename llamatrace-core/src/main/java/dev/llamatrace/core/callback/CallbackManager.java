@@ -7,6 +7,7 @@ import dev.llamatrace.core.Operation;
 import dev.llamatrace.core.SpanCallable;
 import dev.llamatrace.core.context.TraceContext;
 import dev.llamatrace.core.event.EventPhase;
+import dev.llamatrace.core.internal.Ids;
 import dev.llamatrace.core.span.AbandonedSpanException;
 import dev.llamatrace.core.span.BoundedOpenMap;
 import dev.llamatrace.core.span.SpanInvocation;
@@ -14,7 +15,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -164,7 +164,8 @@ public final class CallbackManager {
      */
     public String onEventStart(
             CBEventType type, Map<String, ?> payload, @Nullable String eventId, @Nullable String parentId) {
-        String id = (eventId != null) ? eventId : UUID.randomUUID().toString();
+        // A UUID as LlamaIndex's uuid4 is, but from a sequence (Ids): UUID.randomUUID() takes SecureRandom's lock.
+        String id = (eventId != null) ? eventId : Ids.format(Ids.next());
         Frame top = TraceContext.get(this.stack);
         String parent = (parentId != null) ? parentId : (top != null) ? top.eventId() : EventPayload.BASE_TRACE_EVENT;
         OpenEvent parentEvent = (parentId != null) ? this.openEvents.get(parentId) : null;
@@ -204,7 +205,7 @@ public final class CallbackManager {
      * @param eventId the id returned by the start, or {@code null} (an end without id cannot be paired)
      */
     public void onEventEnd(CBEventType type, Map<String, ?> payload, @Nullable String eventId) {
-        String id = (eventId != null) ? eventId : UUID.randomUUID().toString();
+        String id = (eventId != null) ? eventId : Ids.format(Ids.next());
         Frame top = TraceContext.get(this.stack);
         if (top != null && top.eventId().equals(id) && !top.opensTrace()) {
             top.restoreSpan();

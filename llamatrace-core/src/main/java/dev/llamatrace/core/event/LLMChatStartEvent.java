@@ -1,9 +1,8 @@
 package dev.llamatrace.core.event;
 
+import dev.llamatrace.core.internal.FrozenMap;
 import dev.llamatrace.core.llm.ChatMessage;
 import dev.llamatrace.core.llm.ModelInfo;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +26,7 @@ public final class LLMChatStartEvent extends Event implements ContentEvent, Mode
     public LLMChatStartEvent(List<ChatMessage> messages, Map<String, Object> additionalKwargs, ModelInfo model) {
         super();
         this.messages = List.copyOf(messages);
-        this.additionalKwargs = Collections.unmodifiableMap(new LinkedHashMap<>(additionalKwargs));
+        this.additionalKwargs = FrozenMap.copyOf(additionalKwargs);
         this.model = model;
     }
 
@@ -46,7 +45,7 @@ public final class LLMChatStartEvent extends Event implements ContentEvent, Mode
             ModelInfo model) {
         super(spanId);
         this.messages = List.copyOf(messages);
-        this.additionalKwargs = Collections.unmodifiableMap(new LinkedHashMap<>(additionalKwargs));
+        this.additionalKwargs = FrozenMap.copyOf(additionalKwargs);
         this.model = model;
     }
 

@@ -1,8 +1,7 @@
 package dev.llamatrace.core.event;
 
+import dev.llamatrace.core.internal.FrozenMap;
 import dev.llamatrace.core.llm.ModelInfo;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +24,7 @@ public final class LLMCompletionStartEvent extends Event implements ContentEvent
     public LLMCompletionStartEvent(String prompt, Map<String, Object> additionalKwargs, ModelInfo model) {
         super();
         this.prompt = prompt;
-        this.additionalKwargs = Collections.unmodifiableMap(new LinkedHashMap<>(additionalKwargs));
+        this.additionalKwargs = FrozenMap.copyOf(additionalKwargs);
         this.model = model;
     }
 
@@ -41,7 +40,7 @@ public final class LLMCompletionStartEvent extends Event implements ContentEvent
             @Nullable String spanId, String prompt, Map<String, Object> additionalKwargs, ModelInfo model) {
         super(spanId);
         this.prompt = prompt;
-        this.additionalKwargs = Collections.unmodifiableMap(new LinkedHashMap<>(additionalKwargs));
+        this.additionalKwargs = FrozenMap.copyOf(additionalKwargs);
         this.model = model;
     }
 

@@ -1,7 +1,6 @@
 package dev.llamatrace.core.event;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.llamatrace.core.internal.FrozenMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +20,7 @@ public final class LLMPredictStartEvent extends Event implements ContentEvent, D
     public LLMPredictStartEvent(String template, Map<String, Object> templateArgs) {
         super();
         this.template = template;
-        this.templateArgs = Collections.unmodifiableMap(new LinkedHashMap<>(templateArgs));
+        this.templateArgs = FrozenMap.copyOf(templateArgs);
     }
 
     /**
@@ -34,7 +33,7 @@ public final class LLMPredictStartEvent extends Event implements ContentEvent, D
     public LLMPredictStartEvent(@Nullable String spanId, String template, Map<String, Object> templateArgs) {
         super(spanId);
         this.template = template;
-        this.templateArgs = Collections.unmodifiableMap(new LinkedHashMap<>(templateArgs));
+        this.templateArgs = FrozenMap.copyOf(templateArgs);
     }
 
     /**

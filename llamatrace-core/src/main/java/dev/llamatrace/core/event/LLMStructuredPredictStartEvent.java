@@ -1,7 +1,6 @@
 package dev.llamatrace.core.event;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.llamatrace.core.internal.FrozenMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +24,7 @@ public final class LLMStructuredPredictStartEvent extends Event implements Descr
         super();
         this.outputClass = outputClass;
         this.template = template;
-        this.templateArgs = Collections.unmodifiableMap(new LinkedHashMap<>(templateArgs));
+        this.templateArgs = FrozenMap.copyOf(templateArgs);
     }
 
     /**
@@ -41,7 +40,7 @@ public final class LLMStructuredPredictStartEvent extends Event implements Descr
         super(spanId);
         this.outputClass = outputClass;
         this.template = template;
-        this.templateArgs = Collections.unmodifiableMap(new LinkedHashMap<>(templateArgs));
+        this.templateArgs = FrozenMap.copyOf(templateArgs);
     }
 
     /**

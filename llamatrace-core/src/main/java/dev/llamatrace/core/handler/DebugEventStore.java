@@ -4,26 +4,19 @@ import dev.llamatrace.core.callback.CBEvent;
 import dev.llamatrace.core.callback.CBEventType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The debug handler's three views of the same recorded events (in order, by type, by id), capped together: when the cap
- * is reached the oldest event leaves all three views and is counted. Thread-safe.
+ * The debug handler's recorded events, in order and capped: when the cap is reached the oldest event is dropped and
+ * counted. Recording is the hot path (two events per call) and only appends; the views by type and by id are built when
+ * they are read (the endpoint, a printed trace map), by one pass over at most the cap. Thread-safe.
  */
 final class DebugEventStore {
 
     private final int maxEvents;
 
     private final ArrayDeque<CBEvent> sequential = new ArrayDeque<>();
-
-    private final Map<CBEventType, ArrayDeque<CBEvent>> byType = new EnumMap<>(CBEventType.class);
-
-    private final Map<String, List<CBEvent>> byId = new LinkedHashMap<>();
 
     private long evicted;
 
@@ -33,52 +26,33 @@ final class DebugEventStore {
 
     synchronized void add(CBEvent event) {
         if (this.sequential.size() == this.maxEvents) {
-            evictOldest();
+            this.sequential.pollFirst();
+            this.evicted++;
         }
         this.sequential.addLast(event);
-        this.byType.computeIfAbsent(event.type(), (type) -> new ArrayDeque<>()).addLast(event);
-        this.byId.computeIfAbsent(event.id(), (id) -> new ArrayList<>(2)).add(event);
-    }
-
-    private void evictOldest() {
-        CBEvent oldest = this.sequential.pollFirst();
-        if (oldest == null) {
-            return;
-        }
-        this.evicted++;
-        // The oldest event is the oldest of its type and of its id too: it is first in both (compared by identity, a
-        // record's equals would compare payloads).
-        ArrayDeque<CBEvent> ofType = this.byType.get(oldest.type());
-        if (ofType != null && !(ofType.peekFirst() == oldest && ofType.pollFirst() != null)) {
-            ofType.removeFirstOccurrence(oldest);
-        }
-        List<CBEvent> ofId = this.byId.get(oldest.id());
-        if (ofId != null) {
-            if (!ofId.isEmpty() && ofId.get(0) == oldest) {
-                ofId.remove(0);
-            } else {
-                ofId.remove(oldest);
-            }
-            if (ofId.isEmpty()) {
-                this.byId.remove(oldest.id());
-            }
-        }
     }
 
     synchronized List<CBEvent> events(@Nullable CBEventType type) {
-        Collection<CBEvent> events = (type != null) ? this.byType.get(type) : this.sequential;
-        return (events != null) ? List.copyOf(events) : List.of();
+        if (type == null) {
+            return List.copyOf(this.sequential);
+        }
+        List<CBEvent> events = new ArrayList<>();
+        for (CBEvent event : this.sequential) {
+            if (event.type() == type) {
+                events.add(event);
+            }
+        }
+        return List.copyOf(events);
     }
 
     synchronized List<CBEvent> eventsOf(String id) {
-        List<CBEvent> events = this.byId.get(id);
-        return (events != null) ? List.copyOf(events) : List.of();
-    }
-
-    synchronized Map<String, List<CBEvent>> byId() {
-        Map<String, List<CBEvent>> copy = new LinkedHashMap<>();
-        this.byId.forEach((id, events) -> copy.put(id, List.copyOf(events)));
-        return copy;
+        List<CBEvent> events = new ArrayList<>(2);
+        for (CBEvent event : this.sequential) {
+            if (event.id().equals(id)) {
+                events.add(event);
+            }
+        }
+        return List.copyOf(events);
     }
 
     synchronized long evicted() {
@@ -91,7 +65,5 @@ final class DebugEventStore {
 
     synchronized void clear() {
         this.sequential.clear();
-        this.byType.clear();
-        this.byId.clear();
     }
 }

@@ -1,7 +1,6 @@
 package dev.llamatrace.core.llm;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.llamatrace.core.internal.FrozenMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -25,8 +24,8 @@ public record ChatResponse(
      * @param additionalKwargs provider extras
      */
     public ChatResponse {
-        raw = Collections.unmodifiableMap(new LinkedHashMap<>(raw));
-        additionalKwargs = Collections.unmodifiableMap(new LinkedHashMap<>(additionalKwargs));
+        raw = FrozenMap.copyOf(raw);
+        additionalKwargs = FrozenMap.copyOf(additionalKwargs);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.llamatrace.core.llm;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.llamatrace.core.internal.FrozenMap;
 import java.util.Map;
 
 /**
@@ -24,7 +23,7 @@ public record ModelInfo(String provider, String name, Map<String, Object> parame
      * @param parameters request parameters
      */
     public ModelInfo {
-        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        parameters = FrozenMap.copyOf(parameters);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.llamatrace.core.llm;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.llamatrace.core.internal.FrozenMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +23,7 @@ public record NodeWithScore(String id, String text, @Nullable Double score, Map<
      * @param metadata source metadata
      */
     public NodeWithScore {
-        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        metadata = FrozenMap.copyOf(metadata);
     }
 
     /**

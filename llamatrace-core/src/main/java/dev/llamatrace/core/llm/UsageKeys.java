@@ -1,5 +1,6 @@
 package dev.llamatrace.core.llm;
 
+import dev.llamatrace.core.internal.FrozenMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,10 +94,23 @@ public final class UsageKeys {
             long cachedInputTokens,
             long cacheWriteInputTokens,
             long reasoningTokens) {
+        long totalTokens = promptTokens + completionTokens;
+        if (cachedInputTokens <= 0 && reasoningTokens <= 0 && cacheWriteInputTokens <= 0) {
+            // The usual case: built as two small arrays rather than a hash map.
+            return FrozenMap.of(
+                    USAGE,
+                    FrozenMap.of(
+                            PROMPT_TOKEN_KEYS.get(0),
+                            promptTokens,
+                            COMPLETION_TOKEN_KEYS.get(0),
+                            completionTokens,
+                            TOTAL_TOKENS,
+                            totalTokens));
+        }
         Map<String, Object> usage = new LinkedHashMap<>();
         usage.put(PROMPT_TOKEN_KEYS.get(0), promptTokens);
         usage.put(COMPLETION_TOKEN_KEYS.get(0), completionTokens);
-        usage.put(TOTAL_TOKENS, promptTokens + completionTokens);
+        usage.put(TOTAL_TOKENS, totalTokens);
         if (cachedInputTokens > 0) {
             usage.put(INPUT_DETAILS_KEYS.get(0), Map.of(CACHED_TOKENS, cachedInputTokens));
         }
@@ -106,6 +120,6 @@ public final class UsageKeys {
         if (cacheWriteInputTokens > 0) {
             usage.put(CACHE_CREATION_INPUT_TOKENS, cacheWriteInputTokens);
         }
-        return Map.of(USAGE, usage);
+        return FrozenMap.of(USAGE, FrozenMap.copyOf(usage));
     }
 }

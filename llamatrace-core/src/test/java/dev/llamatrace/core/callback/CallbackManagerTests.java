@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -133,6 +134,17 @@ class CallbackManagerTests {
                         Map.entry(EventPayload.BASE_TRACE_EVENT, List.of(ids[0])),
                         Map.entry(ids[0], List.of(ids[1], ids[2])));
         assertThat(this.manager.traceMap()).isEmpty();
+    }
+
+    @Test
+    void newEventIdsAreDistinctUuids() {
+        String first = this.manager.onEventStart(CBEventType.CHUNKING, Map.of());
+        this.manager.onEventEnd(CBEventType.CHUNKING, Map.of(), first);
+        String second = this.manager.onEventStart(CBEventType.CHUNKING, Map.of());
+        this.manager.onEventEnd(CBEventType.CHUNKING, Map.of(), second);
+        assertThat(List.of(first, second))
+                .allSatisfy((id) -> assertThat(UUID.fromString(id)).hasToString(id))
+                .doesNotHaveDuplicates();
     }
 
     @Test
