@@ -19,7 +19,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * The built-in handlers, each replaceable by a bean of the same type and switchable by property. They are plain beans:
@@ -32,7 +31,6 @@ import org.springframework.context.annotation.ImportRuntimeHints;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LlamaTraceCostProperties.class)
-@ImportRuntimeHints(TokenizerRuntimeHints.class)
 final class BuiltInHandlersConfiguration {
 
     /** Bean name of the counting step that puts token counts on the bus. */

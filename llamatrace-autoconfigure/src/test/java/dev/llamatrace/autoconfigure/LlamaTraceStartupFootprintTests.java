@@ -3,6 +3,7 @@ package dev.llamatrace.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llamatrace.autoconfigure.aop.LlamaTraceAopAutoConfiguration;
+import dev.llamatrace.autoconfigure.endpoint.LlamaTraceDescriptors;
 import dev.llamatrace.autoconfigure.langchain4j.LlamaTraceAiServiceListeners;
 import dev.llamatrace.autoconfigure.langchain4j.LlamaTraceLangChain4jAutoConfiguration;
 import dev.llamatrace.autoconfigure.metrics.LlamaTraceMetricsAutoConfiguration;
@@ -10,14 +11,21 @@ import dev.llamatrace.autoconfigure.springai.LlamaTraceSpringAiAutoConfiguration
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.config.AopConfigUtils;
 import org.springframework.aop.framework.autoproxy.InfrastructureAdvisorAutoProxyCreator;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+import org.springframework.beans.factory.aot.AotServices;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -30,6 +38,7 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * What the starter costs an application at startup, as structure rather than time: every llamatrace
@@ -122,6 +131,28 @@ class LlamaTraceStartupFootprintTests {
     }
 
     @Test
+    void runtimeHintsReachSpringAotThroughAotFactoriesNotThroughTheConfigurationClasses() {
+        // Boot's bean name generator resolves every class an imported configuration's annotations name, so an
+        // @ImportRuntimeHints registrar would be loaded on every start on the JVM, where it is never used.
+        assertThat(llamatraceConfigurationClasses())
+                .noneMatch((type) -> type.isAnnotationPresent(ImportRuntimeHints.class));
+        RuntimeHints hints = new RuntimeHints();
+        AotServices.factories(getClass().getClassLoader())
+                .load(RuntimeHintsRegistrar.class)
+                .forEach(
+                        (registrar) -> registrar.registerHints(hints, getClass().getClassLoader()));
+        assertThat(RuntimeHintsPredicates.resource().forResource("com/knuddels/jtokkit/cl100k_base.tiktoken"))
+                .accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection().onType(LlamaTraceDescriptors.Trace.class))
+                .accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection().onType(reactor.core.publisher.Mono.class))
+                .accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection()
+                        .onType(io.micrometer.tracing.handler.TracingObservationHandler.class))
+                .accepts(hints);
+    }
+
+    @Test
     void withoutAspectJBootProxiesWithItsInfrastructureAutoProxyCreator() {
         this.runner.run((context) -> assertThat(context.getBean(AopConfigUtils.AUTO_PROXY_CREATOR_BEAN_NAME))
                 .isExactlyInstanceOf(InfrastructureAdvisorAutoProxyCreator.class));
@@ -141,6 +172,19 @@ class LlamaTraceStartupFootprintTests {
                 .toList();
         assertThat(classes).hasSizeGreaterThan(5);
         return classes.toArray(Class<?>[]::new);
+    }
+
+    /** Every auto-configuration of llamatrace's and the configuration classes nested in it, at any depth. */
+    private static List<Class<?>> llamatraceConfigurationClasses() {
+        List<Class<?>> classes = new ArrayList<>();
+        Deque<Class<?>> pending = new ArrayDeque<>(Arrays.asList(llamatraceAutoConfigurations()));
+        pending.add(BuiltInHandlersConfiguration.class);
+        while (!pending.isEmpty()) {
+            Class<?> type = pending.remove();
+            classes.add(type);
+            pending.addAll(Arrays.asList(type.getDeclaredClasses()));
+        }
+        return classes;
     }
 
     /** The configuration classes of llamatrace's that Boot processed: it names each bean after its class. */

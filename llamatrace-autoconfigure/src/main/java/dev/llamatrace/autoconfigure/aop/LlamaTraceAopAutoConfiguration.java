@@ -19,7 +19,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
-import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
@@ -40,7 +39,6 @@ import org.springframework.core.type.AnnotationMetadata;
 @ConditionalOnBooleanProperty(name = LlamaTraceProperties.AOP_ENABLED, matchIfMissing = true)
 @ConditionalOnBean(DispatcherRegistry.class)
 @Import(LlamaTraceAopAutoConfiguration.AutoProxyCreatorRegistrar.class)
-@ImportRuntimeHints(LlamaTraceAopAutoConfiguration.ReactorTypeHints.class)
 public final class LlamaTraceAopAutoConfiguration {
 
     LlamaTraceAopAutoConfiguration() {}

@@ -18,7 +18,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * Auto-configuration of the {@link LlamaTraceEndpoint}, when actuator is on the class path and the endpoint is
@@ -32,7 +31,6 @@ import org.springframework.context.annotation.ImportRuntimeHints;
         })
 @ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
 @ConditionalOnBean(DispatcherRegistry.class)
-@ImportRuntimeHints(LlamaTraceEndpointRuntimeHints.class)
 public final class LlamaTraceEndpointAutoConfiguration {
 
     LlamaTraceEndpointAutoConfiguration() {}

@@ -18,7 +18,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -33,7 +32,6 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnBooleanProperty(name = LlamaTraceProperties.ENABLED, matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = LlamaTraceProperties.TRACING_ENABLED, matchIfMissing = true)
 @ConditionalOnBean({ObservationRegistry.class, DispatcherRegistry.class})
-@ImportRuntimeHints(LlamaTraceTracingAutoConfiguration.TracingTypeHints.class)
 public final class LlamaTraceTracingAutoConfiguration {
 
     /** A class of Micrometer Tracing, optional at run time. */

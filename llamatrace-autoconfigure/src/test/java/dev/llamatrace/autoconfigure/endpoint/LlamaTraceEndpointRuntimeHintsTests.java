@@ -6,8 +6,9 @@ import java.lang.reflect.RecordComponent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
-import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.beans.factory.aot.AotServices;
 
 class LlamaTraceEndpointRuntimeHintsTests {
 
@@ -39,10 +40,10 @@ class LlamaTraceEndpointRuntimeHintsTests {
     }
 
     @Test
-    void theAutoConfigurationImportsTheHints() {
-        assertThat(LlamaTraceEndpointAutoConfiguration.class
-                        .getAnnotation(ImportRuntimeHints.class)
-                        .value())
-                .containsExactly(LlamaTraceEndpointRuntimeHints.class);
+    void springAotFindsTheHints() {
+        // Listed in META-INF/spring/aot.factories rather than imported by the auto-configuration, so that a start on
+        // the JVM does not load them.
+        assertThat(AotServices.factories(getClass().getClassLoader()).load(RuntimeHintsRegistrar.class))
+                .hasAtLeastOneElementOfType(LlamaTraceEndpointRuntimeHints.class);
     }
 }
