@@ -22,8 +22,9 @@ import org.springframework.util.StringUtils;
  * {@code llamatrace.export.langfuse.*}) into
  * Spring Boot's own OTLP trace export properties (endpoint, headers, resource attributes) and a sampling probability
  * of 1; the Phoenix preset also turns on the OpenInference span attributes ({@code llamatrace.tracing.open-inference}),
- * which Phoenix renders spans by. They go into a property source of the lowest precedence, so any {@code management.*} value the application
- * sets itself wins; Boot's OTLP exporter does the export. Misconfiguration fails at startup with a clear message.
+ * which Phoenix renders spans by. They go into a property source of the lowest precedence, so any
+ * {@code management.*} value the application sets itself wins; Boot's OTLP exporter does the export. Misconfiguration
+ * fails at startup with a clear message.
  */
 public final class ExportPresetEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 

@@ -131,8 +131,8 @@ public final class GenAiAttributes {
     public static final String USAGE_REASONING_OUTPUT_TOKENS = "gen_ai.usage.reasoning.output_tokens";
 
     /**
-     * Input plus output tokens. Not a GenAI attribute; Spring AI sets it on its spans, so llamatrace sets it to the
-     * same count as the other two wherever it sets those.
+     * Input plus output tokens. Not a GenAI attribute; Spring AI sets it on its spans, so llamatrace sets it there to
+     * the same count as the other two, and leaves it off its own spans.
      */
     public static final String USAGE_TOTAL_TOKENS = "gen_ai.usage.total_tokens";
 

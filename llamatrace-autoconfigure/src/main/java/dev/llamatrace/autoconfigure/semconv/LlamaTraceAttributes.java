@@ -12,8 +12,14 @@ public final class LlamaTraceAttributes {
      */
     public static final String SPAN_PARENT_ID = "llamatrace.span.parent_id";
 
-    /** The dispatcher the span was entered on. */
+    /**
+     * The dispatcher the span was entered on; not added for the dispatchers of llamatrace's own integrations (names
+     * starting with {@value #INTEGRATION_DISPATCHER_PREFIX}), which the span's name already tells.
+     */
     public static final String DISPATCHER = "llamatrace.dispatcher";
+
+    /** How the dispatchers of llamatrace's own integrations (Spring AI, LangChain4j) are named. */
+    public static final String INTEGRATION_DISPATCHER_PREFIX = "dev.llamatrace.";
 
     /**
      * Where the span's token counts came from: {@code provider} (the provider's usage) or {@code tokenizer} (estimated

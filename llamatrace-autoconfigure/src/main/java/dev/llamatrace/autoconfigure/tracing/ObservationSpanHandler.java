@@ -26,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * <p>The observation is named {@value LlamaTraceMeterNames#OBSERVATION} with the llamatrace span name as contextual
  * (exported) name. Its attributes come from the events of the span ({@link SpanAttributes}): OpenTelemetry GenAI
  * keys, OpenInference keys when {@code openInference} is set, and content only when content capture is on. Only the
- * OpenInference span kind is a low-cardinality key-value. The timer Boot's meter handler would derive from these observations is denied by
- * {@code LlamaTraceMeterFilters#observationTimers()}: per-name timings are {@value LlamaTraceMeterNames#SPAN_DURATION}.
+ * OpenInference span kind is a low-cardinality key-value. The timer Boot's meter handler would derive from these
+ * observations is denied by {@code LlamaTraceMeterFilters#observationTimers()}: per-name timings are
+ * {@value LlamaTraceMeterNames#SPAN_DURATION}.
  *
  * <p>Spans of the {@code mirroredDispatchers} stand for an observation someone else owns and exports (Spring AI's
  * chat, embedding, tool, vector store and {@code ChatClient} observations, whose context the Spring AI handlers pass as

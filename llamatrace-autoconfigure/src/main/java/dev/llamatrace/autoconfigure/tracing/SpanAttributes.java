@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * OpenInference attributes from llamatrace events, for the bridge's own observations and for the Spring AI
  * observations it enriches. The OpenInference keys are written only when the span carries them
  * ({@code llamatrace.tracing.open-inference}, on with the Phoenix export preset); {@code input.value} and
- * {@code output.value} are written whenever content is captured, as Langfuse reads them too. Everything is a span attribute only, except the span kind of the bridge's own
- * observations (see {@link ObservedSpan#putKind}). Content goes through {@link ContentCapture}, so it is absent unless
+ * {@code output.value} are written whenever content is captured, as Langfuse reads them too. Everything is a span
+ * attribute only, except the span kind of the bridge's own observations (see {@link ObservedSpan#putKind}). Content goes through {@link ContentCapture}, so it is absent unless
  * capture is on; the flattened lists come from {@link FlattenedContent}.
  */
 final class SpanAttributes {
@@ -37,8 +37,8 @@ final class SpanAttributes {
 
     /**
      * Describes a span as it starts: a chain until an event says otherwise, its id and tags; the dispatcher only on
-     * the bridge's own spans (a mirrored span's is always its integration's), the parent's id only when the parent ran
-     * in another process (a local parent is the exported span's parent already).
+     * the bridge's own spans of an application's dispatcher (an integration's is told by the span's name), the parent's
+     * id only when the parent ran in another process (a local parent is the exported span's parent already).
      */
     static void started(ObservedSpan span, String dispatcher) {
         span.putKind(OpenInferenceAttributes.SPAN_KIND, OpenInferenceAttributes.KIND_CHAIN);
@@ -47,7 +47,7 @@ final class SpanAttributes {
         if (parentId != null && span.remoteParent()) {
             span.put(LlamaTraceAttributes.SPAN_PARENT_ID, parentId);
         }
-        if (span.observation() != null) {
+        if (span.observation() != null && !dispatcher.startsWith(LlamaTraceAttributes.INTEGRATION_DISPATCHER_PREFIX)) {
             span.put(LlamaTraceAttributes.DISPATCHER, dispatcher);
         }
         span.tags().forEach((key, value) -> span.put(LlamaTraceAttributes.TAG_PREFIX + key, String.valueOf(value)));
@@ -154,7 +154,10 @@ final class SpanAttributes {
             }
         }
         span.put(GenAiAttributes.USAGE_INPUT_TOKENS, input);
-        span.put(GenAiAttributes.USAGE_TOTAL_TOKENS, input + output);
+        // Not a GenAI convention key: replaced where the owner's convention set it (Spring AI's), else left out.
+        if (span.has(GenAiAttributes.USAGE_TOTAL_TOKENS)) {
+            span.put(GenAiAttributes.USAGE_TOTAL_TOKENS, input + output);
+        }
         span.putOpenInference(OpenInferenceAttributes.LLM_TOKEN_COUNT_PROMPT, input);
         span.putOpenInference(OpenInferenceAttributes.LLM_TOKEN_COUNT_TOTAL, input + output);
         span.put(LlamaTraceAttributes.TOKEN_COUNT_SOURCE, count.source().value());

@@ -207,6 +207,8 @@ class OneTokenCountEverywhereTests {
     @Test
     void everyExportedSpanCarriesTheCountOfItsCall() {
         Map<String, SpanData> exported = exportedById();
+        int withTotal = 0;
+        int withoutTotal = 0;
         for (TokenCountingEvent count : counts()) {
             SpanData span = exported.get(count.spanId());
             assertThat(span).as(count.toString()).isNotNull();
@@ -215,9 +217,14 @@ class OneTokenCountEverywhereTests {
             assertThat(attribute(span, "gen_ai.usage.input_tokens"))
                     .as(span.getName())
                     .isEqualTo(input);
-            assertThat(attribute(span, "gen_ai.usage.total_tokens"))
-                    .as(span.getName())
-                    .isEqualTo(total);
+            // Spring AI's key, not a GenAI one: replaced on Spring AI's spans, absent from llamatrace's own.
+            String exportedTotal = attribute(span, "gen_ai.usage.total_tokens");
+            if (exportedTotal != null) {
+                assertThat(exportedTotal).as(span.getName()).isEqualTo(total);
+                withTotal++;
+            } else {
+                withoutTotal++;
+            }
             assertThat(attribute(span, "llm.token_count.prompt"))
                     .as(span.getName())
                     .isEqualTo(input);
@@ -242,6 +249,8 @@ class OneTokenCountEverywhereTests {
                         .isEqualTo(Integer.toString(count.reasoningTokenCount()));
             }
         }
+        assertThat(withTotal).as("Spring AI's spans, with its total").isPositive();
+        assertThat(withoutTotal).as("LangChain4j's spans, llamatrace's own").isPositive();
         assertThat(exported.values())
                 .filteredOn((span) -> attribute(span, "gen_ai.response.time_to_first_chunk") != null)
                 .as("the streams through the ChatClient")
