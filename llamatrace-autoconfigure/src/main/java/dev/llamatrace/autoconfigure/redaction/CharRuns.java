@@ -14,6 +14,9 @@ final class CharRuns implements MatchScope {
 
     private final int minCount;
 
+    /** The only counted character when one is enough (the e-mail rule's {@code @}), else {@code -1}. */
+    private final int soleCounted;
+
     CharRuns(String chars, String counted, int minCount) {
         if (minCount < 1) {
             throw new IllegalArgumentException("minCount must be at least 1, was " + minCount);
@@ -26,6 +29,7 @@ final class CharRuns implements MatchScope {
             this.counted[c] = true;
         });
         this.minCount = minCount;
+        this.soleCounted = (minCount == 1 && counted.chars().distinct().count() == 1) ? counted.charAt(0) : -1;
     }
 
     private static int ascii(int c, String chars) {
@@ -37,6 +41,9 @@ final class CharRuns implements MatchScope {
 
     @Override
     public int start(String text, int from) {
+        if (this.soleCounted >= 0) {
+            return runAround(text, from, text.indexOf(this.soleCounted, from));
+        }
         int length = text.length();
         int i = from;
         while (i < length) {
@@ -57,6 +64,21 @@ final class CharRuns implements MatchScope {
             }
         }
         return -1;
+    }
+
+    /**
+     * Returns the start of the run holding a counted character, found by {@link String#indexOf(int, int)} (which scans
+     * much faster than a loop over the characters); {@code from} is a run's end or 0, so the run starts at or after it.
+     */
+    private int runAround(String text, int from, int found) {
+        if (found < 0) {
+            return -1;
+        }
+        int start = found;
+        while (start > from && isMember(text.charAt(start - 1))) {
+            start--;
+        }
+        return start;
     }
 
     @Override

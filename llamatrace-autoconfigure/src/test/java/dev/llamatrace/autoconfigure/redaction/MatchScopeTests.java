@@ -22,6 +22,19 @@ class MatchScopeTests {
     }
 
     @Test
+    void runsHoldingOneCountedCharacterAreFoundAroundIt() {
+        MatchScope atRuns = MatchScope.runsOf("abcdefghijklmnopqrstuvwxyz.@", "@", 1);
+        String text = "mail jane.doe@example.org, bob and x@y.";
+        int first = atRuns.start(text, 0);
+        assertThat(text.substring(first, atRuns.end(text, first))).isEqualTo("jane.doe@example.org");
+        int second = atRuns.start(text, atRuns.end(text, first));
+        assertThat(text.substring(second, atRuns.end(text, second))).isEqualTo("x@y.");
+        assertThat(atRuns.start(text, atRuns.end(text, second))).isEqualTo(-1);
+        assertThat(atRuns.start("@start", 0)).isZero();
+        assertThat(atRuns.start("no address here", 0)).isEqualTo(-1);
+    }
+
+    @Test
     void fromFirstStartsAtTheEarliestPrefixAndRunsToTheEnd() {
         MatchScope keys = MatchScope.fromFirst(false, "sk-", "AKIA");
         assertThat(keys.start("an AKIA key and sk-1", 0)).isEqualTo(3);
