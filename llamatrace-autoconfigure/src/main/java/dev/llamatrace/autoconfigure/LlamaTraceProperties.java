@@ -484,8 +484,8 @@ public class LlamaTraceProperties implements InitializingBean {
         private boolean enabled = true;
 
         /**
-         * Maximum number of events kept; older events are evicted and counted. About 0.3 KB per event with content
-         * capture off (3 MB at the default); with it on, up to two values per event, cut to content-max-length
+         * Maximum number of events kept; older events are evicted and counted. About 0.15 KB per event with content
+         * capture off (1.5 MB at the default); with it on, up to two values per event, cut to content-max-length
          * characters.
          */
         private int maxEvents = 10_000;
