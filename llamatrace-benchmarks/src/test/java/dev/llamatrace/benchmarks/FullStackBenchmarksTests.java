@@ -1,6 +1,7 @@
 package dev.llamatrace.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.llamatrace.autoconfigure.LlamaTraceAutoConfiguration;
 import dev.llamatrace.benchmarks.FullStackApplication.Variant;
@@ -11,7 +12,7 @@ import dev.llamatrace.core.trace.SimpleSpanHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,20 +75,16 @@ class FullStackBenchmarksTests {
     }
 
     @Test
-    void withoutTheTimeToFirstChunkAStreamHasNoAdvisorOfLlamatrace() throws InterruptedException {
+    void withoutTheTimeToFirstChunkAStreamHasNoAdvisorOfLlamatrace() {
         FullStackBenchmarks.LlamatraceWithoutFirstChunk llamatrace =
                 start(new FullStackBenchmarks.LlamatraceWithoutFirstChunk());
         assertThat(this.benchmarks.springAi_stream_llamatraceWithoutFirstChunk(llamatrace))
                 .isNotEmpty();
         SimpleSpanHandler spans = llamatrace.context.getBean(SimpleSpanHandler.class);
         // The ChatClient's observation stops on Reactor's thread once the last chunk has been handed over.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (spans.completedSpans().size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(spans.completedSpans())
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(spans.completedSpans())
                 .extracting(SimpleSpan::name)
-                .containsExactlyInAnyOrder("ChatClient.stream", "chat gpt-4o-mini");
+                .containsExactlyInAnyOrder("ChatClient.stream", "chat gpt-4o-mini"));
         // The chat client, its two advisors and the chat model, as without llamatrace.
         assertThat(exported(llamatrace)).isEqualTo(4);
     }
